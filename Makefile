@@ -1,0 +1,51 @@
+# valuenet — two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
+export VALUENET_HOME ?= $(CURDIR)/.valuenet
+
+.PHONY: setup run stop test lint format lock bench clean
+
+setup: $(STAMP)
+
+# A virtualenv with the exact versions of requirements.lock, then valuenet itself (editable).
+$(STAMP): pyproject.toml requirements.lock
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+# Start the embedded engine and prepare the graph.
+run: setup
+	$(BIN)/valuenet server start
+	$(BIN)/valuenet schema apply
+	$(BIN)/valuenet info
+
+stop: setup
+	$(BIN)/valuenet server stop
+
+# The whole suite: lint, types, then tests against a real embedded engine started by a fixture.
+test: setup lint
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Re-resolve the pinned set after changing dependencies in pyproject.toml.
+lock:
+	@test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION))
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""valuenet explorer."""

@@ -1,0 +1,1 @@
+"""valuenet gds_jobs."""

@@ -1,0 +1,3 @@
+from valuenet.cli import app
+
+app(prog_name="valuenet")

@@ -1,0 +1,319 @@
+"""`valuenet`: the command line. Components add their own commands through `register(app)` in
+`loader/cli.py`, `gds_jobs/cli.py` and `explorer/cli.py`."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import importlib.util
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from valuenet import schema as schema_mod
+from valuenet import server as server_mod
+from valuenet.config import NotConfiguredError, Settings
+from valuenet.db import (
+    DriverError,
+    Graph,
+    Neo4jError,
+    QueryTimeoutError,
+    ServiceUnavailable,
+    WriteRefusedError,
+    connect,
+)
+
+HELP = """\
+valuenet: China's AI-industry value network as a Neo4j knowledge graph.
+
+First steps (or just `make run`):
+
+  valuenet server start          start the embedded engine (ArcadeDB over Bolt, 127.0.0.1)
+  valuenet schema apply          create constraints and indexes
+  valuenet cypher "MATCH (n) RETURN count(n) AS n"      ask the graph (read-only)
+
+To use Neo4j 5 (+ GDS) instead, set NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD (and NEO4J_DATABASE),
+e.g. after `docker compose up -d --wait`; every command then talks to it unchanged.
+"""
+
+app = typer.Typer(help=HELP, no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+server_app = typer.Typer(
+    help="Run the embedded default engine (ArcadeDB Bolt server on 127.0.0.1).", no_args_is_help=True
+)
+schema_app = typer.Typer(
+    help="Constraints and indexes as versioned migrations (cypher/schema/).", no_args_is_help=True
+)
+app.add_typer(server_app, name="server")
+app.add_typer(schema_app, name="schema")
+
+out = Console()
+err = Console(stderr=True)
+
+# Exit codes shared by all commands.
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRITE_REFUSED = 3
+EXIT_TIMEOUT = 4
+EXIT_NO_ENGINE = 5
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def graph_session(settings: Settings | None = None) -> Iterator[Graph]:
+    """A connected Graph, or a clear message and exit code when there is no engine to talk to."""
+    s = settings or Settings()
+    try:
+        g = connect(s)
+    except NotConfiguredError as e:
+        raise fail(str(e), EXIT_NO_ENGINE) from None
+    try:
+        try:
+            g.verify()
+        except ServiceUnavailable as e:
+            hint = (
+                "Is the embedded server running? Try `valuenet server status` / `valuenet server start`."
+                if g.info.embedded
+                else "Check NEO4J_URI and that Neo4j is up (`docker compose ps`)."
+            )
+            raise fail(f"cannot reach {g.info.uri}: {e}. {hint}", EXIT_NO_ENGINE) from None
+        except DriverError as e:
+            raise fail(f"cannot connect to {g.info.uri}: {e}", EXIT_NO_ENGINE) from None
+        yield g
+    finally:
+        g.close()
+
+
+def register_components() -> None:
+    """Let each component add its commands; a component not yet built simply adds none."""
+    for module in ("loader.cli", "gds_jobs.cli", "explorer.cli"):
+        if importlib.util.find_spec(module) is not None:
+            importlib.import_module(module).register(app)
+
+
+# -- info ----------------------------------------------------------------------------------------------------
+@app.command()
+def info(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Which engine valuenet talks to, its version, and whether GDS is available."""
+    with graph_session() as g:
+        e = g.engine()
+        nodes, rels = g.counts()
+    data = {**e.as_dict(), "nodes": nodes, "relationships": rels}
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+        return
+    out.print(f"engine:        {e.product} {e.version} ({e.edition or 'edition n/a'})")
+    out.print(f"uri:           {e.uri}   database: {e.database or '(default)'}")
+    out.print(f"bolt agent:    {e.agent}")
+    out.print(f"GDS:           {e.gds_version or 'not available: jobs use the local networkit backend'}")
+    out.print(f"graph:         {nodes:,} nodes, {rels:,} relationships")
+
+
+# -- server --------------------------------------------------------------------------------------------------
+def _fmt_uptime(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    m, s = divmod(int(seconds), 60)
+    h, m = divmod(m, 60)
+    return f"{h}h {m:02d}m {s:02d}s" if h else f"{m}m {s:02d}s"
+
+
+@server_app.command("start")
+def server_start() -> None:
+    """Start the embedded server in the background (does nothing if it already runs)."""
+    s = Settings()
+    if not s.embedded:
+        err.print(f"note: NEO4J_URI is set ({s.neo4j_uri}); other commands use that engine, not this server.")
+    try:
+        with err.status("starting the embedded ArcadeDB Bolt server (first start takes ~10 s) ..."):
+            st = server_mod.start(s)
+    except server_mod.ServerError as e:
+        raise fail(str(e)) from None
+    out.print(f"valuenet server: {st.message}")
+    out.print(f"  uri {st.uri}  user {st.username}  password {st.password}  database {st.database}")
+    out.print(f"  state folder {s.home}  (logs in {s.home / 'logs'})")
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the embedded server (clean shutdown; killed after 60 s)."""
+    out.print(f"valuenet server: {server_mod.stop(Settings())}")
+
+
+@server_app.command("status")
+def server_status(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """URI, credentials, database, PID, uptime, node and relationship counts. Exit 1 if not running."""
+    s = Settings()
+    st = server_mod.status(s)
+    counts: tuple[int, int] | None = None
+    if st.running:
+        try:
+            with graph_session(s) as g:
+                counts = g.counts()
+        except typer.Exit:
+            counts = None
+    data: dict[str, Any] = {
+        "running": st.running,
+        "message": st.message,
+        "uri": st.uri,
+        "database": st.database,
+        "username": st.username,
+        "password": st.password,
+        "pid": st.pid,
+        "uptime_s": round(st.uptime_s, 1) if st.uptime_s is not None else None,
+        "nodes": counts[0] if counts else None,
+        "relationships": counts[1] if counts else None,
+        "home": str(s.home),
+    }
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        out.print(f"valuenet server: {st.message}")
+        if st.running:
+            out.print(f"  uri:           {st.uri}")
+            out.print(f"  database:      {st.database}")
+            out.print(f"  user/password: {st.username} / {st.password}")
+            out.print(f"  pid:           {st.pid}")
+            out.print(f"  uptime:        {_fmt_uptime(st.uptime_s)}")
+            if counts:
+                out.print(f"  graph:         {counts[0]:,} nodes, {counts[1]:,} relationships")
+            else:
+                out.print("  graph:         (the server runs but did not answer a count query)")
+    if not st.running:
+        raise typer.Exit(EXIT_ERROR)
+
+
+# -- schema --------------------------------------------------------------------------------------------------
+@schema_app.command("apply")
+def schema_apply() -> None:
+    """Apply the versioned schema files not yet applied (idempotent)."""
+    with graph_session() as g:
+        try:
+            res = schema_mod.apply(g)
+        except schema_mod.MigrationError as e:
+            raise fail(str(e)) from None
+    for m in res.applied:
+        out.print(f"applied V{m.version:03d}__{m.name} ({len(m.statements)} statements)")
+    out.print(
+        f"schema at version {res.version} "
+        f"({len(res.applied)} applied now, {len(res.already)} already applied)"
+    )
+
+
+@schema_app.command("status")
+def schema_status() -> None:
+    """Which migrations are applied and which are pending."""
+    with graph_session() as g:
+        done = schema_mod.applied(g)
+    for m in schema_mod.migrations():
+        state = "applied" if m.version in done else "pending"
+        out.print(f"V{m.version:03d}__{m.name}: {state}")
+
+
+# -- cypher --------------------------------------------------------------------------------------------------
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def parse_params(items: list[str]) -> dict[str, Any]:
+    """`k=v` gives the string v; `k:=v` parses v as JSON (numbers, booleans, lists, maps, null)."""
+    params: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise fail(f"--param {item!r}: write name=value (string) or name:=json", EXIT_USAGE)
+        as_json = key.endswith(":")
+        key = key.rstrip(":").strip()
+        if not key.isidentifier():
+            raise fail(f"--param {item!r}: {key!r} is not a valid parameter name", EXIT_USAGE)
+        if as_json:
+            try:
+                params[key] = json.loads(value)
+            except json.JSONDecodeError as e:
+                raise fail(
+                    f"--param {item!r}: the value after := must be JSON ({e.msg})", EXIT_USAGE
+                ) from None
+        else:
+            params[key] = value
+    return params
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+def print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
+    """Rows to stdout: JSON is one array of row objects and nothing else; CSV has a header line."""
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    elif fmt is OutputFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*[_cell(row.get(c)) for c in columns])
+        out.print(table)
+
+
+@app.command()
+def cypher(
+    query: Annotated[str, typer.Argument(help="a Cypher query; read-only (writes are refused)")],
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="query parameter: name=text or name:=json (repeatable)"),
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
+    ] = OutputFormat.table,
+    timeout: Annotated[
+        float | None, typer.Option(help="seconds before the query is abandoned [default 30]")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="row cap [default 1000]")] = None,
+) -> None:
+    """Run a read-only Cypher query and print the rows.
+
+    Example: valuenet cypher "MATCH (c:City {code: $code}) RETURN c.name_zh AS city" -p code=440100
+    """
+    s = Settings()
+    params = parse_params(param or [])
+    with graph_session(s) as g:
+        started = time.perf_counter()
+        try:
+            res = g.run_readonly(
+                query,
+                params,
+                timeout=timeout or s.valuenet_query_timeout,
+                row_cap=limit or s.valuenet_row_cap,
+            )
+        except WriteRefusedError as e:
+            raise fail(str(e), EXIT_WRITE_REFUSED) from None
+        except QueryTimeoutError as e:
+            raise fail(str(e), EXIT_TIMEOUT) from None
+        except Neo4jError as e:
+            raise fail(f"the engine rejected the query: {e.message or e}") from None
+    print_rows(res.columns, res.rows, fmt)
+    for note in res.notes:
+        err.print(f"note: {note}")
+    if fmt is OutputFormat.table:
+        err.print(f"{len(res.rows)} row(s) in {time.perf_counter() - started:.3f} s")
+
+
+register_components()

@@ -1,0 +1,398 @@
+"""The one seam to the engine. Nothing else in valuenet imports the `neo4j` driver.
+
+Every component (loader, jobs, explorer, CLI) gets a `Graph` from `connect()` and speaks Neo4j Cypher
+through it, whether the engine is the embedded ArcadeDB Bolt server or Neo4j 5 (+ GDS).
+
+Read-only analyst queries need care because the engines differ (see docs/engines.md): Neo4j refuses writes
+in a READ transaction, ArcadeDB accepts them. `Graph.run_readonly` therefore (1) rejects write clauses
+lexically before anything reaches the engine, (2) runs in an explicit transaction opened in READ mode that
+is *always* rolled back, and (3) refuses any result whose summary reports updates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
+from neo4j import graph as neo4j_graph
+from neo4j import time as neo4j_time
+
+from valuenet import queries
+from valuenet.config import ConnectionInfo, Settings, connection_info
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+# Errors re-exported so callers never import neo4j to catch them.
+ServiceUnavailable = neo4j_errors.ServiceUnavailable
+AuthError = neo4j_errors.AuthError
+ClientError = neo4j_errors.ClientError
+Neo4jError = neo4j_errors.Neo4jError
+DriverError = neo4j_errors.DriverError
+
+
+class WriteRefusedError(RuntimeError):
+    """A query given as read-only tried to change the graph."""
+
+
+class QueryTimeoutError(RuntimeError):
+    """A query ran longer than its timeout."""
+
+
+class QueryRunner(Protocol):
+    """What code that only *builds* queries needs. `Graph` implements it; tests use a recording double."""
+
+    def run(self, query: str, params: Params | None = None) -> list[Row]: ...
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """Which engine valuenet is talking to and what it can do."""
+
+    uri: str
+    database: str | None
+    agent: str  # the server's Bolt agent string, e.g. "Neo4j/5.26.0 compatible (ArcadeDB 26.10.2)"
+    product: str  # "ArcadeDB" or "Neo4j"
+    version: str
+    edition: str
+    embedded: bool
+    gds_version: str | None
+
+    @property
+    def has_gds(self) -> bool:
+        return self.gds_version is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "uri": self.uri,
+            "database": self.database,
+            "agent": self.agent,
+            "product": self.product,
+            "version": self.version,
+            "edition": self.edition,
+            "embedded": self.embedded,
+            "gds": self.gds_version,
+        }
+
+
+@dataclass
+class WriteSummary:
+    """Counters summed over one or more write transactions."""
+
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    transactions: int = 0
+    rows: int = 0
+
+    def add(self, counters: Any, rows: int = 0) -> None:
+        self.nodes_created += counters.nodes_created
+        self.nodes_deleted += counters.nodes_deleted
+        self.relationships_created += counters.relationships_created
+        self.relationships_deleted += counters.relationships_deleted
+        self.properties_set += counters.properties_set
+        self.labels_added += counters.labels_added
+        self.transactions += 1
+        self.rows += rows
+
+
+@dataclass
+class ReadResult:
+    columns: list[str]
+    rows: list[Row]
+    truncated: bool = False
+    elapsed_s: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+# Clauses and commands that change the graph or the schema. Matched on the query with string literals and
+# comments blanked out, and not when preceded by `.`/`$`/`:` (property keys, parameters, labels).
+_WRITE_PATTERN = re.compile(
+    r"(?<![.$:`\w])\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|RENAME|GRANT|"
+    r"DENY|REVOKE|TERMINATE|START\s+DATABASE|STOP\s+DATABASE|IN\s+TRANSACTIONS)\b",
+    re.IGNORECASE,
+)
+# Procedures known to write; anything else that writes is caught by the rollback + summary check.
+_WRITE_PROCEDURE = re.compile(
+    r"\bCALL\s+(apoc\.(create|merge|refactor|periodic|nodes\.delete|load|import|export|trigger)|"
+    r"gds\.[\w.]*\.(write|mutate)|gds\.graph\.(drop|project)|db\.(create|index\.fulltext\.create)|dbms\.)",
+    re.IGNORECASE,
+)
+_LITERALS_AND_COMMENTS = re.compile(
+    r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL
+)
+
+
+def write_clause_in(query: str) -> str | None:
+    """The first write clause or write procedure in `query`, ignoring strings and comments; else None."""
+    blanked = _LITERALS_AND_COMMENTS.sub(lambda m: " " * len(m.group(0)), query)
+    m = _WRITE_PATTERN.search(blanked) or _WRITE_PROCEDURE.search(blanked)
+    return " ".join(m.group(0).split()).upper() if m else None
+
+
+def to_plain(value: Any) -> Any:
+    """Driver values -> JSON-friendly Python (nodes and relationships as maps, temporals as ISO strings)."""
+    if isinstance(value, neo4j_graph.Node):
+        return {
+            "_id": value.element_id,
+            "_labels": sorted(value.labels),
+            **{k: to_plain(v) for k, v in value.items()},
+        }
+    if isinstance(value, neo4j_graph.Relationship):
+        return {
+            "_id": value.element_id,
+            "_type": value.type,
+            "_start": value.start_node.element_id if value.start_node else None,
+            "_end": value.end_node.element_id if value.end_node else None,
+            **{k: to_plain(v) for k, v in value.items()},
+        }
+    if isinstance(value, neo4j_graph.Path):
+        return {
+            "_nodes": [to_plain(n) for n in value.nodes],
+            "_relationships": [to_plain(r) for r in value.relationships],
+        }
+    if isinstance(
+        value, (neo4j_time.Date, neo4j_time.DateTime, neo4j_time.Time, dt.date, dt.datetime, dt.time)
+    ):
+        return value.isoformat()
+    if isinstance(value, neo4j_time.Duration):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def _parse_agent(agent: str) -> tuple[str, str]:
+    """Product and version from a Bolt agent string."""
+    m = re.search(r"ArcadeDB\s+([\w.\-]+)", agent)
+    if m:
+        return "ArcadeDB", m.group(1)
+    m = re.match(r"Neo4j/([\w.\-]+)", agent)
+    return ("Neo4j", m.group(1)) if m else (agent.split("/")[0] or "unknown", "")
+
+
+class Graph:
+    """A connection to the engine. Thread-safe (the driver pools connections); close it when done."""
+
+    def __init__(self, info: ConnectionInfo, *, query_timeout: float = 30.0) -> None:
+        self.info = info
+        self.query_timeout = query_timeout
+        self._driver = GraphDatabase.driver(
+            info.uri,
+            auth=(info.username, info.password),
+            connection_acquisition_timeout=60,
+            max_connection_pool_size=32,
+        )
+        self._engine: EngineInfo | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------------------
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def verify(self) -> None:
+        """Raise a driver error if the engine is unreachable or the credentials are wrong."""
+        self._driver.verify_connectivity()
+
+    @property
+    def driver(self) -> neo4j.Driver:
+        """The underlying driver, for the GDS client adapter only (gds_jobs/gds_backend.py)."""
+        return self._driver
+
+    @contextmanager
+    def _session(self, read: bool = False) -> Iterator[neo4j.Session]:
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        with self._driver.session(database=self.info.database, default_access_mode=mode) as s:
+            yield s
+
+    # -- engine ------------------------------------------------------------------------------------------
+    def engine(self) -> EngineInfo:
+        """Which engine this is, its version and whether GDS is installed (cached per Graph)."""
+        if self._engine is None:
+            server = self._driver.get_server_info()
+            agent = server.agent or ""
+            product, version = _parse_agent(agent)
+            edition = ""
+            try:
+                comps = self.run(queries.text("engine/components"))
+                if comps:
+                    edition = str(comps[0].get("edition") or "")
+                    if product == "Neo4j" and comps[0].get("versions"):
+                        version = str(comps[0]["versions"][0])
+            except Neo4jError:
+                pass
+            gds: str | None = None
+            try:
+                rows = self.run(queries.text("engine/gds_version"))
+                gds = str(rows[0]["version"]) if rows else None
+            except Neo4jError:
+                gds = None
+            self._engine = EngineInfo(
+                uri=self.info.uri,
+                database=self.info.database,
+                agent=agent,
+                product=product,
+                version=version,
+                edition=edition,
+                embedded=self.info.embedded,
+                gds_version=gds,
+            )
+        return self._engine
+
+    def counts(self) -> tuple[int, int]:
+        """Node and relationship counts of the whole database."""
+        n = self.run(queries.text("engine/node_count"))[0]["n"]
+        r = self.run(queries.text("engine/relationship_count"))[0]["n"]
+        return int(n), int(r)
+
+    # -- queries -----------------------------------------------------------------------------------------
+    def run(self, query: str, params: Params | None = None) -> list[Row]:
+        """Run one auto-commit query and return all rows as dicts (for internal, trusted queries)."""
+        with self._session() as s:
+            return [dict(r) for r in s.run(query, dict(params or {}))]
+
+    def read(self, query: str, params: Params | None = None) -> list[Row]:
+        """A trusted read query in a managed read transaction (retried on transient errors)."""
+        with self._session(read=True) as s:
+            return s.execute_read(lambda tx: [dict(r) for r in tx.run(query, dict(params or {}))])
+
+    def write(self, query: str, params: Params | None = None) -> WriteSummary:
+        """A trusted write in one managed transaction (retried on transient errors)."""
+        summary = WriteSummary()
+
+        def work(tx: neo4j.ManagedTransaction) -> Any:
+            return tx.run(query, dict(params or {})).consume().counters
+
+        with self._session() as s:
+            summary.add(s.execute_write(work))
+        return summary
+
+    def write_batches(
+        self,
+        query: str,
+        rows: Sequence[Row],
+        *,
+        batch_size: int = 5000,
+        params: Params | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> WriteSummary:
+        """`UNWIND $rows AS row ...` in batches, each its own transaction; `on_batch(n)` after each commit."""
+        summary = WriteSummary()
+        extra = dict(params or {})
+        with self._session() as s:
+            for start in range(0, len(rows), batch_size):
+                batch = list(rows[start : start + batch_size])
+
+                def work(tx: neo4j.ManagedTransaction, batch: list[Row] = batch) -> Any:
+                    return tx.run(query, {**extra, "rows": batch}).consume().counters
+
+                summary.add(s.execute_write(work), rows=len(batch))
+                if on_batch:
+                    on_batch(len(batch))
+        return summary
+
+    def stream(self, query: str, params: Params | None = None) -> Iterable[tuple[Any, ...]]:
+        """Rows as tuples, lazily, for large projections (jobs). Consume fully before the next call."""
+        with self._session(read=True) as s:
+            for record in s.run(query, dict(params or {})):
+                yield tuple(record.values())
+
+    def run_readonly(
+        self,
+        query: str,
+        params: Params | None = None,
+        *,
+        timeout: float | None = None,
+        row_cap: int | None = 1000,
+    ) -> ReadResult:
+        """Run an analyst's query so that it cannot change the graph; see the module docstring.
+
+        Raises WriteRefusedError, QueryTimeoutError, or the driver's Neo4jError for bad Cypher.
+        """
+        clause = write_clause_in(query)
+        if clause:
+            raise WriteRefusedError(
+                f"Writes are not allowed here: the query contains {clause}. "
+                "This console runs read-only queries; use `valuenet load` to change the graph."
+            )
+        limit = timeout if timeout is not None else self.query_timeout
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                box["result"] = self._readonly_tx(query, params, limit, row_cap)
+            except BaseException as e:  # handed to the caller's thread
+                box["error"] = e
+
+        started = time.perf_counter()
+        # The engine may ignore the transaction timeout (ArcadeDB does), so the wait is bounded here too.
+        worker = threading.Thread(target=work, name="valuenet-readonly", daemon=True)
+        worker.start()
+        worker.join(limit + 1.0)
+        if worker.is_alive():
+            raise QueryTimeoutError(
+                f"The query ran longer than the {limit:g} s timeout and was abandoned. "
+                "Add a LIMIT, narrow the MATCH, or raise --timeout."
+            )
+        if "error" in box:
+            err = box["error"]
+            if isinstance(err, neo4j_errors.ClientError) and "AccessMode" in (err.code or ""):
+                raise WriteRefusedError(
+                    "Writes are not allowed here: the engine refused a write in a read transaction."
+                )
+            if isinstance(err, neo4j_errors.ClientError) and "TransactionTimedOut" in (err.code or ""):
+                raise QueryTimeoutError(f"The query ran longer than the {limit:g} s timeout and was stopped.")
+            raise err
+        result: ReadResult = box["result"]
+        result.elapsed_s = time.perf_counter() - started
+        return result
+
+    def _readonly_tx(
+        self, query: str, params: Params | None, timeout: float, row_cap: int | None
+    ) -> ReadResult:
+        with self._session(read=True) as s:
+            tx = s.begin_transaction(timeout=timeout)
+            try:
+                res = tx.run(query, dict(params or {}))
+                columns = list(res.keys())
+                rows: list[Row] = []
+                truncated = False
+                for record in res:
+                    if row_cap is not None and len(rows) >= row_cap:
+                        truncated = True
+                        break
+                    rows.append({k: to_plain(record[k]) for k in record.keys()})  # noqa: SIM118
+                summary = res.consume()
+                if summary.counters.contains_updates or summary.counters.contains_system_updates:
+                    raise WriteRefusedError(
+                        "Writes are not allowed here: the query changed the graph and was rolled back."
+                    )
+            finally:
+                tx.rollback()  # always: a read-only query must leave nothing behind, whatever the engine
+        notes = [f"row cap reached: showing the first {row_cap} rows"] if truncated else []
+        return ReadResult(columns=columns, rows=rows, truncated=truncated, notes=notes)
+
+
+def connect(settings: Settings | None = None, info: ConnectionInfo | None = None) -> Graph:
+    """A Graph for the configured engine (NEO4J_URI, else the embedded server)."""
+    s = settings or Settings()
+    return Graph(info or connection_info(s), query_timeout=s.valuenet_query_timeout)
