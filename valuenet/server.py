@@ -13,9 +13,11 @@ waits until the database answers over Bolt. State lives in the state folder (`VA
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -23,6 +25,8 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -308,6 +312,40 @@ def stop(settings: Settings | None = None) -> str:
     if clean:
         return f"stopped (pid {current.pid})"
     return f"did not stop within 60 s and was killed (pid {current.pid}); see {paths.log}"
+
+
+def _admin(settings: Settings, command: str) -> None:
+    """A server command over ArcadeDB's HTTP API on 127.0.0.1 (database create/drop), as root."""
+    paths = Paths(settings.home)
+    user, password = _credentials(paths)
+    state = json.loads(paths.state.read_text(encoding="utf-8"))
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{state['http_port']}/api/v1/server",
+        data=json.dumps({"command": command}).encode(),
+        headers={
+            "Content-Type": "application/json",
+            "Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode(),
+        },
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as resp:  # fixed loopback URL
+            resp.read()
+    except urllib.error.HTTPError as e:
+        raise ServerError(f"embedded server refused `{command}`: {e.read().decode(errors='replace')}") from e
+
+
+def create_database(settings: Settings, name: str) -> None:
+    """Create another database on the running embedded server (tests use one per module)."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,62}", name):
+        raise ServerError(f"invalid database name {name!r}")
+    _admin(settings, f"create database {name}")
+
+
+def drop_database(settings: Settings, name: str) -> None:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,62}", name):
+        raise ServerError(f"invalid database name {name!r}")
+    _admin(settings, f"drop database {name}")
 
 
 # -- the server process itself (python -m valuenet.server) -------------------------------------------------

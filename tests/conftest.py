@@ -1,0 +1,102 @@
+"""Shared fixtures: a real embedded ArcadeDB Bolt server for the whole session, one database per use.
+
+- `engine_settings`: Settings pointing at the session's embedded server (temp state folder, free ports).
+- `fresh_graph(name)`: factory; a new empty database with the schema applied, as a connected Graph.
+- `graph`: a fresh database for one test.
+Tests that need Neo4j (+GDS) use the `neo4j_graph` fixture / `neo4j` and `gds` markers: skipped with the
+reason when NEO4J_URI is not set.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from valuenet import schema, server
+from valuenet.config import ConnectionInfo, Settings
+from valuenet.db import Graph
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def embedded_settings(home: Path) -> Settings:
+    """Settings for an embedded server in `home` on free ports, ignoring any NEO4J_* of the environment."""
+    return Settings(
+        _env_file=None,
+        neo4j_uri=None,
+        neo4j_database=None,
+        valuenet_home=home,
+        valuenet_bolt_port=free_port(),
+        valuenet_http_port=free_port(),
+        valuenet_heap=os.environ.get("VALUENET_TEST_HEAP", "2g"),
+    )
+
+
+@pytest.fixture(scope="session")
+def engine_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    s = embedded_settings(tmp_path_factory.mktemp("valuenet-home"))
+    server.start(s)
+    try:
+        yield s
+    finally:
+        server.stop(s)
+
+
+@pytest.fixture(scope="session")
+def fresh_graph(engine_settings: Settings) -> Iterator[Callable[..., Graph]]:
+    """Factory: `fresh_graph()` -> a Graph on a new empty database with the schema applied."""
+    opened: list[Graph] = []
+    state = server.status(engine_settings)
+
+    def make(prefix: str = "t", apply_schema: bool = True) -> Graph:
+        name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+        server.create_database(engine_settings, name)
+        assert state.uri and state.username and state.password
+        g = Graph(ConnectionInfo(state.uri, state.username, state.password, name, embedded=True))
+        if apply_schema:
+            schema.apply(g)
+        opened.append(g)
+        return g
+
+    yield make
+    for g in opened:
+        g.close()
+
+
+@pytest.fixture
+def graph(fresh_graph: Callable[..., Graph]) -> Graph:
+    return fresh_graph()
+
+
+@pytest.fixture(scope="session")
+def neo4j_graph() -> Iterator[Graph]:
+    """A Graph on the Neo4j that NEO4J_URI points at; the test is skipped when it is not set."""
+    if not os.environ.get("NEO4J_URI"):
+        pytest.skip("NEO4J_URI is not set: this test needs a real Neo4j 5 (docker compose up -d --wait)")
+    from valuenet.db import connect
+
+    g = connect(Settings())
+    try:
+        g.verify()
+    except Exception as e:  # pragma: no cover - depends on the environment
+        pytest.skip(f"NEO4J_URI={os.environ['NEO4J_URI']} is set but not reachable: {e}")
+    yield g
+    g.close()
+
+
+@pytest.fixture(scope="session")
+def gds_graph(neo4j_graph: Graph) -> Graph:
+    if not neo4j_graph.engine().has_gds:
+        pytest.skip("the Neo4j at NEO4J_URI has no Graph Data Science plugin")
+    return neo4j_graph
