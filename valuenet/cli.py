@@ -97,8 +97,9 @@ def graph_session(settings: Settings | None = None) -> Iterator[Graph]:
 
 def register_components() -> None:
     """Let each component add its commands; a component not yet built simply adds none."""
-    for module in ("loader.cli", "gds_jobs.cli", "explorer.cli"):
-        if importlib.util.find_spec(module) is not None:
+    for module in ("loader.cli", "loader.reference.cli", "gds_jobs.cli", "explorer.cli"):
+        parent, _, _ = module.rpartition(".")
+        if importlib.util.find_spec(parent) is not None and importlib.util.find_spec(module) is not None:
             importlib.import_module(module).register(app)
 
 
