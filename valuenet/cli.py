@@ -34,14 +34,17 @@ from valuenet.db import (
 HELP = """\
 valuenet: China's AI-industry value network as a Neo4j knowledge graph.
 
-First steps (or just `make run`):
+\b
+First steps (or simply `make run`):
+  valuenet server start      start the embedded engine (ArcadeDB, Bolt on 127.0.0.1)
+  valuenet schema apply      create constraints and indexes
+  valuenet info              which engine, which version, GDS or not
+  valuenet cypher "MATCH (n) RETURN count(n) AS n"     ask the graph (read-only)
 
-  valuenet server start          start the embedded engine (ArcadeDB over Bolt, 127.0.0.1)
-  valuenet schema apply          create constraints and indexes
-  valuenet cypher "MATCH (n) RETURN count(n) AS n"      ask the graph (read-only)
-
-To use Neo4j 5 (+ GDS) instead, set NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD (and NEO4J_DATABASE),
-e.g. after `docker compose up -d --wait`; every command then talks to it unchanged.
+\b
+To use Neo4j 5 (+ GDS) instead: `docker compose up -d --wait`, then set
+  NEO4J_URI=bolt://localhost:7687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=...
+(or put them in a .env file); every command then talks to Neo4j unchanged.
 """
 
 app = typer.Typer(help=HELP, no_args_is_help=True, rich_markup_mode=None, add_completion=False)

@@ -118,10 +118,11 @@ class ReadResult:
 
 
 # Clauses and commands that change the graph or the schema. Matched on the query with string literals and
-# comments blanked out, and not when preceded by `.`/`$`/`:` (property keys, parameters, labels).
+# comments blanked out; not when preceded by `.`/`$`/`:` (property keys, parameters, labels) or
+# followed by `:` (map keys).
 _WRITE_PATTERN = re.compile(
     r"(?<![.$:`\w])\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|RENAME|GRANT|"
-    r"DENY|REVOKE|TERMINATE|START\s+DATABASE|STOP\s+DATABASE|IN\s+TRANSACTIONS)\b",
+    r"DENY|REVOKE|TERMINATE|START\s+DATABASE|STOP\s+DATABASE|IN\s+TRANSACTIONS)\b(?!\s*:)",
     re.IGNORECASE,
 )
 # Procedures known to write; anything else that writes is caught by the rollback + summary check.
