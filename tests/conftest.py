@@ -100,3 +100,13 @@ def gds_graph(neo4j_graph: Graph) -> Graph:
     if not neo4j_graph.engine().has_gds:
         pytest.skip("the Neo4j at NEO4J_URI has no Graph Data Science plugin")
     return neo4j_graph
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `neo4j` or `gds` skip with the reason when no Neo4j is configured."""
+    if os.environ.get("NEO4J_URI"):
+        return
+    skip = pytest.mark.skip(reason="NEO4J_URI is not set: needs a real Neo4j 5 (+GDS); see README")
+    for item in items:
+        if "neo4j" in item.keywords or "gds" in item.keywords:
+            item.add_marker(skip)

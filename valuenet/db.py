@@ -3,7 +3,7 @@
 Every component (loader, jobs, explorer, CLI) gets a `Graph` from `connect()` and speaks Neo4j Cypher
 through it, whether the engine is the embedded ArcadeDB Bolt server or Neo4j 5 (+ GDS).
 
-Read-only analyst queries need care because the engines differ (see docs/engines.md): Neo4j refuses writes
+Read-only analyst queries need care because the engines differ (docs/engines.md): Neo4j refuses writes
 in a READ transaction, ArcadeDB accepts them. `Graph.run_readonly` therefore (1) rejects write clauses
 lexically before anything reaches the engine, (2) runs in an explicit transaction opened in READ mode that
 is *always* rolled back, and (3) refuses any result whose summary reports updates.
