@@ -1,0 +1,257 @@
+"""`valuenet jobs list | run | history | schedule`: graph-data-science jobs from the command line."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from gds_jobs import registry
+from gds_jobs.runner import JobFailedError, RunRecord, choose_backend, history, movers, run_job
+from gds_jobs.spec import JobSpec
+from valuenet.cli import (
+    EXIT_ERROR,
+    EXIT_USAGE,
+    OutputFormat,
+    err,
+    fail,
+    graph_session,
+    out,
+    parse_params,
+    print_rows,
+)
+from valuenet.db import Graph
+
+jobs_app = typer.Typer(
+    help="Graph-data-science jobs: centrality, communities, degree tables and network statistics, written "
+    "back as node properties (GDS on Neo4j, networkit on the embedded engine).",
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(jobs_app, name="jobs")
+
+
+def _known(names: list[str] | None) -> list[JobSpec]:
+    try:
+        return registry.select(names)
+    except KeyError as e:
+        raise fail(str(e.args[0]), EXIT_USAGE) from None
+
+
+@jobs_app.command("list")
+def list_jobs(
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
+    ] = OutputFormat.table,
+) -> None:
+    """Every job: what it computes, on which projection, and the property it writes."""
+    rows = [
+        {
+            "job": j.name,
+            "title": f"{j.title_zh} / {j.title_en}",
+            "algorithm": j.algorithm.value,
+            "projection": j.projection.name,
+            "orientation": j.orientation.value,
+            "writes": j.write_property or "(:NetworkStats)",
+            "parameters": dict(j.params),
+            "reproduces": j.reproduces,
+        }
+        for j in registry.JOBS.values()
+    ]
+    print_rows(list(rows[0]), rows, fmt)
+
+
+def run_many(
+    g: Graph,
+    jobs: list[JobSpec],
+    *,
+    backend: str = "auto",
+    overrides: dict[str, Any] | None = None,
+    concurrency: int | None = None,
+    show_progress: bool = True,
+) -> list[RunRecord | JobFailedError]:
+    """Run jobs one after another with a progress bar; a failed job does not stop the others."""
+    try:
+        chosen = choose_backend(g, backend, concurrency=concurrency)
+    except ValueError as e:
+        raise fail(str(e), EXIT_USAGE) from None
+    results: list[RunRecord | JobFailedError] = []
+    with Progress(
+        TextColumn("{task.description:<22}"),
+        BarColumn(),
+        TextColumn("{task.fields[phase]:<28}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show_progress,
+        transient=False,
+    ) as bar:
+        for job in jobs:
+            task = bar.add_task(job.name, total=1.0, phase="queued")
+            own = {k: v for k, v in (overrides or {}).items() if k in job.params}
+
+            def progress(phase: str, frac: float, task: Any = task) -> None:
+                bar.update(task, completed=frac, phase=phase)
+
+            try:
+                rec = run_job(g, job, backend=chosen, overrides=own, progress=progress)
+                bar.update(task, completed=1.0, phase=f"ok {rec.duration_s:.2f}s")
+                results.append(rec)
+            except JobFailedError as e:
+                bar.update(task, phase="FAILED")
+                results.append(e)
+    return results
+
+
+@jobs_app.command("run")
+def run(
+    names: Annotated[list[str] | None, typer.Argument(help="jobs to run (default: all)")] = None,
+    backend: Annotated[str, typer.Option(help="auto (GDS if installed), local or gds")] = "auto",
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="job parameter: name=text or name:=json, e.g. exact:=true"),
+    ] = None,
+    exact: Annotated[bool, typer.Option("--exact", help="exact betweenness and path lengths")] = False,
+    concurrency: Annotated[int | None, typer.Option(help="threads (GDS default 4, local 2)")] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
+    ] = OutputFormat.table,
+) -> None:
+    """Run jobs now and write their scores; each run is recorded as a (:JobRun)."""
+    jobs = _known(names)
+    overrides = parse_params(param or [])
+    if exact:
+        overrides.setdefault("exact", True)
+        overrides.setdefault("exact_paths", True)
+    unknown = [k for k in overrides if not any(k in j.params for j in jobs)]
+    if unknown:
+        raise fail(f"no selected job takes the parameter(s) {', '.join(unknown)}", EXIT_USAGE)
+    with graph_session() as g:
+        results = run_many(g, jobs, backend=backend, overrides=overrides, concurrency=concurrency)
+    rows = [_summary_row(r) for r in results]
+    print_rows(["job", "run", "backend", "status", "seconds", "nodes", "relationships", "note"], rows, fmt)
+    if any(isinstance(r, JobFailedError) for r in results):
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _summary_row(r: RunRecord | JobFailedError) -> dict[str, Any]:
+    rec = r.run if isinstance(r, JobFailedError) else r
+    note = rec.error or ""
+    if not note and rec.stats:
+        keys = ("nodes", "edges", "avg_degree", "diameter", "density", "modularity", "avg_clustering")
+        note = ", ".join(f"{k}={_short(rec.stats.get(k))}" for k in (*keys, "avg_path_length"))
+    elif not note and rec.facts:
+        note = ", ".join(f"{k}={_short(v)}" for k, v in rec.facts.items() if not k.endswith("_note"))[:120]
+    return {
+        "job": rec.job,
+        "run": rec.id,
+        "backend": rec.backend,
+        "status": rec.status,
+        "seconds": rec.duration_s,
+        "nodes": rec.nodes,
+        "relationships": rec.relationships,
+        "note": note,
+    }
+
+
+def _short(v: Any) -> str:
+    return f"{v:.4g}" if isinstance(v, float) else str(v)
+
+
+@jobs_app.command("history")
+def show_history(
+    name: Annotated[str | None, typer.Argument(help="a job (default: all jobs)")] = None,
+    limit: Annotated[int, typer.Option(help="how many runs")] = 20,
+    moves: Annotated[
+        bool, typer.Option("--movers", help="who rose and who fell between the job's last two runs")
+    ] = False,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
+    ] = OutputFormat.table,
+) -> None:
+    """Past runs (newest first), or with --movers the rank changes in a job's top-k."""
+    if name:
+        _known([name])
+    with graph_session() as g:
+        if moves:
+            if not name:
+                raise fail("--movers needs a job name", EXIT_USAGE)
+            found, now, before = movers(g, name)
+            if not now or not before:
+                raise fail(f"{name} needs two successful runs to compare", EXIT_ERROR)
+            rows = [
+                {
+                    "id": m.id,
+                    "name": m.name,
+                    "rank_before": m.rank_before,
+                    "rank_now": m.rank_now,
+                    "change": m.change,
+                    "score_before": m.score_before,
+                    "score_now": m.score_now,
+                }
+                for m in found
+            ]
+            print_rows(list(rows[0]) if rows else ["id"], rows, fmt)
+            if fmt is OutputFormat.table:
+                err.print(f"runs compared: {before['id']} -> {now['id']}")
+            return
+        runs = history(g, name, limit)
+    rows = [
+        {
+            "run": r["id"],
+            "job": r["job"],
+            "backend": r["backend"],
+            "status": r["status"],
+            "started": r["started"],
+            "seconds": r["duration_s"],
+            "nodes": r["nodes"],
+            "relationships": r["relationships"],
+            "top": ", ".join((r["top_names"] or [])[:3]),
+            "error": r["error"] or "",
+        }
+        for r in runs
+    ]
+    cols = ["run", "job", "backend", "status", "started", "seconds", "nodes", "relationships", "top", "error"]
+    if fmt is OutputFormat.json:
+        print(json.dumps(runs, ensure_ascii=False, default=str))
+        return
+    print_rows(cols, rows, fmt)
+
+
+@jobs_app.command("schedule")
+def schedule(
+    cron: Annotated[str, typer.Argument(help='crontab expression, e.g. "0 3 * * *" (03:00 daily, UTC)')],
+    names: Annotated[list[str] | None, typer.Argument(help="jobs to run (default: all)")] = None,
+    backend: Annotated[str, typer.Option(help="auto, local or gds")] = "auto",
+    timezone: Annotated[str, typer.Option(help="time zone of the cron expression")] = "UTC",
+    run_now: Annotated[bool, typer.Option("--now", help="also run once at start")] = False,
+) -> None:
+    """Run jobs on a cron schedule in this (foreground) process until stopped. See gds_jobs/README.md for
+    running it as the `jobs` compose service."""
+    from gds_jobs.schedule import build_scheduler
+
+    jobs = _known(names)
+    try:
+        scheduler, trigger = build_scheduler(cron, [j.name for j in jobs], backend=backend, timezone=timezone)
+    except ValueError as e:
+        raise fail(f"bad cron expression {cron!r}: {e}", EXIT_USAGE) from None
+    out.print(f"scheduling {', '.join(j.name for j in jobs)} on {cron!r} ({timezone}); Ctrl-C to stop")
+    out.print(f"next run: {trigger.get_next_fire_time(None, _now(timezone))}")
+    if run_now:
+        from gds_jobs.schedule import scheduled_run
+
+        scheduled_run([j.name for j in jobs], backend)
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        out.print("scheduler stopped")
+
+
+def _now(tz: str) -> Any:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(tz))

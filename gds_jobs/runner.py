@@ -1,0 +1,278 @@
+"""Running a job: the JobRun record, the backend, the score swap, the top-k snapshot.
+
+Readers never see half-written scores. A run writes its scores to a staging property
+`<property>__<run id>` (batched, many transactions; no reader looks at it), then one transaction
+(`cypher/jobs/swap.cypher`) copies the staged values into `<property>`, removes the staging property, drops
+`<property>` from nodes the run did not score and marks the JobRun succeeded. A run that fails at any point
+before the swap removes its staging property and is recorded failed with the reason; `<property>` keeps the
+previous run's values. The swap needs dynamic property keys (`n[$key]`): Neo4j >= 5.26 and ArcadeDB.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import re
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from gds_jobs.gds_backend import GdsBackend
+from gds_jobs.local import LocalBackend, ProgressFn, Result
+from gds_jobs.spec import Algorithm, JobSpec
+from valuenet import queries
+from valuenet.db import Graph
+
+TOP_K = 20
+
+
+class Backend(Protocol):
+    name: str
+
+    def engine_note(self) -> str: ...
+
+    def execute(
+        self, job: JobSpec, params: dict[str, Any], staged: str | None, progress: ProgressFn
+    ) -> Result: ...
+
+
+class JobFailedError(RuntimeError):
+    def __init__(self, run: RunRecord, cause: BaseException) -> None:
+        super().__init__(f"job {run.job} failed (run {run.id}): {cause}")
+        self.run = run
+        self.cause = cause
+
+
+@dataclass
+class RunRecord:
+    id: str
+    job: str
+    backend: str
+    status: str = "running"
+    duration_s: float = 0.0
+    nodes: int = 0
+    relationships: int = 0
+    facts: dict[str, Any] = field(default_factory=dict)
+    stats: dict[str, Any] | None = None
+    error: str | None = None
+    top: list[dict[str, Any]] = field(default_factory=list)
+
+
+def new_run_id(job: str) -> str:
+    """Sortable and usable inside a property name: r<UTC time>_<random>."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    return f"r{stamp}_{uuid.uuid4().hex[:6]}"
+
+
+def staged_property(prop: str, run_id: str) -> str:
+    if not re.fullmatch(r"\w+", prop + run_id):
+        raise ValueError(f"unsafe property or run id: {prop!r}, {run_id!r}")
+    return f"{prop}__{run_id}"
+
+
+def choose_backend(graph: Graph, backend: str = "auto", *, concurrency: int | None = None) -> Backend:
+    """`auto`: GDS when the engine has it, else local. `gds` on an engine without GDS is an error."""
+    if backend not in ("auto", "local", "gds"):
+        raise ValueError(f"unknown backend {backend!r}: use auto, local or gds")
+    has_gds = graph.engine().has_gds
+    if backend == "gds" and not has_gds:
+        raise ValueError(
+            f"the engine at {graph.info.uri} has no Graph Data Science plugin; use --backend local (or auto)"
+        )
+    if backend == "gds" or (backend == "auto" and has_gds):
+        return GdsBackend(graph, concurrency=concurrency or 4)
+    return LocalBackend(graph, concurrency=concurrency or 2)
+
+
+def _scalar_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
+    """JobRun properties must be scalars or lists of scalars (no maps)."""
+    out: dict[str, Any] = {}
+    for k, v in facts.items():
+        if isinstance(v, (str, int, float, bool)) or v is None:
+            out[k] = v
+        else:
+            out[k] = json.dumps(v, default=str)
+    return out
+
+
+def run_job(
+    graph: Graph,
+    job: JobSpec,
+    *,
+    backend: Backend | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    progress: ProgressFn | None = None,
+    top_k: int = TOP_K,
+    before_swap: Callable[[str], None] | None = None,
+) -> RunRecord:
+    """Run one job end to end and return its record; raises JobFailedError (run recorded failed)."""
+    progress = progress or (lambda phase, frac: None)
+    params = job.resolved_params(overrides)
+    chosen = backend or choose_backend(graph)
+    if job.local_only and not isinstance(chosen, LocalBackend):
+        chosen = LocalBackend(graph)
+    engine = graph.engine()
+    run_id = new_run_id(job.name)
+    staged = staged_property(job.write_property, run_id) if job.write_property else None
+    record = RunRecord(id=run_id, job=job.name, backend=chosen.name)
+    concurrency = getattr(chosen, "concurrency", None)
+    graph.write(
+        queries.text("jobs/run_start"),
+        {
+            "run": {
+                "id": run_id,
+                "job": job.name,
+                "algorithm": job.algorithm.value,
+                "property": job.write_property,
+                "backend": chosen.name,
+                "engine": f"{engine.product} {engine.version}".strip(),
+                "gds_version": engine.gds_version,
+                "compute": chosen.engine_note(),
+                "parameters": json.dumps(params, sort_keys=True),
+                "projection": job.projection.name,
+                "orientation": job.orientation.value,
+                "concurrency": concurrency,
+                "seed": params.get("seed"),
+            }
+        },
+    )
+    started = time.perf_counter()
+    try:
+        result = chosen.execute(job, params, staged, progress)
+        record.nodes, record.relationships = result.nodes, result.relationships
+        record.facts = _scalar_facts(result.facts)
+        if before_swap:
+            before_swap(run_id)
+        record.duration_s = round(time.perf_counter() - started, 3)
+        summary = {
+            **record.facts,
+            "duration_s": record.duration_s,
+            "nodes": record.nodes,
+            "relationships": record.relationships,
+        }
+        progress("publishing", 0.97)
+        if job.algorithm is Algorithm.STATS:
+            record.stats = _scalar_facts(result.stats or {})
+            graph.write(
+                queries.text("jobs/stats_write"),
+                {"run_id": run_id, "stats": record.stats, "summary": summary},
+            )
+        else:
+            graph.write(
+                queries.text("jobs/swap"),
+                {"staged": staged, "property": job.write_property, "run_id": run_id, "summary": summary},
+            )
+    except Exception as e:
+        record.status = "failed"
+        record.error = f"{type(e).__name__}: {e}"
+        record.duration_s = round(time.perf_counter() - started, 3)
+        _record_failure(graph, record, staged)
+        raise JobFailedError(record, e) from e
+    record.status = "succeeded"
+    if job.write_property:
+        record.top = snapshot(graph, run_id, job.write_property, top_k)
+    progress("done", 1.0)
+    return record
+
+
+def _record_failure(graph: Graph, record: RunRecord, staged: str | None) -> None:
+    """Best effort: the failure is what matters, so errors while recording it are not raised over it."""
+    try:
+        if staged:
+            graph.write(queries.text("jobs/clear_staged"), {"staged": staged})
+    except Exception as cleanup_error:  # pragma: no cover - engine down while failing
+        record.error = f"{record.error} (staging cleanup also failed: {cleanup_error})"
+    with contextlib.suppress(Exception):
+        graph.write(
+            queries.text("jobs/run_fail"),
+            {
+                "run_id": record.id,
+                "error": record.error,
+                "summary": {"duration_s": record.duration_s, "nodes": record.nodes},
+            },
+        )
+
+
+def snapshot(graph: Graph, run_id: str, prop: str, k: int) -> list[dict[str, Any]]:
+    """Store the top-k of `prop` on the run (score history) and return it."""
+    rows = graph.read(queries.text("jobs/top_scores"), {"property": prop, "k": k})
+    graph.write(
+        queries.text("jobs/run_snapshot"),
+        {
+            "run_id": run_id,
+            "ids": [r["id"] for r in rows],
+            "names": [r["name_zh"] or "" for r in rows],
+            "scores": [float(r["score"]) for r in rows],
+        },
+    )
+    return rows
+
+
+# -- history ----------------------------------------------------------------------------------------------
+def history(graph: Graph, job: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    return graph.read(queries.text("jobs/history"), {"job": job, "limit": limit})
+
+
+@dataclass(frozen=True)
+class Move:
+    id: str
+    name: str
+    rank_before: int | None  # 1-based; None = not in the earlier top-k
+    rank_now: int | None
+    score_before: float | None
+    score_now: float | None
+
+    @property
+    def change(self) -> int | None:
+        """Positive = rose."""
+        if self.rank_before is None or self.rank_now is None:
+            return None
+        return self.rank_before - self.rank_now
+
+
+def movers(graph: Graph, job: str) -> tuple[list[Move], dict[str, Any] | None, dict[str, Any] | None]:
+    """Who rose and who fell between the job's last two successful runs (top-k snapshots)."""
+    runs = [r for r in history(graph, job, limit=50) if r["status"] == "succeeded" and r["top_ids"]]
+    if len(runs) < 2:
+        return [], (runs[0] if runs else None), None
+    now, before = runs[0], runs[1]
+
+    def ranks(run: dict[str, Any]) -> dict[str, tuple[int, float, str]]:
+        return {
+            i: (pos + 1, float(s), str(n))
+            for pos, (i, s, n) in enumerate(
+                zip(run["top_ids"], run["top_scores"], run["top_names"], strict=True)
+            )
+        }
+
+    a, b = ranks(before), ranks(now)
+    out: list[Move] = []
+    for key in list(b) + [k for k in a if k not in b]:
+        ra, rb = a.get(key), b.get(key)
+        either = rb or ra
+        out.append(
+            Move(
+                id=key,
+                name=either[2] if either else "",
+                rank_before=ra[0] if ra else None,
+                rank_now=rb[0] if rb else None,
+                score_before=ra[1] if ra else None,
+                score_now=rb[1] if rb else None,
+            )
+        )
+    return out, now, before
+
+
+def latest_network_stats(graph: Graph) -> dict[str, Any] | None:
+    """The newest successful Table 3 statistics (for `valuenet report`), or None."""
+    rows = graph.read(queries.text("jobs/stats_latest"))
+    if not rows:
+        return None
+    stats = dict(rows[0]["stats"])
+    stats["run_id"] = rows[0]["run_id"]
+    stats["backend"] = rows[0]["backend"]
+    stats["started"] = rows[0]["started"]
+    return stats
