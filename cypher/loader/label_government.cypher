@@ -1,0 +1,8 @@
+// title_zh: 给机构加政府标签
+// title_en: Label organisations as Government
+// answers: adds the :Government label (government) to the organisations with the given ids (idempotent)
+// params:
+//   rows: {type: list, items: "{id: str}"}
+UNWIND $rows AS row
+MATCH (n:Organization {id: row.id})
+SET n:Government

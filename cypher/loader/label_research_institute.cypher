@@ -1,0 +1,8 @@
+// title_zh: 给机构加科研院所标签
+// title_en: Label organisations as ResearchInstitute
+// answers: adds the :ResearchInstitute label (research institute) to the organisations with the given ids (idempotent)
+// params:
+//   rows: {type: list, items: "{id: str}"}
+UNWIND $rows AS row
+MATCH (n:Organization {id: row.id})
+SET n:ResearchInstitute

@@ -1,0 +1,8 @@
+// title_zh: 给机构加样本标签
+// title_en: Label organisations as Sample
+// answers: adds the :Sample label (sample) to the organisations with the given ids (idempotent)
+// params:
+//   rows: {type: list, items: "{id: str}"}
+UNWIND $rows AS row
+MATCH (n:Organization {id: row.id})
+SET n:Sample

@@ -1,0 +1,235 @@
+"""`valuenet load` and `valuenet export`: the loader's commands (registered by valuenet/cli.py)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from loader.report import LoadReport
+
+# `valuenet load --reference [--scale S]` calls this hook; loader/reference/cli.py sets it in its
+# register(app): REFERENCE_LOADER(graph, scale=..., allow_rejects=..., rejects_path=..., report_path=...,
+# progress=..., batch_size=...) -> list[LoadReport] (one per mapping it loads, dimensions excluded).
+REFERENCE_LOADER: Callable[..., list[LoadReport]] | None = None
+
+
+class ExportFormat(StrEnum):
+    admin = "admin"
+    parquet = "parquet"
+    both = "both"
+
+
+@contextmanager
+def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar fed by the loader's `(phase, done, total)` callback."""
+    labels = {"read": "reading tables", "write": "writing the graph", "export": "exporting"}
+    with Progress(
+        TextColumn("{task.description:<18}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(labels.get(phase, phase), total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        yield update
+
+
+def print_report(report: LoadReport, console: Any) -> None:
+    t = Table(title=f"load {report.dataset} (edition {report.edition})", title_justify="left")
+    for col in ("file", "kind", "encoding", "read", "loaded", "rejected"):
+        t.add_column(col, justify="right" if col in ("read", "loaded", "rejected") else "left")
+    for f in report.files:
+        t.add_row(
+            f.file, f.kind, f.encoding, f"{f.rows_read:,}", f"{f.rows_loaded:,}", f"{f.rows_rejected:,}"
+        )
+    t.add_row(
+        "total", "", "", f"{report.rows_read:,}", f"{report.rows_loaded:,}", f"{report.rows_rejected:,}"
+    )
+    console.print(t)
+    for f in report.files:
+        if f.ignored_columns:
+            console.print(
+                f"note: {f.file}: columns not in the mapping, ignored: {', '.join(f.ignored_columns)}"
+            )
+    if report.dry_run:
+        console.print("dry run: nothing was written")
+    else:
+        console.print(
+            f"nodes: {report.nodes_created:,} created, {report.nodes_updated:,} updated; "
+            f"relationships: {report.relationships_created:,} created, "
+            f"{report.relationships_updated:,} updated "
+            f"({report.transactions:,} transactions)"
+        )
+    rate = report.rows_read / report.duration_s if report.duration_s else 0.0
+    console.print(f"duration: {report.duration_s:.2f} s ({rate:,.0f} rows/s; writing {report.write_s:.2f} s)")
+    for note in report.notes:
+        console.print(f"note: {note}")
+    if report.rejects:
+        console.print(f"[bold yellow]{report.rows_rejected:,} row(s) rejected[/]; the first ones:")
+        rt = Table("file", "row", "column", "value", "reason")
+        for r in report.rejects[:10]:
+            file, row, col, value, reason = r.as_row()
+            rt.add_row(file, row, col, value[:40], reason)
+        console.print(rt)
+
+
+def register(app: typer.Typer) -> None:
+    from valuenet.cli import EXIT_ERROR, EXIT_USAGE, err, fail, graph_session, out
+
+    @app.command()
+    def load(
+        mapping: Annotated[Path | None, typer.Argument(help="mapping YAML (see loader/README.md)")] = None,
+        dimensions: Annotated[
+            bool, typer.Option("--dimensions", help="load the reference dimensions (places, industries ...)")
+        ] = False,
+        reference: Annotated[
+            bool, typer.Option("--reference", help="load the reference dataset (dimensions + layers 1 and 2)")
+        ] = False,
+        scale: Annotated[int, typer.Option(help="with --reference: scale of the reconstruction")] = 1,
+        allow_rejects: Annotated[
+            bool, typer.Option("--allow-rejects", help="exit 0 even when rows were rejected")
+        ] = False,
+        rejects: Annotated[
+            Path | None, typer.Option(help="rejects CSV [default ./rejects-<dataset>-<edition>.csv]")
+        ] = None,
+        report: Annotated[Path | None, typer.Option(help="write the load report as JSON here")] = None,
+        batch_size: Annotated[int, typer.Option(min=1, help="rows per transaction")] = 5000,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="validate only; write nothing")] = False,
+        print_schema: Annotated[
+            bool, typer.Option("--print-schema", help="print the mapping's JSON Schema and exit")
+        ] = False,
+    ) -> None:
+        """Load tables into the graph as a mapping file describes (validated; bad rows go to a rejects CSV).
+
+        Example: valuenet load examples/mapping.yaml --report load.json
+        """
+        from loader import mapping as mapping_mod
+        from loader.core import LoadError, load_mapping
+
+        if print_schema:
+            sys.stdout.write(mapping_mod.json_schema_text())
+            return
+        if mapping is None and not dimensions and not reference:
+            raise fail(
+                "give a mapping file, --dimensions or --reference (see valuenet load --help)", EXIT_USAGE
+            )
+        m = None
+        if mapping is not None:
+            try:
+                m = mapping_mod.load(mapping)
+            except mapping_mod.MappingError as e:
+                raise fail(f"{e}\nFix the mapping (its JSON Schema: valuenet load --print-schema).") from None
+        with graph_session() as g:
+            if dimensions:
+                from loader.dimensions import load_dimensions, total_rows
+
+                with progress_bar(err) as update:
+                    seen = 0
+                    total = total_rows()
+
+                    def on_dim(stage: str, n: int) -> None:
+                        nonlocal seen
+                        seen += n
+                        update("dimensions", seen, total)
+
+                    rep = load_dimensions(g, on_dim)
+                out.print(
+                    f"dimensions: {rep.nodes_created:,} nodes and {rep.relationships_created:,} links "
+                    f"created in {rep.duration_s:.1f} s"
+                )
+            reports: list[LoadReport] = []
+            if reference:
+                if REFERENCE_LOADER is None:
+                    raise fail(
+                        "the reference dataset is not available in this installation (loader.reference)"
+                    )
+                with progress_bar(err) as update:
+                    try:
+                        reports += REFERENCE_LOADER(
+                            g,
+                            scale=scale,
+                            allow_rejects=allow_rejects,
+                            rejects_path=rejects,
+                            report_path=report,
+                            progress=update,
+                            batch_size=batch_size,
+                        )
+                    except LoadError as e:
+                        raise fail(f"{e}\nNothing was written.") from None
+            if m is not None:
+                rejects_path = rejects or Path(f"rejects-{m.dataset}-{m.edition}.csv")
+                with progress_bar(err) as update:
+                    try:
+                        reports.append(
+                            load_mapping(
+                                g,
+                                m,
+                                allow_rejects=allow_rejects,
+                                rejects_path=rejects_path,
+                                report_path=report,
+                                progress=update,
+                                batch_size=batch_size,
+                                dry_run=dry_run,
+                            )
+                        )
+                    except LoadError as e:
+                        raise fail(
+                            f"{e}\nNothing was written. Fix the file or the mapping and rerun."
+                        ) from None
+                    reports[-1].mapping = str(mapping)
+        for r in reports:
+            print_report(r, out)
+        rejected = sum(r.rows_rejected for r in reports)
+        if rejected:
+            paths = sorted({r.rejects_path for r in reports if r.rejects_path})
+            msg = f"{rejected:,} row(s) rejected: see {', '.join(paths)} (file, row, column, value, reason)."
+            if allow_rejects:
+                err.print(f"warning: {msg} Loaded the other rows (--allow-rejects).")
+            else:
+                raise fail(
+                    f"{msg} The other rows were loaded. Fix the rows and rerun (loading is idempotent), "
+                    "or pass --allow-rejects to accept them.",
+                    EXIT_ERROR,
+                )
+
+    @app.command()
+    def export(
+        out_dir: Annotated[Path, typer.Option("--out", help="folder to write into (created)")],
+        fmt: Annotated[
+            ExportFormat, typer.Option("--format", help="admin, parquet or both")
+        ] = ExportFormat.both,
+    ) -> None:
+        """Write the graph as neo4j-admin import CSVs and/or Parquet tables.
+
+        Import into Neo4j with the command printed at the end (neo4j-admin database import full ...).
+        """
+        from loader.export import export_graph
+
+        with graph_session() as g, progress_bar(err) as update:
+            res = export_graph(
+                g,
+                out_dir,
+                admin=fmt in (ExportFormat.admin, ExportFormat.both),
+                parquet=fmt in (ExportFormat.parquet, ExportFormat.both),
+                progress=update,
+            )
+        for f in res.files:
+            out.print(f"wrote {f}")
+        out.print(f"{res.nodes:,} nodes, {res.relationships:,} relationships in {res.duration_s:.1f} s")
+        if res.admin_command:
+            out.print(f"import into Neo4j with:\n  {res.admin_command}")

@@ -1,0 +1,220 @@
+"""Reading analysts' tables (CSV in UTF-8/UTF-8-BOM/UTF-16/GBK/GB18030, or Excel) into columns of text.
+
+Row numbers are what a spreadsheet shows: the header is row 1, the first data row is row 2 (for CSV with
+line breaks inside quoted cells, the line where the record starts). A file that cannot be read as a
+table raises `InputFileError` naming the file, and the row and column where there is one.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sys
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Large cells are read, then rejected row by row against the mapping's max_field_length.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+AUTO_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+class InputFileError(Exception):
+    """A file that cannot be read as a table; nothing is written when this is raised."""
+
+    def __init__(self, file: str, message: str, *, row: int | None = None, column: str | None = None) -> None:
+        self.file = file
+        self.row = row
+        self.column = column
+        self.reason = message
+        where = file
+        if row is not None:
+            where += f", row {row}"
+        if column is not None:
+            where += f", column {column!r}"
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class Table:
+    """The cells of the columns a mapping uses, as stripped text ('' = empty)."""
+
+    name: str  # the path as written in the mapping
+    columns: list[str]  # every header of the file, in order
+    encoding: str
+    rows: list[int] = field(default_factory=list)  # row number of each record
+    cells: dict[str, list[str]] = field(default_factory=dict)  # column -> one text per record
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def decode(data: bytes, encoding: str, name: str) -> tuple[str, str]:
+    """The text of a CSV file and the encoding used; InputFileError when it is not text."""
+    if not data.strip():
+        raise InputFileError(name, "the file is empty: expected a header row and at least one data row")
+    if encoding.lower() == "auto":
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            candidates: tuple[str, ...] = ("utf-16",)
+        elif data[:4] == b"PK\x03\x04":
+            raise InputFileError(
+                name, "this is an Excel (xlsx) or other zip file, not CSV: set format: excel in the mapping"
+            )
+        else:
+            if b"\x00" in data[:65536]:
+                raise InputFileError(name, "not a text table: the file contains binary data (NUL bytes)")
+            candidates = AUTO_ENCODINGS
+    else:
+        candidates = (encoding,)
+    last: UnicodeDecodeError | LookupError | None = None
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except LookupError as e:
+            raise InputFileError(name, f"unknown encoding {encoding!r} in the mapping") from e
+        except UnicodeDecodeError as e:
+            last = e
+            continue
+        if "\x00" in text:
+            raise InputFileError(name, "not a text table: the file contains binary data (NUL characters)")
+        if enc == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf"):
+            enc = "utf-8"
+        return text, enc
+    assert isinstance(last, UnicodeDecodeError)
+    line = data[: last.start].count(b"\n") + 1
+    tried = ", ".join(candidates)
+    hint = (
+        "save it as UTF-8 (or GBK)" if encoding.lower() == "auto" else "set encoding: auto or the right codec"
+    )
+    raise InputFileError(
+        name, f"cannot decode byte {last.start} (line {line}) as {tried}: {last.reason}; {hint}", row=line
+    )
+
+
+def _records_csv(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    start = 1
+    while True:
+        try:
+            rec = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            raise InputFileError(name, f"not a valid CSV record: {e}", row=start) from e
+        if rec:
+            yield start, rec
+        start = reader.line_num + 1
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _records_excel(path: Path, sheet: str | int | None, name: str) -> Iterator[tuple[int, list[str]]]:
+    import openpyxl  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        raise InputFileError(name, f"not a readable Excel workbook (.xlsx): {e}") from e
+    try:
+        if sheet is None:
+            ws = wb.worksheets[0]
+        elif isinstance(sheet, int):
+            if not 0 <= sheet < len(wb.worksheets):
+                raise InputFileError(name, f"no sheet number {sheet}; the workbook has {len(wb.worksheets)}")
+            ws = wb.worksheets[sheet]
+        else:
+            if sheet not in wb.sheetnames:
+                raise InputFileError(name, f"no sheet {sheet!r}; the sheets are {wb.sheetnames}")
+            ws = wb[sheet]
+        for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [_cell(v) for v in values]
+            while cells and cells[-1] == "":
+                cells.pop()
+            if cells:
+                yield i, cells
+    finally:
+        wb.close()
+
+
+def read_table(
+    path: Path,
+    *,
+    name: str,
+    fmt: str,
+    needed: Iterable[str],
+    encoding: str = "auto",
+    delimiter: str = ",",
+    sheet: str | int | None = None,
+) -> Table:
+    """Read the file, check that every column in `needed` is there, and keep those columns."""
+    if not path.exists():
+        raise InputFileError(name, f"the file does not exist ({path})")
+    if path.is_dir():
+        raise InputFileError(name, f"this is a folder, not a table ({path})")
+    used_encoding = "xlsx"
+    if fmt == "excel":
+        records = _records_excel(path, sheet, name)
+    else:
+        text, used_encoding = decode(path.read_bytes(), encoding, name)
+        records = _records_csv(text, delimiter, name)
+    try:
+        header_row, header = next(records)
+    except StopIteration:
+        raise InputFileError(
+            name, "the file is empty: expected a header row and at least one data row"
+        ) from None
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if not h:
+            continue
+        if h in seen:
+            raise InputFileError(name, f"column {h!r} appears twice in the header", row=header_row, column=h)
+        seen[h] = i
+    want = list(dict.fromkeys(needed))
+    missing = [c for c in want if c not in seen]
+    if missing:
+        raise InputFileError(
+            name,
+            f"missing required column {missing[0]!r} (the header has {[h for h in header if h]})",
+            row=header_row,
+            column=missing[0],
+        )
+    if len(seen) == 1 and fmt == "csv" and delimiter == "," and any(d in header[0] for d in ("\t", ";")):
+        raise InputFileError(name, "the header has one column: is the separator a tab or ';'? set delimiter")
+    idx = [seen[c] for c in want]
+    width = len(header)
+    table = Table(name=name, columns=[h for h in header if h], encoding=used_encoding)
+    cols: list[list[str]] = [[] for _ in want]
+    for row, rec in records:
+        if len(rec) > width and any(x.strip() for x in rec[width:]):
+            raise InputFileError(
+                name,
+                f"the record has {len(rec)} fields but the header has {width}: a quote or separator is off",
+                row=row,
+            )
+        table.rows.append(row)
+        n = len(rec)
+        for j, k in enumerate(idx):
+            cols[j].append(rec[k].strip() if k < n else "")
+    if not table.rows:
+        raise InputFileError(name, "the file has a header but no data rows", row=header_row)
+    table.cells = dict(zip(want, cols, strict=True))
+    return table
