@@ -124,9 +124,13 @@ def betweenness_sample_bound(n: int, epsilon: float, delta: float) -> float:
 
 
 def betweenness(
-    g: nk.Graph, *, exact: bool, epsilon: float, delta: float
+    g: nk.Graph, *, exact: bool, epsilon: float, delta: float, seed: int = 42
 ) -> tuple[FloatArray, dict[str, Any]]:
     """Raw betweenness, each unordered pair counted once (networkx normalized=False, GDS undirected)."""
+    if not (0 < epsilon < 1 and 0 < delta < 1):
+        raise ValueError(
+            f"betweenness sampling needs 0 < epsilon < 1 and 0 < delta < 1, got {epsilon}, {delta}"
+        )
     n = g.numberOfNodes()
     if exact or n < 3:
         b = nk.centrality.Betweenness(g, normalized=False)
@@ -135,6 +139,7 @@ def betweenness(
         if not g.isDirected():
             scores /= 2.0  # networkit counts ordered pairs
         return scores, {"betweenness_method": "exact (Brandes)"}
+    nk.setSeed(seed, False)
     a = nk.centrality.ApproxBetweenness(g, epsilon=epsilon, delta=delta)
     a.run()
     pairs = n * (n - 1) / (1 if g.isDirected() else 2)
@@ -300,7 +305,11 @@ def compute(job: JobSpec, p: Projected, params: dict[str, Any]) -> tuple[Sequenc
     )
     if alg is Algorithm.BETWEENNESS:
         scores, facts = betweenness(
-            und, exact=bool(params["exact"]), epsilon=params["epsilon"], delta=params["delta"]
+            und,
+            exact=bool(params["exact"]),
+            epsilon=float(params["epsilon"]),
+            delta=float(params["delta"]),
+            seed=int(params["seed"]),
         )
         return scores.tolist(), facts
     if alg is Algorithm.HARMONIC:

@@ -49,3 +49,107 @@ def test_run_is_recorded_with_snapshot(karate: Graph) -> None:
     # No staging property is left behind.
     left = karate.read("MATCH (n:Organization) RETURN keys(n) AS k LIMIT 50")
     assert not any("__" in k for r in left for k in r["k"])
+
+
+def test_betweenness_exact_matches_networkx(karate: Graph) -> None:
+    rec = run(karate, "betweenness", exact=True)
+    assert rec.facts["betweenness_method"].startswith("exact")
+    got = scores(karate, "betweenness")
+    ref = nx.betweenness_centrality(KARATE, normalized=False)
+    for n, v in ref.items():
+        assert got[node_id(n)] == pytest.approx(v, rel=1e-9, abs=1e-9)
+
+
+def test_betweenness_sampled_within_stated_bound(karate: Graph) -> None:
+    rec = run(karate, "betweenness", epsilon=0.05, delta=0.1)
+    assert rec.facts["betweenness_method"].startswith("sampled")
+    bound = rec.facts["betweenness_error_bound"]
+    assert bound == pytest.approx(0.05 * N * (N - 1) / 2)
+    got = scores(karate, "betweenness")
+    ref = nx.betweenness_centrality(KARATE, normalized=False)
+    assert max(abs(got[node_id(n)] - v) for n, v in ref.items()) <= bound
+
+
+def test_harmonic_matches_networkx_normalised(karate: Graph) -> None:
+    run(karate, "harmonic")
+    got = scores(karate, "harmonic")
+    ref = nx.harmonic_centrality(KARATE)
+    for n, v in ref.items():
+        assert got[node_id(n)] == pytest.approx(v / (N - 1), rel=1e-9)
+
+
+def test_clustering_matches_networkx(karate: Graph) -> None:
+    rec = run(karate, "clustering")
+    got = scores(karate, "clustering")
+    ref = nx.clustering(KARATE)
+    for n, v in ref.items():
+        assert got[node_id(n)] == pytest.approx(v, abs=1e-12)
+    assert rec.facts["average_clustering"] == pytest.approx(nx.average_clustering(KARATE))
+
+
+def _nx_louvain_best() -> float:
+    return max(
+        nx.community.modularity(
+            KARATE, nx.community.louvain_communities(KARATE, weight=None, seed=s), weight=None
+        )
+        for s in range(10)
+    )
+
+
+def _partition(values: dict[str, float]) -> list[set[int]]:
+    groups: dict[float, set[int]] = {}
+    for n in KARATE.nodes():
+        groups.setdefault(values[node_id(n)], set()).add(n)
+    return list(groups.values())
+
+
+@pytest.mark.parametrize(("job", "prop"), [("louvain", "community"), ("leiden", "community_leiden")])
+def test_communities_at_least_as_modular_as_networkx_louvain(karate: Graph, job: str, prop: str) -> None:
+    rec = run(karate, job)
+    written = _partition(scores(karate, prop))
+    q = nx.community.modularity(KARATE, written, weight=None)
+    assert q == pytest.approx(rec.facts["modularity"], abs=1e-9)  # the recorded value is the written one's
+    assert q >= _nx_louvain_best() - 1e-12
+    assert rec.facts["communities"] == len(written)
+    sizes = [len(c) for c in sorted(written, key=lambda c: scores(karate, prop)[node_id(min(c))])]
+    assert sizes == sorted(sizes, reverse=True)  # label 0 = largest community
+
+
+def test_wcc_matches_networkx_components(graph: Graph) -> None:
+    g = nx.disjoint_union_all([KARATE, nx.cycle_graph(3), nx.path_graph(2), nx.empty_graph(1)])
+    load_nx(graph, g)
+    rec = run(graph, "wcc")
+    got = scores(graph, "component")
+    ours = sorted(sorted(n for n in g.nodes() if got[node_id(n)] == c) for c in set(got.values()))
+    ref = sorted(sorted(c) for c in nx.connected_components(g))
+    assert ours == ref
+    assert rec.facts["components"] == 4 and rec.facts["largest_component"] == N
+    assert got[node_id(0)] == 0  # the largest component is labelled 0
+
+
+def test_network_stats_table3_on_karate(karate: Graph) -> None:
+    from gds_jobs.runner import latest_network_stats
+
+    run(karate, "network_stats", exact_paths=True)
+    s = latest_network_stats(karate)
+    assert s is not None
+    m = KARATE.number_of_edges()
+    assert s["nodes"] == N and s["edges"] == 2 * m and s["edges_undirected"] == m
+    assert s["avg_degree"] == pytest.approx(2 * m / N)
+    assert s["density"] == pytest.approx(2 * m / (N * (N - 1)))
+    assert s["diameter"] == nx.diameter(KARATE)
+    assert s["avg_clustering"] == pytest.approx(nx.average_clustering(KARATE))
+    assert s["avg_path_length"] == pytest.approx(nx.average_shortest_path_length(KARATE))
+    assert s["avg_path_length_method"].startswith("exact")
+    assert s["modularity"] >= _nx_louvain_best() - 1e-12
+    assert s["components"] == 1
+
+
+def test_network_stats_sampled_path_length_says_so(karate: Graph) -> None:
+    from gds_jobs.runner import latest_network_stats
+
+    run(karate, "network_stats", path_samples=10)
+    s = latest_network_stats(karate)
+    assert s is not None and s["avg_path_length_sources"] == 10
+    assert s["avg_path_length_method"].startswith("sampled: BFS from 10")
+    assert s["avg_path_length"] == pytest.approx(nx.average_shortest_path_length(KARATE), rel=0.25)

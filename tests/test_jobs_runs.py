@@ -1,0 +1,146 @@
+"""Degree jobs on a hand-built graph; runs, failure, score swap under concurrent readers, history."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import networkx as nx
+import pytest
+
+from gds_jobs import registry
+from gds_jobs.local import LocalBackend
+from gds_jobs.runner import JobFailedError, history, movers, run_job
+from tests.jobs_fixtures import load_nx, load_orgs, load_rels, node_id, scores
+from valuenet.db import Graph
+
+S = ["S1", "S2"]
+R = ["R1", "R2", "R3", "R4"]
+
+
+@pytest.fixture(scope="module")
+def small(fresh_graph) -> Graph:  # type: ignore[no-untyped-def]
+    """Two sample firms, four relation nodes; relations that the report's counting must leave out too."""
+    g: Graph = fresh_graph("degree")
+    load_orgs(g, S + R, samples=S)
+    load_rels(g, "EMPOWERS", [("R1", "S1"), ("R1", "S2"), ("S1", "R2"), ("S1", "S2"), ("S2", "R1")])
+    load_rels(g, "EMPOWERS", [("R2", "R3")])  # no sample end: not in the report's relation data
+    load_rels(g, "SUPPLIES_TALENT", [("R3", "S1"), ("R4", "S1"), ("R3", "R4")], experience="study")
+    load_rels(g, "SUPPLIES_TALENT", [("R3", "S2")], experience="work")
+    load_rels(g, "INVESTS_IN", [("R4", "S1"), ("R4", "S2"), ("R1", "S1")])
+    load_rels(g, "ACQUIRES", [("S1", "R2")])
+    load_rels(g, "PART_OF", [("R2", "R1")])
+    return g
+
+
+EXPECTED = {
+    "degree_tech_out": {"R1": 2, "S1": 2, "S2": 1},
+    "degree_tech_in": {"S1": 1, "S2": 2, "R2": 1, "R1": 1},
+    "degree_tech": {"R1": 3, "S1": 3, "S2": 3, "R2": 1},
+    "degree_talent_study": {"R3": 1, "R4": 1},
+    "degree_talent_work": {"R3": 1},
+    "degree_invest_out": {"R4": 2, "R1": 1},
+    "degree_invest_in": {"S1": 2, "S2": 1},
+}
+
+
+@pytest.mark.parametrize("job", list(EXPECTED))
+def test_degree_jobs_count_per_type_and_direction(small: Graph, job: str) -> None:
+    rec = run_job(small, registry.get(job), backend=LocalBackend(small))
+    got = scores(small, job)
+    want = {n: EXPECTED[job].get(n, 0) for n in S + R}
+    assert got == want
+    assert all(isinstance(v, int) for v in got.values())
+    assert rec.nodes == 6
+
+
+def test_failed_run_keeps_previous_scores_and_records_reason(small: Graph) -> None:
+    job = registry.get("degree_tech")
+    ok = run_job(small, job, backend=LocalBackend(small))
+    before = scores(small, "degree_tech")
+
+    def boom(run_id: str) -> None:
+        raise RuntimeError("injected failure after the staged write")
+
+    with pytest.raises(JobFailedError) as caught:
+        run_job(small, job, backend=LocalBackend(small, batch_size=2), before_swap=boom)
+    failed = caught.value.run
+    assert failed.status == "failed" and "injected failure" in (failed.error or "")
+    assert scores(small, "degree_tech") == before
+    keys = small.read("MATCH (n:Organization) UNWIND keys(n) AS k RETURN DISTINCT k")
+    assert not [r["k"] for r in keys if "__" in r["k"]]  # the staging property is gone
+    runs = {r["id"]: r for r in history(small, "degree_tech")}
+    assert runs[failed.id]["status"] == "failed" and "injected failure" in runs[failed.id]["error"]
+    assert runs[ok.id]["status"] == "succeeded"
+
+
+def test_algorithm_error_is_recorded(small: Graph) -> None:
+    with pytest.raises(JobFailedError) as caught:
+        run_job(small, registry.get("betweenness"), backend=LocalBackend(small), overrides={"epsilon": -1.0})
+    run = history(small, "betweenness", 1)[0]
+    assert run["id"] == caught.value.run.id and run["status"] == "failed" and run["error"]
+
+
+def test_unknown_parameter_is_refused_before_running(small: Graph) -> None:
+    with pytest.raises(ValueError, match="no parameter 'alpha'"):
+        run_job(small, registry.get("pagerank"), overrides={"alpha": 0.9})
+
+
+def test_readers_never_see_a_mixed_run(fresh_graph) -> None:  # type: ignore[no-untyped-def]
+    """Run B rewrites every node's score in many small staged batches while readers scan all scores:
+    each scan must be exactly run A's scores or exactly run B's."""
+    g: Graph = fresh_graph("concurrency")
+    base = nx.barabasi_albert_graph(600, 2, seed=7)
+    load_nx(g, base, both_directions=False)
+    job = registry.get("degree_tech")
+    run_job(g, job, backend=LocalBackend(g))
+    a = scores(g, "degree_tech")
+    # Change every node's degree: a new sample firm empowered by everyone.
+    load_orgs(g, ["hub"], samples=["hub"])
+    load_rels(g, "EMPOWERS", [(node_id(n), "hub") for n in base.nodes()])
+    b_expected = {k: v + 1 for k, v in a.items()} | {"hub": base.number_of_nodes()}
+
+    seen: list[dict[str, float]] = []
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            try:
+                seen.append(scores(g, "degree_tech"))
+            except BaseException as e:  # any reader error fails the test
+                errors.append(e)
+                return
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    time.sleep(0.2)
+    run_job(g, job, backend=LocalBackend(g, batch_size=25))  # 25 staged transactions
+    time.sleep(0.2)
+    stop.set()
+    for t in threads:
+        t.join(30)
+    assert not errors
+    assert scores(g, "degree_tech") == b_expected
+    kinds = {"A" if s == a else "B" if s == b_expected else "mixed" for s in seen}
+    assert "mixed" not in kinds, f"{sum(1 for s in seen if s not in (a, b_expected))} mixed reads"
+    assert kinds == {"A", "B"} and len(seen) > 10
+
+
+def test_history_and_movers(graph: Graph) -> None:
+    g = nx.star_graph(5)  # node 0 is the hub (degree 5)
+    load_nx(graph, g, both_directions=False)
+    job = registry.get("degree_tech")
+    first = run_job(graph, job, backend=LocalBackend(graph))
+    assert first.top[0]["id"] == node_id(0)
+    # node 3 becomes a bigger hub (degree 6) than node 0
+    load_orgs(graph, ["x1", "x2", "x3", "x4", "x5"], samples=["x1", "x2", "x3", "x4", "x5"])
+    load_rels(graph, "EMPOWERS", [(node_id(3), f"x{i}") for i in range(1, 6)])
+    second = run_job(graph, job, backend=LocalBackend(graph))
+    moves, now, before = movers(graph, "degree_tech")
+    assert now and before and now["id"] == second.id and before["id"] == first.id
+    by_id = {m.id: m for m in moves}
+    assert by_id[node_id(3)].rank_now == 1 and (by_id[node_id(3)].change or 0) > 0
+    assert by_id[node_id(0)].rank_before == 1 and by_id[node_id(0)].rank_now == 2
+    assert by_id["x1"].rank_before is None
