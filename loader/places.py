@@ -270,6 +270,11 @@ class PlaceResolver:
             return self._pick_city(self._cities[s], hint_prov)
         if s in self._countries:
             return self._place("country", self._countries[s])
+        if s.isdigit() and len(s) in (9, 12) and s[6:].strip("0") == "":  # adcode 440305000000
+            return self._exact(s[:6], hint_prov)
+        if s.isdigit() and len(self._counties.get(s, ())) == 1:  # a county code: its city
+            ((city, prov),) = self._counties[s]
+            return self._place("city", city) if city else self._city_or_province(prov)
         return None
 
     def _pick_city(self, codes: set[str], hint_prov: str | None) -> Place | None:
@@ -337,10 +342,10 @@ class PlaceResolver:
         cities: set[str] | None = None
         prov: str | None = None
         country: str | None = None
-        for part in _SPLIT.split(text):
-            k = _latin_key(part)
-            if not k:
-                continue
+        parts = [k for k in map(_latin_key, _SPLIT.split(text)) if k]
+        for k in parts:
+            if len(parts) > 1 and len(k) <= 2 and not k.isdigit():
+                continue  # "Palo Alto, CA": a US state, not Canada
             if k in self._aliases:
                 a = self._aliases[k]
                 if a.level == "city":

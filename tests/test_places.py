@@ -108,6 +108,13 @@ CASES: list[tuple[str | None, str | None, str | None, tuple[str, str, str, str |
     ("UK", None, None, (CTRY, "GB", "GB", None)),
     ("阿布扎比", None, None, (CTRY, "AE", "AE", None)),
     ("Palo Alto", None, "美国", (CTRY, "US", "US", None)),  # no foreign cities: the country
+    ("Palo Alto, CA", None, "USA", (CTRY, "US", "US", None)),  # CA is California, not Canada
+    ("Palo Alto, CA", None, None, None),
+    ("San Francisco, CA, USA", None, None, (CTRY, "US", "US", None)),
+    ("440305", None, None, (CITY, "440300", "CN", "440000")),  # a county code
+    ("440305000000", None, None, (CITY, "440300", "CN", "440000")),  # a 12-digit adcode
+    ("中国香港", None, None, (CITY, "810100", "HK", "810000")),
+    ("Hong Kong, China", None, None, (CITY, "810100", "HK", "810000")),
     # contradictions and unknowns
     ("广州", "江苏", None, None),
     ("广东省深圳市", "浙江", None, None),
