@@ -109,12 +109,29 @@ class VocabularyInfo:
     aliases: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class CountryInfo:
+    code: str  # ISO 3166-1 alpha-2
+    name_zh: str
+    name_en: str
+    domestic: bool  # CN, HK, MO, TW (the reports' convention)
+
+
 def _float(v: str) -> float | None:
     return float(v) if v else None
 
 
 def _split(v: str | None) -> list[str]:
     return [x for x in (v or "").split("|") if x]
+
+
+@functools.cache
+def countries() -> tuple[CountryInfo, ...]:
+    """The 249 ISO 3166-1 countries and territories, in code order."""
+    return tuple(
+        CountryInfo(r["code"], r["name_zh"], r["name_en"], r["domestic"] == "true")
+        for r in read_table("countries")
+    )
 
 
 @functools.cache

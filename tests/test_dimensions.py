@@ -26,7 +26,8 @@ def test_table_sizes_and_keys() -> None:
     assert {c.province for c in dim.cities()} <= {p.code for p in dim.provinces()}
     assert sum(1 for i in dim.industries() if i.level == "section") == 20
     assert sum(1 for i in dim.industries() if i.level == "division") == 97
-    assert len(read_table("countries")) == 249
+    assert len(dim.countries()) == 249
+    assert {c.code for c in dim.countries() if c.domestic} == {"CN", "HK", "MO", "TW"}
     for name in ("provinces", "cities", "metro_areas", "countries", "industries", "application_fields",
                  "tech_layers", "core_technologies", "counties"):  # fmt: skip
         rows = read_table(name)
