@@ -448,10 +448,11 @@ def load_dimensions(
         report.rows[stage] = len(rows)
         total.nodes_created += s.nodes_created
         total.relationships_created += s.relationships_created
-    pruned = graph.write(queries.text("dimensions/prune_links"), {"keep": sorted(_link_keys())})
+    keep = sorted(_link_keys())
+    for statement in queries.load("dimensions/prune_links").statements:
+        report.relationships_deleted += graph.write(statement, {"keep": keep}).relationships_deleted
     report.nodes_created = total.nodes_created
     report.relationships_created = total.relationships_created
-    report.relationships_deleted = pruned.relationships_deleted
     report.nodes, report.links = dimension_counts(graph)
     report.duration_s = time.perf_counter() - started
     return report
@@ -476,9 +477,11 @@ def total_rows() -> int:
 def dimension_counts(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
     """(label -> node count, link type -> relationship count) for the dimension part of the graph."""
     nodes = {label: 0 for label in LABELS}
-    for r in graph.read(queries.text("dimensions/node_counts")):
-        nodes[str(r["label"])] = int(r["n"])
+    for statement in queries.load("dimensions/node_counts").statements:
+        for r in graph.read(statement):
+            nodes[str(r["label"])] = int(r["n"])
     links = {t: 0 for t in LINK_TYPES}
-    for r in graph.read(queries.text("dimensions/link_counts")):
-        links[str(r["type"])] = int(r["n"])
+    for statement in queries.load("dimensions/link_counts").statements:
+        for r in graph.read(statement):
+            links[str(r["type"])] = int(r["n"])
     return nodes, links
