@@ -22,17 +22,54 @@ from valuenet.db import connect
 log = logging.getLogger("valuenet.jobs")
 
 
+_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+
+
+def _crontab_weekdays(field: str) -> str:
+    """Crontab day-of-week (0 or 7 = Sunday, 1 = Monday) as APScheduler day names.
+
+    APScheduler 3's `from_crontab` reads numbers as 0 = Monday, so "1-5" would mean Tuesday-Saturday;
+    expanding to names keeps the crontab meaning."""
+    if field == "*":
+        return field
+    days: set[int] = set()
+    for part in field.lower().split(","):
+        rng, _, step_s = part.partition("/")
+        step = int(step_s) if step_s else 1
+        if rng == "*":
+            lo, hi = 0, 6
+        else:
+            a, _, b = rng.partition("-")
+            lo = _DAYS.index(a[:3]) if a[:3] in _DAYS else int(a)
+            hi = (_DAYS.index(b[:3]) if b[:3] in _DAYS else int(b)) if b else (6 if step_s else lo)
+        if not (0 <= lo <= 7 and 0 <= hi <= 7 and lo <= hi and step > 0):
+            raise ValueError(f"day-of-week {part!r} is out of range 0-7")
+        days.update(d % 7 for d in range(lo, hi + 1, step))
+    return ",".join(_DAYS[d] for d in sorted(days))
+
+
 def parse_cron(cron: str, timezone: str = "UTC") -> CronTrigger:
     """A standard 5-field crontab expression (minute hour day month weekday); ValueError if invalid."""
-    if len(cron.split()) != 5:
+    fields = cron.split()
+    if len(fields) != 5:
         raise ValueError("use the 5 crontab fields: minute hour day-of-month month day-of-week")
-    return CronTrigger.from_crontab(cron, timezone=timezone)
+    minute, hour, day, month, weekday = fields
+    return CronTrigger(
+        minute=minute,
+        hour=hour,
+        day=day,
+        month=month,
+        day_of_week=_crontab_weekdays(weekday),
+        timezone=timezone,
+    )
 
 
-def scheduled_run(names: list[str], backend: str = "auto") -> dict[str, str]:
+def scheduled_run(
+    names: list[str], backend: str = "auto", settings: Settings | None = None
+) -> dict[str, str]:
     """One scheduled fire: run the jobs in order; returns job -> status. Never raises for a job failure."""
     statuses: dict[str, str] = {}
-    with connect(Settings()) as g:
+    with connect(settings or Settings()) as g:
         chosen = choose_backend(g, backend)
         for job in registry.select(names):
             try:
