@@ -58,7 +58,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _NOISE = {
     "city", "shi", "province", "sheng", "municipality", "prefecture", "district", "qu", "county", "xian",
     "autonomous", "region", "sar", "special", "administrative", "pr", "prc", "the", "of", "league", "area",
-    "china",
+    "china", "zhuang", "hui", "uygur", "uyghur", "uighur",
 }  # fmt: skip
 _ZH_CHINA = ("中华人民共和国", "中国大陆", "中國", "中国")
 _DOMESTIC = frozenset({"CN", "HK", "MO", "TW"})

@@ -89,6 +89,10 @@ CASES: list[tuple[str | None, str | None, str | None, tuple[str, str, str, str |
     ("Xizang", None, None, (PROV, "540000", "CN", "540000")),
     ("Shaanxi", None, None, (PROV, "610000", "CN", "610000")),
     ("Shanxi", None, None, (PROV, "140000", "CN", "140000")),
+    ("Guangxi Zhuang Autonomous Region", None, None, (PROV, "450000", "CN", "450000")),
+    ("Xinjiang Uygur Autonomous Region", None, None, (PROV, "650000", "CN", "650000")),
+    ("Yanbian Korean Autonomous Prefecture", None, None, (CITY, "222400", "CN", "220000")),
+    ("内蒙古包头市", None, None, (CITY, "150200", "CN", "150000")),
     # HK / MO / TW: domestic, with their own ISO code
     ("香港", None, None, (CITY, "810100", "HK", "810000")),
     ("香港特别行政区", None, None, (CITY, "810100", "HK", "810000")),
