@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from valuenet import questions as questions_mod
 from valuenet import schema as schema_mod
 from valuenet import server as server_mod
 from valuenet.config import NotConfiguredError, Settings
@@ -318,6 +319,75 @@ def cypher(
         err.print(f"note: {note}")
     if fmt is OutputFormat.table:
         err.print(f"{len(res.rows)} row(s) in {time.perf_counter() - started:.3f} s")
+
+
+# -- questions -----------------------------------------------------------------------------------------------
+@app.command()
+def questions(
+    group: Annotated[str | None, typer.Option(help="only this group")] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
+    ] = OutputFormat.table,
+) -> None:
+    """List the question library (cypher/questions/): id, group, titles, parameters."""
+    try:
+        lib = questions_mod.library()
+    except questions_mod.QuestionError as e:
+        raise fail(str(e)) from None
+    rows = [
+        {
+            "id": q.id,
+            "group": q.group,
+            "title_en": q.title_en,
+            "title_zh": q.title_zh,
+            "params": ", ".join(
+                f"{p.name}{'*' if p.required else ''}={p.default!r}" if p.default is not None else p.name
+                for p in q.params.values()
+            ),
+            "figures": len(q.figures),
+        }
+        for q in lib.values()
+        if group is None or q.group == group
+    ]
+    print_rows(["id", "group", "title_en", "title_zh", "params", "figures"], rows, fmt)
+
+
+@app.command()
+def ask(
+    question_id: Annotated[str, typer.Argument(metavar="ID", help="question id (see `valuenet questions`)")],
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="name=value (repeatable); checked against the question"),
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
+    ] = OutputFormat.table,
+    show_query: Annotated[
+        bool, typer.Option("--show-query", help="print the Cypher and parameters to stderr")
+    ] = False,
+) -> None:
+    """Run one question from the library (read-only), e.g.
+
+    valuenet ask who_empowers_industry_in_place -p industry=C36 -p place=440100
+    """
+    raw = {k: v for k, v in parse_params(param or []).items()}
+    try:
+        q = questions_mod.get(question_id)
+        q.validate(raw)  # before connecting: bad parameters never reach the engine
+    except questions_mod.QuestionError as e:
+        raise fail(str(e), EXIT_USAGE) from None
+    with graph_session() as g:
+        try:
+            q, used, res = questions_mod.ask(g, question_id, raw)
+        except QueryTimeoutError as e:
+            raise fail(str(e), EXIT_TIMEOUT) from None
+        except Neo4jError as e:
+            raise fail(f"the engine rejected question {question_id}: {e.message or e}") from None
+    if show_query:
+        err.print(f"// {q.title_en}\n{q.text}\n// parameters: {json.dumps(used, ensure_ascii=False)}")
+    print_rows(res.columns, res.rows, fmt)
+    if fmt is OutputFormat.table:
+        err.print(f"{q.title_zh} / {q.title_en}: {len(res.rows)} row(s) in {res.elapsed_s:.3f} s")
 
 
 register_components()

@@ -1,0 +1,19 @@
+// group: sample
+// title_zh: 样本企业的应用领域分布
+// title_en: Sample enterprises by application field
+// answers: >
+//   How many sample enterprises of an edition work in each application field (APPLIES_IN), with shares of the
+//   edition's sample (percent, two decimals), and their total financing where known.
+// chart: bar
+// params:
+//   edition: {type: int, default: 2021, allowed: [2020, 2021]}
+// figures: [app_fields_count, app_field_share_*, fin_field_share_*]
+// example: {edition: 2021}
+MATCH (s:Sample) WHERE $edition IN s.sample_editions
+WITH collect(s) AS samples, count(s) AS total
+UNWIND samples AS s
+MATCH (s)-[:APPLIES_IN]->(f:ApplicationField)
+WITH f, total, count(DISTINCT s) AS enterprises, sum(coalesce(s.financing_total_cny, 0)) AS financing_cny
+RETURN f.code AS code, f.name_zh AS field, f.name_en AS field_en, enterprises,
+       round(10000.0 * enterprises / total) / 100 AS share, financing_cny
+ORDER BY enterprises DESC, code

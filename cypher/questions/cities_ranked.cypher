@@ -1,0 +1,38 @@
+// group: geography
+// title_zh: 国内合作城市排名
+// title_en: Cities ranked by relations with the sample enterprises
+// answers: >
+//   Domestic relations of sample enterprises counted by the counterpart's city, optionally within one province
+//   or metro area. relation as in provinces_ranked. Share = percentage of the relations with a known city.
+// chart: map
+// params:
+//   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, financing, investment]}
+//   within: {type: str, default: null, pattern: '[0-9]{6}|JJJ|YRD|PRD', choices: regions, description: 'province code or metro area'}
+//   edition: {type: int, default: null, allowed: [2020, 2021]}
+//   limit: {type: int, default: 20, min: 1, max: 400}
+// figures: [tech_coop_city_*, tech_input_city_*, tech_empowerment_city_*]
+// example: {relation: tech}
+CALL () {
+  MATCH (:Sample)<-[r:EMPOWERS]-(x:Organization) WHERE $relation IN ['tech', 'tech_input'] RETURN r, x
+  UNION ALL
+  MATCH (:Sample)-[r:EMPOWERS]->(x:Organization) WHERE $relation IN ['tech', 'tech_empowerment'] RETURN r, x
+  UNION ALL
+  MATCH (:Sample)<-[r:SUPPLIES_TALENT]-(x:Organization)
+  WHERE $relation IN ['talent', 'study', 'work'] AND ($relation = 'talent' OR r.experience = $relation) RETURN r, x
+  UNION ALL
+  MATCH (:Sample)<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
+  UNION ALL
+  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization) WHERE $relation = 'investment' RETURN r, x
+}
+WITH r, x
+WHERE $edition IS NULL OR $edition IN r.editions
+MATCH (x)-[:LOCATED_IN]->(c:City)
+WITH c, count(r) AS relations
+WITH collect({c: c, relations: relations}) AS rows, sum(relations) AS total
+UNWIND rows AS row
+WITH row, total, row.c AS c
+WHERE $within IS NULL OR EXISTS { (c)-[:IN_PROVINCE|IN_METRO]->(w) WHERE w.code = $within }
+RETURN c.code AS code, c.name_zh AS city, c.name_en AS city_en, c.lat AS lat, c.lon AS lon, row.relations AS relations,
+       round(10000.0 * row.relations / total) / 100 AS share
+ORDER BY relations DESC, code
+LIMIT $limit

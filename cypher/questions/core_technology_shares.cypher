@@ -1,0 +1,21 @@
+// group: sample
+// title_zh: 样本企业的核心技术分布
+// title_en: Sample enterprises by core technology
+// answers: >
+//   How many sample enterprises of an edition rely on each core technology (USES_TECH), optionally only those
+//   of one technology layer, with shares of the enterprises considered (percent, two decimals).
+// chart: bar
+// params:
+//   edition: {type: int, default: 2021, allowed: [2020, 2021]}
+//   layer: {type: str, default: null, allowed: [base, technology, application], description: 'only samples of this layer'}
+// figures: [coretech_share_*, coretech_basetech_share_*]
+// example: {edition: 2021}
+MATCH (s:Sample) WHERE $edition IN s.sample_editions
+  AND ($layer IS NULL OR EXISTS { (s)-[:AT_LAYER]->(:TechLayer {code: $layer}) })
+WITH collect(s) AS samples, count(s) AS total
+UNWIND samples AS s
+MATCH (s)-[:USES_TECH]->(t:CoreTechnology)
+WITH t, total, count(DISTINCT s) AS enterprises
+RETURN t.code AS code, t.name_zh AS technology, t.name_en AS technology_en, enterprises,
+       round(10000.0 * enterprises / total) / 100 AS share
+ORDER BY enterprises DESC, code

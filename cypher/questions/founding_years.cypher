@@ -1,0 +1,18 @@
+// group: sample
+// title_zh: 样本企业成立年份分布
+// title_en: Founding years of the sample enterprises
+// answers: >
+//   How many sample enterprises of an edition were founded in each year, with the share of those whose
+//   founding year is known (percent, two decimals); the peak year has the largest count.
+// chart: bar
+// params:
+//   edition: {type: int, default: 2021, allowed: [2020, 2021]}
+// figures: [estab_share_2012_2018, estab_peak_year, estab_peak_year_share]
+// example: {edition: 2021}
+MATCH (s:Sample)
+WHERE $edition IN s.sample_editions AND s.founded_year IS NOT NULL
+WITH collect(s.founded_year) AS years, count(*) AS total
+UNWIND years AS year
+WITH year, total, count(*) AS enterprises
+RETURN year, enterprises, round(10000.0 * enterprises / total) / 100 AS share
+ORDER BY year

@@ -1,0 +1,27 @@
+// group: who
+// title_zh: 某机构赋能了哪些地区？
+// title_en: Whom does organisation Z empower, by region?
+// answers: >
+//   The receivers of an organisation's technology (outgoing EMPOWERS), grouped by the receivers' province
+//   (domestic) or country (foreign), with the number of distinct receivers.
+// chart: map
+// params:
+//   org: {type: str, required: true, choices: organizations, description: 'organisation id or exact Chinese/English name or alias'}
+//   edition: {type: int, default: null, allowed: [2020, 2021]}
+//   limit: {type: int, default: 50, min: 1, max: 1000}
+// figures: []
+// example: {org: 华为}
+MATCH (o:Organization)
+WHERE o.id = $org OR o.name_zh = $org OR o.name_en = $org OR $org IN coalesce(o.aliases, [])
+WITH o LIMIT 1
+MATCH (o)-[e:EMPOWERS]->(t:Organization)
+WHERE $edition IS NULL OR $edition IN e.editions
+OPTIONAL MATCH (t)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(pv:Province)
+OPTIONAL MATCH (c:Country {code: t.country})
+WITH o, t,
+     CASE WHEN pv IS NOT NULL THEN pv.code ELSE coalesce(t.country, '?') END AS code,
+     CASE WHEN pv IS NOT NULL THEN pv.name_zh ELSE coalesce(c.name_zh, t.country, '未知') END AS region,
+     CASE WHEN pv IS NOT NULL THEN 'province' ELSE 'country' END AS level
+RETURN o.name_zh AS organization, level, code, region, count(DISTINCT t) AS receivers
+ORDER BY receivers DESC, code
+LIMIT $limit

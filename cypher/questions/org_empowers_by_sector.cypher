@@ -1,0 +1,25 @@
+// group: who
+// title_zh: 某机构赋能了哪些行业？
+// title_en: Whom does organisation Z empower, by sector?
+// answers: >
+//   The receivers of an organisation's technology (outgoing EMPOWERS), grouped by the receivers' GB/T 4754
+//   division and section, with the section's tier (primary / secondary / tertiary / AI core).
+// chart: bar
+// params:
+//   org: {type: str, required: true, choices: organizations, description: 'organisation id or exact Chinese/English name or alias'}
+//   edition: {type: int, default: null, allowed: [2020, 2021]}
+//   limit: {type: int, default: 50, min: 1, max: 1000}
+// figures: []
+// example: {org: 华为}
+MATCH (o:Organization)
+WHERE o.id = $org OR o.name_zh = $org OR o.name_en = $org OR $org IN coalesce(o.aliases, [])
+WITH o LIMIT 1
+MATCH (o)-[e:EMPOWERS]->(t:Organization)
+WHERE $edition IS NULL OR $edition IN e.editions
+OPTIONAL MATCH (t)-[:IN_INDUSTRY]->(i:Industry)
+OPTIONAL MATCH (i)-[:SUBCLASS_OF]->(s:Industry)
+WITH o, coalesce(i.code, '?') AS code, coalesce(i.name_zh, '未知行业') AS industry, coalesce(s.code, i.code) AS section,
+     coalesce(i.tier, s.tier) AS tier, count(DISTINCT t) AS receivers
+RETURN o.name_zh AS organization, code, industry, section, tier, receivers
+ORDER BY receivers DESC, code
+LIMIT $limit

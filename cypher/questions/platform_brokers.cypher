@@ -1,0 +1,32 @@
+// group: platforms
+// title_zh: 开放创新平台的中介作用（结构洞）
+// title_en: "Platforms as brokers: organisations reachable only through a platform"
+// answers: >
+//   For each national AI open innovation platform (:Platform), its technology suppliers (input side) and
+//   receivers (empowerment side) by kind, and the organisations whose only link into the network is that
+//   platform, i.e. reachable only through it (a structural hole the platform spans).
+// chart: stacked_bar
+// params:
+//   platform: {type: str, default: null, choices: platforms, description: 'platform organisation id or name; all platforms when empty'}
+// figures: [platforms_count]
+// example: {}
+MATCH (p:Platform)
+WHERE $platform IS NULL OR $platform IN [p.id, p.name_zh, p.name_en]
+CALL (p) {
+  OPTIONAL MATCH (u:Organization)-[:EMPOWERS]->(p)
+  RETURN count(DISTINCT u) AS suppliers,
+         count(DISTINCT CASE WHEN u:University OR u:ResearchInstitute THEN u END) AS academic_suppliers
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[:EMPOWERS]->(t:Organization)
+  RETURN count(DISTINCT t) AS receivers,
+         count(DISTINCT CASE WHEN t:Enterprise AND NOT t:Sample THEN t END) AS non_ai_enterprise_receivers
+}
+CALL (p) {
+  OPTIONAL MATCH (p)--(n:Organization)
+  WHERE NOT EXISTS { (n)--(m:Organization) WHERE m <> p }
+  RETURN count(DISTINCT n) AS only_through_platform, collect(DISTINCT n.name_zh)[..5] AS examples
+}
+RETURN p.id AS id, p.name_zh AS platform, p.platform_domain AS domain, suppliers, academic_suppliers, receivers,
+       non_ai_enterprise_receivers, only_through_platform, examples, coalesce(p.synthetic, false) AS synthetic
+ORDER BY only_through_platform DESC, receivers DESC, platform

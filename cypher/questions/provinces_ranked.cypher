@@ -1,0 +1,37 @@
+// group: geography
+// title_zh: 国内合作省份排名
+// title_en: Provinces ranked by relations with the sample enterprises
+// answers: >
+//   Domestic relations of sample enterprises counted by the counterpart's province (schema.md 5.1: Beijing's
+//   12,588 technology relations = 4,357 input + 8,231 empowerment). relation: tech, tech_input,
+//   tech_empowerment, talent, study, work, financing (by the investor's province), investment (by the target's).
+//   Share = percentage of the domestic relations of that kind with a known province.
+// chart: map
+// params:
+//   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, financing, investment]}
+//   edition: {type: int, default: null, allowed: [2020, 2021]}
+//   limit: {type: int, default: 40, min: 1, max: 40}
+// figures: [tech_coop_prov_*, tech_input_prov_*, tech_empowerment_prov_*, hc_prov_*, invest_rel_prov_*]
+// example: {relation: tech}
+CALL () {
+  MATCH (:Sample)<-[r:EMPOWERS]-(x:Organization) WHERE $relation IN ['tech', 'tech_input'] RETURN r, x
+  UNION ALL
+  MATCH (:Sample)-[r:EMPOWERS]->(x:Organization) WHERE $relation IN ['tech', 'tech_empowerment'] RETURN r, x
+  UNION ALL
+  MATCH (:Sample)<-[r:SUPPLIES_TALENT]-(x:Organization)
+  WHERE $relation IN ['talent', 'study', 'work'] AND ($relation = 'talent' OR r.experience = $relation) RETURN r, x
+  UNION ALL
+  MATCH (:Sample)<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
+  UNION ALL
+  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization) WHERE $relation = 'investment' RETURN r, x
+}
+WITH r, x
+WHERE $edition IS NULL OR $edition IN r.editions
+MATCH (x)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(p:Province)
+WITH p, count(r) AS relations
+WITH collect({p: p, relations: relations}) AS rows, sum(relations) AS total
+UNWIND rows AS row
+RETURN row.p.code AS code, row.p.name_zh AS province, row.p.name_en AS province_en, row.relations AS relations,
+       round(10000.0 * row.relations / total) / 100 AS share
+ORDER BY relations DESC, code
+LIMIT $limit

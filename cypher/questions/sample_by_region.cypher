@@ -1,0 +1,29 @@
+// group: sample
+// title_zh: 样本企业的地区分布
+// title_en: Sample enterprises by metro area, province or city
+// answers: >
+//   How the sample AI enterprises of an edition are spread over metro areas (JJJ, YRD, PRD), provinces or
+//   cities, with shares of the edition's sample (percent, two decimals).
+// chart: map
+// params:
+//   level: {type: str, default: province, allowed: [metro, province, city]}
+//   edition: {type: int, default: 2021, allowed: [2020, 2021]}
+//   limit: {type: int, default: 40, min: 1, max: 400}
+// figures: [ent_metro_share_*, ent_prov_rank_*, ent_prov_share_*, ent_city_share_*, sample_ai_enterprises_guangdong]
+// example: {level: province, edition: 2021}
+MATCH (s:Sample)
+WHERE $edition IN s.sample_editions
+WITH collect(s) AS samples, count(s) AS total
+UNWIND samples AS s
+CALL (s) {
+  MATCH (s)-[:LOCATED_IN]->(c:City)
+  OPTIONAL MATCH (c)-[:IN_PROVINCE]->(p:Province)
+  OPTIONAL MATCH (c)-[:IN_METRO]->(m:MetroArea)
+  RETURN CASE $level WHEN 'city' THEN c WHEN 'province' THEN p ELSE m END AS region
+}
+WITH region, total, count(s) AS enterprises
+WHERE region IS NOT NULL
+RETURN region.code AS code, region.name_zh AS region_zh, region.name_en AS region_en, region.lat AS lat,
+       region.lon AS lon, enterprises, round(10000.0 * enterprises / total) / 100 AS share
+ORDER BY enterprises DESC, code
+LIMIT $limit

@@ -1,0 +1,24 @@
+// group: network
+// title_zh: 两个机构之间的最短路径
+// title_en: Shortest path between two organisations
+// answers: >
+//   One shortest chain of relations between organisations (EMPOWERS, SUPPLIES_TALENT, INVESTS_IN, ACQUIRES, PART_OF; either direction) linking two organisations, up to max_hops,
+//   with each step's relation type and direction. No row when they are not connected within max_hops.
+// chart: graph
+// params:
+//   source: {type: str, required: true, choices: organizations, description: 'organisation id or exact name'}
+//   target: {type: str, required: true, choices: organizations, description: 'organisation id or exact name'}
+//   max_hops: {type: int, default: 6, min: 1, max: 10}
+// figures: []
+// example: {source: 清华大学, target: 华为}
+MATCH (a:Organization) WHERE a.id = $source OR a.name_zh = $source OR a.name_en = $source OR $source IN coalesce(a.aliases, [])
+WITH a LIMIT 1
+MATCH (b:Organization) WHERE b.id = $target OR b.name_zh = $target OR b.name_en = $target OR $target IN coalesce(b.aliases, [])
+WITH a, b LIMIT 1
+MATCH p = shortestPath((a)-[:EMPOWERS|SUPPLIES_TALENT|INVESTS_IN|ACQUIRES|PART_OF*..10]-(b))
+WHERE length(p) <= $max_hops
+RETURN length(p) AS hops,
+       [n IN nodes(p) | n.name_zh] AS names,
+       [n IN nodes(p) | {id: n.id, name_zh: n.name_zh, name_en: n.name_en, labels: [l IN labels(n) WHERE l <> 'Organization'], synthetic: coalesce(n.synthetic, false)}] AS nodes,
+       [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), experience: r.experience}] AS edges
+LIMIT 1

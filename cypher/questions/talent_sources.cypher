@@ -1,0 +1,34 @@
+// group: who
+// title_zh: 某地区或行业企业的人才来源
+// title_en: Talent sources of a region's or sector's enterprises
+// answers: >
+//   The universities, institutes and employers where the core people (founders, CEO, CTO, chief scientist) of
+//   sample enterprises studied or worked (SUPPLIES_TALENT), for the samples in a place and/or an industry or
+//   application field; ranked by the number of sample enterprises supplied.
+// chart: bar
+// params:
+//   place: {type: str, default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places, description: 'where the sample enterprises are'}
+//   industry: {type: str, default: null, pattern: '[A-T]|[A-T][0-9]{2}|AI', choices: industries}
+//   field: {type: str, default: null, choices: application_fields, description: 'application field code'}
+//   experience: {type: str, default: any, allowed: [any, study, work]}
+//   origin: {type: str, default: any, allowed: [any, domestic, foreign], description: 'of the institution'}
+//   edition: {type: int, default: null, allowed: [2020, 2021]}
+//   limit: {type: int, default: 20, min: 1, max: 1000}
+// figures: []
+// example: {place: '440000', experience: study}
+MATCH (i:Organization)-[r:SUPPLIES_TALENT]->(s:Sample)
+WHERE ($experience = 'any' OR r.experience = $experience)
+  AND ($edition IS NULL OR $edition IN r.editions)
+  AND ($origin = 'any' OR ($origin = 'domestic') = (coalesce(i.country, '') IN ['CN', 'HK', 'MO', 'TW']))
+  AND ($place IS NULL OR s.country = $place
+       OR EXISTS { (s)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }
+       OR EXISTS { (s)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(g) WHERE g.code = $place })
+  AND ($industry IS NULL OR EXISTS { (s)-[:IN_INDUSTRY]->(ind) WHERE ind.code = $industry }
+       OR EXISTS { (s)-[:IN_INDUSTRY]->()-[:SUBCLASS_OF]->(sec) WHERE sec.code = $industry })
+  AND ($field IS NULL OR EXISTS { (s)-[:APPLIES_IN]->(f) WHERE f.code = $field })
+WITH i, count(DISTINCT s) AS enterprises, collect(DISTINCT r.experience) AS experiences
+RETURN i.id AS id, i.name_zh AS institution, i.name_en AS institution_en, i.country AS country,
+       [l IN labels(i) WHERE l <> 'Organization'] AS labels, enterprises, experiences,
+       coalesce(i.synthetic, false) AS synthetic
+ORDER BY enterprises DESC, institution
+LIMIT $limit

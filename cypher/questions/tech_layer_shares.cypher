@@ -1,0 +1,19 @@
+// group: sample
+// title_zh: 样本企业的技术层次分布
+// title_en: Sample enterprises by technology layer
+// answers: >
+//   How the sample enterprises of an edition split over the base, technology and application layers
+//   (AT_LAYER), with shares of the edition's sample (percent, two decimals).
+// chart: bar
+// params:
+//   edition: {type: int, default: 2021, allowed: [2020, 2021]}
+// figures: [layer_share_*]
+// example: {edition: 2021}
+MATCH (s:Sample) WHERE $edition IN s.sample_editions
+WITH collect(s) AS samples, count(s) AS total
+UNWIND samples AS s
+MATCH (s)-[:AT_LAYER]->(l:TechLayer)
+WITH l, total, count(DISTINCT s) AS enterprises
+RETURN l.code AS code, l.name_zh AS layer, l.name_en AS layer_en, enterprises,
+       round(10000.0 * enterprises / total) / 100 AS share
+ORDER BY enterprises DESC, code

@@ -1,0 +1,39 @@
+// group: who
+// title_zh: 谁赋能某地的某行业？
+// title_en: Who empowers industry X in place Y?
+// answers: >
+//   The organisations that supply technology (EMPOWERS) to organisations of a GB/T 4754 section or division,
+//   where the place (a city, province, metro area or country code) is the receiver's location, the provider's,
+//   or either (default: either, as the report's Guangzhou automobile study counts the city's own suppliers
+//   of car makers anywhere as well as suppliers of the city's car makers).
+//   Ranked by the number of distinct receivers.
+// chart: bar
+// params:
+//   industry: {type: str, required: true, pattern: '[A-T]|[A-T][0-9]{2}|AI', choices: industries, description: 'GB/T 4754-2017 section (C) or division (C36), or AI for the AI core sector'}
+//   place: {type: str, required: true, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places, description: 'GB/T 2260 city (440100) or province (440000) code, metro area (PRD, YRD, JJJ) or ISO country code (CN, US)'}
+//   side: {type: str, default: either, allowed: [either, receiver, provider], description: 'which end must be in the place'}
+//   edition: {type: int, default: null, allowed: [2020, 2021], description: 'only relations reported in this edition'}
+//   limit: {type: int, default: 20, min: 1, max: 1000}
+// figures: []
+// example: {industry: C36, place: '440100'}
+MATCH (i:Industry)
+WHERE i.code = $industry OR EXISTS { (i)-[:SUBCLASS_OF]->(:Industry {code: $industry}) }
+MATCH (p:Organization)-[e:EMPOWERS]->(t:Organization)-[:IN_INDUSTRY]->(i)
+WHERE $edition IS NULL OR $edition IN e.editions
+WITH DISTINCT p, t, e
+WITH p, t, e,
+     (t.country = $place
+      OR EXISTS { (t)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }
+      OR EXISTS { (t)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(r) WHERE r.code = $place }) AS receiver_in,
+     (p.country = $place
+      OR EXISTS { (p)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }
+      OR EXISTS { (p)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(r) WHERE r.code = $place }) AS provider_in
+WHERE ($side = 'receiver' AND receiver_in) OR ($side = 'provider' AND provider_in)
+   OR ($side = 'either' AND (receiver_in OR provider_in))
+WITH p, count(DISTINCT t) AS receivers, collect(DISTINCT t.name_zh) AS names,
+     any(x IN collect(e.synthetic) WHERE x) AS any_synthetic
+OPTIONAL MATCH (p)-[:LOCATED_IN]->(loc)
+RETURN p.id AS id, p.name_zh AS provider, p.name_en AS provider_en, coalesce(loc.name_zh, p.country) AS location,
+       receivers, names[..5] AS examples, coalesce(p.synthetic, false) AS synthetic
+ORDER BY receivers DESC, provider
+LIMIT $limit

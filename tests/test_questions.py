@@ -1,0 +1,340 @@
+"""Every question of the library, on a small hand-built graph whose answers are worked out by hand
+(tests/data/question_fixture.cypher), plus parameter validation and the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from valuenet import queries, questions
+from valuenet.config import Settings
+from valuenet.db import Graph
+
+FIXTURE = Path(__file__).parent / "data" / "question_fixture.cypher"
+
+
+@pytest.fixture(scope="module")
+def qgraph(fresh_graph: Callable[..., Graph]) -> Graph:
+    g = fresh_graph("questions")
+    for statement in queries.parse(FIXTURE, "fixture").statements:
+        g.write(statement)
+    return g
+
+
+def ask(g: Graph, qid: str, **params: Any) -> list[dict[str, Any]]:
+    return questions.ask(g, qid, params)[2].rows
+
+
+def pick(rows: list[dict[str, Any]], *cols: str) -> list[tuple[Any, ...]]:
+    return [tuple(r[c] for c in cols) for r in rows]
+
+
+def test_library_loads_and_every_question_is_documented() -> None:
+    lib = questions.library()
+    assert len(lib) >= 20
+    for q in lib.values():
+        assert q.title_zh and q.title_en and q.answers, q.id
+        for p in q.params.values():
+            if p.choices:
+                assert (queries.CYPHER_DIR / "choices" / f"{p.choices}.cypher").is_file(), (q.id, p.name)
+
+
+def test_every_question_is_tested_here() -> None:
+    source = Path(__file__).read_text(encoding="utf-8")
+    missing = [qid for qid in questions.library() if f'"{qid}"' not in source]
+    assert not missing, f"questions without a test in this file: {missing}"
+
+
+def test_who_empowers_automobile_manufacturing_in_guangzhou(qgraph: Graph) -> None:
+    rows = ask(qgraph, "who_empowers_industry_in_place", industry="C36", place="440100")
+    assert pick(rows, "provider", "receivers") == [
+        ("明珞装备", 2),
+        ("瑞松科技", 2),
+        ("华为", 1),
+        ("广州科腾", 1),
+    ]
+    assert rows[0]["location"] == "广州市" and set(rows[1]["examples"]) == {"广汽本田", "广汽丰田"}
+    receiver_side = ask(
+        qgraph, "who_empowers_industry_in_place", industry="C36", place="440100", side="receiver"
+    )
+    assert pick(receiver_side, "provider") == [("瑞松科技",), ("华为",), ("广州科腾",)]
+    provider_side = ask(qgraph, "who_empowers_industry_in_place", industry="C", place="PRD", side="provider")
+    assert pick(provider_side, "provider", "receivers") == [
+        ("明珞装备", 2),
+        ("瑞松科技", 2),
+        ("华为", 1),
+        ("广州科腾", 1),
+    ]
+    abroad = ask(qgraph, "who_empowers_industry_in_place", industry="C36", place="DE", side="receiver")
+    assert pick(abroad, "provider", "receivers") == [("明珞装备", 2)]
+
+
+def test_org_empowers_by_sector_and_region(qgraph: Graph) -> None:
+    rows = ask(qgraph, "org_empowers_by_sector", org="华为技术有限公司")  # found through its alias
+    assert pick(rows, "code", "section", "tier", "receivers") == [
+        ("C36", "C", "secondary", 1),
+        ("I", "I", "tertiary", 1),
+    ]
+    regions = ask(qgraph, "org_empowers_by_region", org="huawei")
+    assert pick(regions, "level", "code", "region", "receivers") == [("province", "440000", "广东省", 2)]
+    assert ask(qgraph, "org_empowers_by_sector", org="不存在的机构") == []
+
+
+def test_top_by_degree_variants(qgraph: Graph) -> None:
+    tech = ask(qgraph, "top_by_degree", relation="tech", limit=5)
+    assert pick(tech, "name", "degree") == [
+        ("华为", 4),
+        ("广汽本田", 3),
+        ("瑞松科技", 3),
+        ("明珞装备", 2),
+        ("英特尔", 2),
+    ]
+    samples = ask(qgraph, "top_by_degree", relation="tech", among="sample")
+    assert pick(samples, "name", "degree") == [("华为", 4), ("瑞松科技", 3), ("明珞装备", 2), ("广州科腾", 1)]
+    assert pick(ask(qgraph, "top_by_degree", relation="tech_input", limit=2), "name", "degree") == [
+        ("广汽本田", 3),
+        ("华为", 2),
+    ]
+    assert pick(ask(qgraph, "top_by_degree", relation="study"), "name", "degree") == [("清华大学", 2)]
+    assert pick(ask(qgraph, "top_by_degree", relation="work"), "name", "degree") == [
+        ("华为", 1),
+        ("英特尔", 1),
+    ]
+    assert pick(ask(qgraph, "top_by_degree", relation="invest_made"), "name", "degree") == [
+        ("红杉资本中国", 3),
+        ("IDG资本", 2),
+        ("华为", 1),
+    ]
+    foreign = ask(qgraph, "top_by_degree", relation="tech", origin="foreign")
+    assert pick(foreign, "name", "degree") == [("英特尔", 2), ("奔驰", 1), ("宝马", 1)]
+    assert pick(ask(qgraph, "top_by_degree", relation="tech", kind="University"), "name") == [("清华大学",)]
+    gz = ask(qgraph, "top_by_degree", relation="tech", place="440100")
+    assert pick(gz, "name", "degree") == [
+        ("广汽本田", 3),
+        ("瑞松科技", 3),
+        ("明珞装备", 2),
+        ("广州科腾", 1),
+        ("广汽丰田", 1),
+    ]
+    e2020 = ask(qgraph, "top_by_degree", relation="tech", edition=2020)
+    assert pick(e2020, "name", "degree") == [("华为", 2), ("广汽本田", 1), ("英特尔", 1)]
+
+
+def test_relation_types_domestic_foreign(qgraph: Graph) -> None:
+    rows = ask(qgraph, "relation_types_domestic_foreign")
+    assert pick(rows, "relation", "relations", "domestic", "foreign") == [
+        ("talent_study", 2, 2, 0),
+        ("talent_work", 2, 1, 1),
+        ("financing_received", 5, 5, 0),
+        ("investment_made", 1, 0, 1),
+        ("tech_empowerment", 7, 5, 2),
+        ("tech_input", 3, 1, 2),
+    ]
+    assert rows[-1]["foreign_share"] == 66.67 and rows[-2]["domestic_share"] == 71.43
+
+
+def test_geography_rankings(qgraph: Graph) -> None:
+    assert pick(ask(qgraph, "countries_ranked", relation="tech"), "code", "relations", "share") == [
+        ("DE", 2, 50.0),
+        ("US", 2, 50.0),
+    ]
+    assert pick(ask(qgraph, "provinces_ranked", relation="tech"), "code", "relations", "share") == [
+        ("440000", 5, 83.33),
+        ("110000", 1, 16.67),
+    ]
+    cities = ask(qgraph, "cities_ranked", relation="tech")
+    assert pick(cities, "code", "relations", "share") == [
+        ("440100", 4, 66.67),
+        ("110100", 1, 16.67),
+        ("440300", 1, 16.67),
+    ]
+    assert cities[0]["lat"] == pytest.approx(23.13)
+    assert pick(ask(qgraph, "cities_ranked", relation="tech", within="PRD"), "code") == [
+        ("440100",),
+        ("440300",),
+    ]
+    assert pick(ask(qgraph, "provinces_ranked", relation="study"), "code", "relations") == [("110000", 2)]
+
+
+def test_talent_investors_and_co_investment(qgraph: Graph) -> None:
+    study = ask(qgraph, "talent_sources", place="440000", experience="study")
+    assert pick(study, "institution", "enterprises") == [("清华大学", 2)]
+    gz = ask(qgraph, "talent_sources", place="440100")
+    assert pick(gz, "institution", "enterprises") == [("华为", 1), ("清华大学", 1), ("英特尔", 1)]
+    assert ask(qgraph, "talent_sources", place="440100", origin="foreign")[0]["institution"] == "英特尔"
+    inv = ask(qgraph, "investors_of_field", field="intelligent_manufacturing")
+    assert pick(inv, "investor", "enterprises", "amount_cny") == [
+        ("红杉资本中国", 3, 50000000.0),
+        ("IDG资本", 2, 0),
+    ]
+    pairs = ask(qgraph, "co_investment_pairs", min_shared=2)
+    assert pick(pairs, "investor_a", "investor_b", "shared") == [("IDG资本", "红杉资本中国", 2)]
+    assert ask(qgraph, "co_investment_pairs", min_shared=3) == []
+
+
+def test_ego_network_and_cap(qgraph: Graph) -> None:
+    one = ask(qgraph, "ego_network", org="华为")[0]
+    assert one["nodes_shown"] == 6 and one["nodes_total"] == 6 and not one["capped"]
+    assert {n["id"] for n in one["nodes"]} == {"huawei", "gac-honda", "lone", "intel", "tsinghua", "keteng"}
+    assert len(one["edges"]) == 8
+    two = ask(qgraph, "ego_network", org="华为", depth=2)[0]
+    assert two["nodes_total"] == 9 and {"risong", "mino", "sequoia-cn"} <= {n["id"] for n in two["nodes"]}
+    capped = ask(qgraph, "ego_network", org="华为", max_nodes=3)[0]
+    assert capped["capped"] and capped["nodes_shown"] == 3
+    assert {n["id"] for n in capped["nodes"]} == {"huawei", "intel", "tsinghua"}  # strongest ties kept
+    only_talent = ask(qgraph, "ego_network", org="清华大学", types=["SUPPLIES_TALENT"])[0]
+    assert {n["id"] for n in only_talent["nodes"]} == {"tsinghua", "risong", "huawei"}
+
+
+def test_shortest_path(qgraph: Graph) -> None:
+    assert ask(qgraph, "shortest_path", source="清华大学", target="华为")[0]["hops"] == 1
+    far = ask(qgraph, "shortest_path", source="奔驰", target="广汽本田")[0]
+    assert far["hops"] == 4 and far["names"][0] == "奔驰" and far["names"][-1] == "广汽本田"
+    assert ask(qgraph, "shortest_path", source="奔驰", target="广汽本田", max_hops=2) == []
+
+
+def test_platform_brokers(qgraph: Graph) -> None:
+    rows = ask(qgraph, "platform_brokers")
+    assert pick(
+        rows, "platform", "suppliers", "academic_suppliers", "receivers", "only_through_platform"
+    ) == [("华为", 2, 1, 2, 1)]
+    assert rows[0]["examples"] == ["合成企业-00001"] and rows[0]["domain"] == "基础软硬件"
+
+
+def test_edition_comparison(qgraph: Graph) -> None:
+    total = ask(qgraph, "edition_comparison", metric="samples")
+    assert pick(total, "edition_2020", "edition_2021", "change", "change_pct") == [(2, 4, 2, 100.0)]
+    tech_in = ask(qgraph, "edition_comparison", metric="tech_input")
+    assert pick(tech_in, "edition_2020", "edition_2021") == [(1, 3)]
+    by_prov = ask(qgraph, "edition_comparison", metric="samples", by="province")
+    assert pick(by_prov, "breakdown", "edition_2020", "edition_2021") == [("广东省", 2, 4)]
+
+
+def test_sample_questions(qgraph: Graph) -> None:
+    assert pick(ask(qgraph, "sample_by_region"), "code", "enterprises", "share") == [("440000", 4, 100.0)]
+    assert pick(ask(qgraph, "sample_by_region", level="city"), "code", "enterprises", "share") == [
+        ("440100", 3, 75.0),
+        ("440300", 1, 25.0),
+    ]
+    assert pick(ask(qgraph, "sample_by_region", level="metro"), "code", "enterprises") == [("PRD", 4)]
+    assert pick(ask(qgraph, "sample_by_region", edition=2020), "code", "enterprises") == [("440000", 2)]
+    assert pick(ask(qgraph, "founding_years"), "year", "enterprises", "share") == [
+        (1987, 1, 25.0),
+        (2008, 1, 25.0),
+        (2012, 2, 50.0),
+    ]
+    assert pick(ask(qgraph, "application_field_shares"), "code", "enterprises", "share", "financing_cny") == [
+        ("intelligent_manufacturing", 3, 75.0, 100000000.0),
+        ("fintech", 1, 25.0, 300000000.0),
+    ]
+    assert pick(ask(qgraph, "tech_layer_shares"), "code", "share") == [("application", 75.0), ("base", 25.0)]
+    assert pick(ask(qgraph, "core_technology_shares"), "code", "enterprises", "share") == [
+        ("computer_vision", 2, 50.0)
+    ]
+    assert pick(ask(qgraph, "core_technology_shares", layer="base"), "share") == [(100.0,)]
+    fin = ask(qgraph, "financing_by_province")
+    assert pick(fin, "code", "enterprises", "total_cny", "average_cny") == [
+        ("440000", 2, 400000000.0, 200000000.0)
+    ]
+
+
+def test_core_sector_flows(qgraph: Graph) -> None:
+    assert pick(ask(qgraph, "core_sector_flows"), "code", "relations", "share") == [
+        ("secondary", 6, 85.71),
+        ("tertiary", 1, 14.29),
+    ]
+    assert pick(ask(qgraph, "core_sector_flows", by="division"), "code", "relations") == [
+        ("C36", 6),
+        ("I", 1),
+    ]
+    assert pick(ask(qgraph, "core_sector_flows", direction="other_to_core"), "code", "relations") == [
+        ("secondary", 2)
+    ]
+
+
+def test_choices_come_from_the_graph(qgraph: Graph) -> None:
+    places = questions.choices(qgraph, "who_empowers_industry_in_place", "place")
+    assert {"value": "440100", "label": "广州市", "group": "广东省"} in places
+    industries = questions.choices(qgraph, "who_empowers_industry_in_place", "industry")
+    assert {"value": "C36", "label": "C36 汽车制造业", "group": "C"} in industries
+    assert questions.choices(qgraph, "top_by_degree", "relation")[0] == {"value": "tech", "label": "tech"}
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({}, "needs parameter 'industry'"),
+        ({"industry": "C36"}, "needs parameter 'place'"),
+        ({"industry": "C36", "place": "Guangzhou"}, "does not match"),
+        ({"industry": "'}) DETACH DELETE n //", "place": "440100"}, "does not match"),
+        ({"industry": "C36", "place": "440100", "side": "both"}, "not allowed"),
+        ({"industry": "C36", "place": "440100", "limit": "many"}, "not a valid int"),
+        ({"industry": "C36", "place": "440100", "limit": 0}, "below the minimum"),
+        ({"industry": "C36", "place": "440100", "city": "440100"}, "has no parameter 'city'"),
+    ],
+)
+def test_parameters_are_validated_before_the_engine(params: dict[str, Any], message: str) -> None:
+    with pytest.raises(questions.QuestionError, match=message):
+        questions.get("who_empowers_industry_in_place").validate(params)
+
+
+def test_unknown_question_suggests_close_ids() -> None:
+    with pytest.raises(questions.QuestionError, match="Did you mean who_empowers_industry_in_place"):
+        questions.get("who_empowers")
+
+
+def test_cli_ask_json_and_questions_list(engine_settings: Settings, qgraph: Graph) -> None:
+    env = {
+        "VALUENET_HOME": str(engine_settings.home),
+        "NEO4J_DATABASE": str(qgraph.info.database),
+        "PATH": "/usr/bin:/bin",
+    }
+    cmd = [sys.executable, "-m", "valuenet"]
+    res = subprocess.run(
+        [
+            *cmd,
+            "ask",
+            "who_empowers_industry_in_place",
+            "-p",
+            "industry=C36",
+            "-p",
+            "city=440100",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert res.returncode == 2 and "has no parameter 'city'" in res.stderr and res.stdout == ""
+    res = subprocess.run(
+        [
+            *cmd,
+            "ask",
+            "who_empowers_industry_in_place",
+            "-p",
+            "industry=C36",
+            "-p",
+            "place=440100",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert res.returncode == 0, res.stderr
+    assert {r["provider"] for r in json.loads(res.stdout)} == {"瑞松科技", "明珞装备", "广州科腾", "华为"}
+    listing = subprocess.run(
+        [*cmd, "questions", "--format", "json"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert listing.returncode == 0, listing.stderr
+    assert "who_empowers_industry_in_place" in {q["id"] for q in json.loads(listing.stdout)}

@@ -1,0 +1,196 @@
+"""The question library: parameterized, documented Cypher questions in `cypher/questions/`.
+
+Each `.cypher` file is one question; its `//` YAML header declares:
+
+    id (= file name), group, title_zh, title_en, answers,
+    chart (bar | stacked_bar | map | table | graph | kpi | line),
+    params: {name: {type: str|int|float|bool|list, default, required, allowed: [...],
+                    choices: <choices query>, min, max, pattern, description}},
+    figures: [figures.csv metric ids this question reproduces]
+
+Parameters are validated against the header *before* anything reaches the engine; questions run read-only
+(`Graph.run_readonly`). `choices` names a query in `cypher/choices/` that lists allowed values from the
+graph (columns `value`, `label` and optionally `group`), for the explorer's widgets.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from valuenet import queries
+from valuenet.db import Graph, ReadResult
+
+TYPES = ("str", "int", "float", "bool", "list")
+CHARTS = ("bar", "stacked_bar", "map", "table", "graph", "kpi", "line")
+
+
+class QuestionError(ValueError):
+    """Unknown question or invalid parameters; the message names the parameter and what is allowed."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str = "str"
+    default: Any = None
+    required: bool = False
+    allowed: tuple[Any, ...] | None = None
+    choices: str | None = None  # query under cypher/choices/ listing values from the graph
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    description: str = ""
+
+    def convert(self, raw: Any) -> Any:
+        """Text (from a CLI or a widget) or a value -> the declared type; raises QuestionError."""
+        where = f"parameter {self.name!r}"
+        try:
+            if self.type == "int":
+                value: Any = int(raw) if not isinstance(raw, bool) else None
+                if value is None:
+                    raise ValueError
+            elif self.type == "float":
+                value = float(raw)
+            elif self.type == "bool":
+                value = (
+                    raw
+                    if isinstance(raw, bool)
+                    else {"true": True, "false": False, "1": True, "0": False}[str(raw).strip().lower()]
+                )
+            elif self.type == "list":
+                value = (
+                    list(raw)
+                    if isinstance(raw, (list, tuple))
+                    else [v.strip() for v in str(raw).split(",") if v.strip()]
+                )
+            else:
+                value = str(raw).strip()
+        except (ValueError, KeyError, TypeError):
+            raise QuestionError(f"{where}: {raw!r} is not a valid {self.type}") from None
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if self.allowed is not None and item not in self.allowed:
+                raise QuestionError(f"{where}: {item!r} is not allowed; choose one of {list(self.allowed)}")
+            if self.pattern is not None and not re.fullmatch(self.pattern, str(item)):
+                raise QuestionError(f"{where}: {item!r} does not match the expected form {self.pattern}")
+        if self.minimum is not None and isinstance(value, (int, float)) and value < self.minimum:
+            raise QuestionError(f"{where}: {value} is below the minimum {self.minimum:g}")
+        if self.maximum is not None and isinstance(value, (int, float)) and value > self.maximum:
+            raise QuestionError(f"{where}: {value} is above the maximum {self.maximum:g}")
+        return value
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    group: str
+    title_zh: str
+    title_en: str
+    answers: str
+    chart: str
+    params: dict[str, Param]
+    figures: tuple[str, ...]
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def validate(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """Checked, typed parameters with defaults filled in; unknown or missing ones are errors."""
+        unknown = sorted(set(raw) - set(self.params))
+        if unknown:
+            raise QuestionError(
+                f"question {self.id!r} has no parameter {', '.join(map(repr, unknown))}; "
+                f"its parameters are {sorted(self.params) or 'none'}"
+            )
+        out: dict[str, Any] = {}
+        for name, p in self.params.items():
+            if name in raw and raw[name] is not None and raw[name] != "":
+                out[name] = p.convert(raw[name])
+            elif p.required:
+                raise QuestionError(
+                    f"question {self.id!r} needs parameter {name!r} ({p.description or p.type})"
+                )
+            else:
+                out[name] = p.default
+        return out
+
+
+def _param(name: str, spec: dict[str, Any], where: str) -> Param:
+    kind = str(spec.get("type", "str"))
+    if kind not in TYPES:
+        raise QuestionError(f"{where}: parameter {name!r} has unknown type {kind!r}; use one of {TYPES}")
+    allowed = spec.get("allowed")
+    return Param(
+        name=name,
+        type=kind,
+        default=spec.get("default"),
+        required=bool(spec.get("required", False)),
+        allowed=tuple(allowed) if allowed is not None else None,
+        choices=spec.get("choices"),
+        minimum=spec.get("min"),
+        maximum=spec.get("max"),
+        pattern=spec.get("pattern"),
+        description=str(spec.get("description", "")),
+    )
+
+
+def _question(f: queries.CypherFile) -> Question:
+    m = f.meta
+    where = str(f.path)
+    qid = f.path.stem
+    if m.get("id", qid) != qid:
+        raise QuestionError(f"{where}: header id {m.get('id')!r} differs from the file name {qid!r}")
+    chart = str(m.get("chart", "table"))
+    if chart not in CHARTS:
+        raise QuestionError(f"{where}: chart {chart!r} is not one of {CHARTS}")
+    params = {name: _param(name, spec or {}, where) for name, spec in (m.get("params") or {}).items()}
+    return Question(
+        id=qid,
+        group=str(m.get("group", "other")),
+        title_zh=str(m.get("title_zh", qid)),
+        title_en=str(m.get("title_en", qid)),
+        answers=str(m.get("answers", "")),
+        chart=chart,
+        params=params,
+        figures=tuple(m.get("figures") or ()),
+        text=f.text,
+        meta=m,
+    )
+
+
+@functools.cache
+def library() -> dict[str, Question]:
+    """All questions, by id, in file order."""
+    return {q.id: q for q in map(_question, queries.list_dir("questions"))}
+
+
+def get(question_id: str) -> Question:
+    lib = library()
+    if question_id not in lib:
+        close = [q for q in lib if question_id.lower() in q.lower()]
+        hint = f" Did you mean {', '.join(close[:5])}?" if close else " `valuenet questions` lists them."
+        raise QuestionError(f"no question {question_id!r}.{hint}")
+    return lib[question_id]
+
+
+def ask(
+    graph: Graph, question_id: str, raw_params: dict[str, Any] | None = None, *, timeout: float | None = None
+) -> tuple[Question, dict[str, Any], ReadResult]:
+    """Validate, then run one question read-only. Returns the question, the parameters used and the rows."""
+    q = get(question_id)
+    params = q.validate(raw_params or {})
+    return q, params, graph.run_readonly(q.text, params, timeout=timeout, row_cap=None)
+
+
+def choices(
+    graph: Graph, question_id: str, param: str, filters: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Allowed values of a parameter from the graph (`value`, `label`, maybe `group`); [] if it has none."""
+    p = get(question_id).params[param]
+    if p.allowed is not None:
+        return [{"value": v, "label": str(v)} for v in p.allowed]
+    if not p.choices:
+        return []
+    return graph.read(queries.text(f"choices/{p.choices}"), filters or {})
