@@ -240,8 +240,15 @@ class _Loader:
             if city:
                 place = r.resolve(city, province_hint=province or None, country_hint=country or None)
                 if place is None:
-                    where = f" in {province}" if province else ""
-                    problems.append(("city", city, f"unknown or ambiguous city {city!r}{where}"))
+                    alone = r.resolve(city) if (province or country) else None
+                    if alone is not None and province and alone.province != prov_code:
+                        reason = f"city {city!r} is not in province {province!r}"
+                    elif alone is not None and country:
+                        reason = f"city {city!r} is not in country {country!r}"
+                    else:
+                        where = f" in {province}" if province else ""
+                        reason = f"unknown or ambiguous city {city!r}{where}"
+                    problems.append(("city", city, reason))
             elif province and not foreign:
                 place = r.resolve(province, country_hint=country or None)
                 if place is None:

@@ -70,33 +70,36 @@ def decode(data: bytes, encoding: str, name: str) -> tuple[str, str]:
             candidates = AUTO_ENCODINGS
     else:
         candidates = (encoding,)
-    last: UnicodeDecodeError | LookupError | None = None
+    failures: list[tuple[str, UnicodeDecodeError]] = []
     for enc in candidates:
         try:
             text = data.decode(enc)
         except LookupError as e:
             raise InputFileError(name, f"unknown encoding {encoding!r} in the mapping") from e
         except UnicodeDecodeError as e:
-            last = e
+            failures.append((enc, e))
             continue
         if "\x00" in text:
             raise InputFileError(name, "not a text table: the file contains binary data (NUL characters)")
         if enc == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf"):
             enc = "utf-8"
         return text, enc
-    assert isinstance(last, UnicodeDecodeError)
+    # Report the encoding that got furthest: its failure is the one that means something.
+    enc, last = max(failures, key=lambda f: f[1].start)
     line = data[: last.start].count(b"\n") + 1
-    tried = ", ".join(candidates)
-    hint = (
-        "save it as UTF-8 (or GBK)" if encoding.lower() == "auto" else "set encoding: auto or the right codec"
-    )
+    tried = " or ".join(c.replace("utf-8-sig", "utf-8") for c in candidates)
+    auto = encoding.lower() == "auto"
+    hint = "save it as UTF-8 (or GBK)" if auto else "set encoding: auto or the right codec"
     raise InputFileError(
-        name, f"cannot decode byte {last.start} (line {line}) as {tried}: {last.reason}; {hint}", row=line
+        name,
+        f"cannot decode the file as {tried}: byte {last.start} ({data[last.start : last.start + 1]!r}) "
+        f"is not valid {enc.replace('utf-8-sig', 'utf-8')} ({last.reason}); {hint}",
+        row=line,
     )
 
 
 def _records_csv(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
@@ -104,7 +107,12 @@ def _records_csv(text: str, delimiter: str, name: str) -> Iterator[tuple[int, li
         except StopIteration:
             return
         except csv.Error as e:
-            raise InputFileError(name, f"not a valid CSV record: {e}", row=start) from e
+            msg = str(e)
+            if "unexpected end of data" in msg:
+                msg = "a quoted cell starting in this record is never closed"
+            elif "expected after" in msg:
+                msg = f'text after a closing quote ({msg}): write quotes inside a quoted cell as ""'
+            raise InputFileError(name, f"not a valid CSV record: {msg}", row=start) from e
         if rec:
             yield start, rec
         start = reader.line_num + 1
@@ -131,7 +139,7 @@ def _records_excel(path: Path, sheet: str | int | None, name: str) -> Iterator[t
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise InputFileError(name, f"not a readable Excel workbook (.xlsx): {e}") from e
+        raise InputFileError(name, f"not a readable Excel workbook (.xlsx): {type(e).__name__}") from e
     try:
         if sheet is None:
             ws = wb.worksheets[0]
@@ -165,9 +173,9 @@ def read_table(
 ) -> Table:
     """Read the file, check that every column in `needed` is there, and keep those columns."""
     if not path.exists():
-        raise InputFileError(name, f"the file does not exist ({path})")
+        raise InputFileError(name, "the file does not exist (paths are relative to the mapping file)")
     if path.is_dir():
-        raise InputFileError(name, f"this is a folder, not a table ({path})")
+        raise InputFileError(name, "this is a folder, not a table")
     used_encoding = "xlsx"
     if fmt == "excel":
         records = _records_excel(path, sheet, name)
@@ -189,6 +197,13 @@ def read_table(
             raise InputFileError(name, f"column {h!r} appears twice in the header", row=header_row, column=h)
         seen[h] = i
     want = list(dict.fromkeys(needed))
+    if len(seen) == 1 and fmt == "csv" and len(want) > 1 and any(d in header[0] for d in ("\t", ";", "|")):
+        raise InputFileError(
+            name,
+            f"the header has one column {header[0]!r}: is the separator a tab, ';' or '|'? "
+            "set delimiter in the mapping",
+            row=header_row,
+        )
     missing = [c for c in want if c not in seen]
     if missing:
         raise InputFileError(
@@ -197,8 +212,6 @@ def read_table(
             row=header_row,
             column=missing[0],
         )
-    if len(seen) == 1 and fmt == "csv" and delimiter == "," and any(d in header[0] for d in ("\t", ";")):
-        raise InputFileError(name, "the header has one column: is the separator a tab or ';'? set delimiter")
     idx = [seen[c] for c in want]
     width = len(header)
     table = Table(name=name, columns=[h for h in header if h], encoding=used_encoding)
