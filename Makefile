@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 export VALUENET_HOME ?= $(CURDIR)/.valuenet
 
-.PHONY: setup run stop test lint format lock bench clean
+.PHONY: setup run stop test lint format lock bench clean browser-deps
 
 setup: $(STAMP)
 
@@ -30,7 +30,7 @@ stop: setup
 	$(BIN)/valuenet server stop
 
 # The whole suite: lint, types, then tests against a real embedded engine started by a fixture.
-test: setup lint
+test: setup lint browser-deps
 	$(BIN)/pytest
 
 lint: setup
@@ -46,6 +46,15 @@ format: setup
 lock:
 	@test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION))
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+# Debian's Chromium for the explorer's browser test (tests/test_explorer_browser.py); never a downloaded browser.
+# Without root the install is skipped with a note and the browser test skips with the reason.
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "browser-deps: apt-get install chromium failed; the browser test will skip"; \
+	else echo "browser-deps: not root, cannot apt-get install chromium; the browser test will skip"; fi
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
