@@ -1,10 +1,11 @@
 // title_zh: 连接机构与维度——所在国家（仅知国家时）
 // title_en: Link organisations to dimensions — located in a country (only the country is known)
-// answers: (o)-[:LOCATED_IN]->(:Country {code}) once per pair, with merged provenance lists
+// answers: (o)-[:LOCATED_IN]->(:Country {code}) once per pair with merged provenance lists, unless the organisation is already located in a city or province
 // params:
 //   rows: {type: list, items: "{id: str, code: str, editions: list[int], sources: list[str], synthetic: bool}"}
 UNWIND $rows AS row
 MATCH (o:Organization {id: row.id})
+WHERE NOT EXISTS { (o)-[:LOCATED_IN]->(:City) } AND NOT EXISTS { (o)-[:LOCATED_IN]->(:Province) }
 MATCH (d:Country {code: row.code})
 MERGE (o)-[r:LOCATED_IN]->(d)
 WITH r, row, coalesce(r.editions, []) + row.editions AS e0, coalesce(r.sources, []) + row.sources AS s0
