@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -19,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from valuenet import questions as questions_mod
+from valuenet import report as report_mod
 from valuenet import schema as schema_mod
 from valuenet import server as server_mod
 from valuenet.config import NotConfiguredError, Settings
@@ -388,6 +390,31 @@ def ask(
     print_rows(res.columns, res.rows, fmt)
     if fmt is OutputFormat.table:
         err.print(f"{q.title_zh} / {q.title_en}: {len(res.rows)} row(s) in {res.elapsed_s:.3f} s")
+
+
+# -- report --------------------------------------------------------------------------------------------------
+@app.command()
+def report(
+    out_dir: Annotated[Path, typer.Option("--out", help="folder for report.md and report.html")] = Path(
+        "out/report"
+    ),
+    strict: Annotated[
+        bool, typer.Option(help="exit 1 when a published figure is off or not measured")
+    ] = False,
+) -> None:
+    """Regenerate the 2021 report's value-network tables (Tables 3-9, section V) from the graph, beside the
+    published figures, as report.md and a self-contained report.html (no scripts, opens offline)."""
+    with graph_session() as g, err.status("measuring the report's figures in the graph ..."):
+        rep = report_mod.build(g)
+    md, page = report_mod.write(rep, out_dir)
+    counts = rep.counts()
+    out.print(
+        f"{len(rep.checks)} figures: {counts['ok']} equal, {counts['off']} off, "
+        f"{counts['missing']} not measured" + (" (synthetic reconstruction)" if rep.synthetic else "")
+    )
+    out.print(f"wrote {md} and {page}")
+    if strict and (counts["off"] or counts["missing"]):
+        raise typer.Exit(EXIT_ERROR)
 
 
 register_components()

@@ -12,6 +12,7 @@
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, invest_made, invest_received, acquires]}
 //   among: {type: str, default: any, allowed: [any, sample, relation], description: 'sample nodes, relation (non-sample) nodes, or all'}
 //   kind: {type: str, default: any, allowed: [any, Enterprise, University, ResearchInstitute, NewRDInstitution, Investor, Government, Linker, Platform]}
+//   exclude_kind: {type: str, default: none, allowed: [none, Enterprise, University, ResearchInstitute, NewRDInstitution, Investor, Government, Linker, Platform], description: 'leave out organisations with this label (e.g. Investor, for Table 9 non-institution investors)'}
 //   origin: {type: str, default: any, allowed: [any, domestic, foreign]}
 //   place: {type: str, default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places}
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
@@ -45,7 +46,7 @@ CALL () {
   RETURN o, count(r) AS d
 }
 WITH o, sum(d) AS degree
-WHERE ($kind = 'any' OR $kind IN labels(o))
+WHERE ($kind = 'any' OR $kind IN labels(o)) AND NOT $exclude_kind IN labels(o)
   AND ($among = 'any' OR ($among = 'sample') = ('Sample' IN labels(o)))
   AND ($origin = 'any' OR ($origin = 'domestic') = (coalesce(o.country, '') IN ['CN', 'HK', 'MO', 'TW']))
   AND ($place IS NULL OR o.country = $place
