@@ -244,6 +244,33 @@ def test_sample_questions(qgraph: Graph) -> None:
     ]
 
 
+def test_sample_attribute_bins_and_top(qgraph: Graph) -> None:
+    fin = ask(qgraph, "sample_attribute_bins", attribute="financing_total_cny", edges="0,200000000")
+    assert pick(fin, "lower", "upper", "enterprises", "share") == [
+        (0.0, 200000000.0, 1, 50.0),
+        (200000000.0, None, 1, 50.0),
+    ]
+    years = ask(qgraph, "sample_attribute_bins", attribute="founded_year", edges="2000,2010")
+    assert pick(years, "lower", "enterprises") == [
+        (None, 1),
+        (2000.0, 1),
+        (2010.0, 2),
+    ]  # 1987 is below every edge
+    top = ask(qgraph, "sample_attribute_top", attribute="financing_total_cny")
+    assert pick(top, "name", "value", "province") == [
+        ("华为", 300000000.0, "广东省"),
+        ("瑞松科技", 100000000.0, "广东省"),
+    ]
+
+
+def test_platforms_and_exclude_kind(qgraph: Graph) -> None:
+    assert pick(ask(qgraph, "platforms"), "platform", "domain", "empowers", "inputs", "investments") == [
+        ("华为", "基础软硬件", 2, 2, 1)
+    ]
+    corporate = ask(qgraph, "top_by_degree", relation="invest_made", exclude_kind="Investor")
+    assert pick(corporate, "name", "degree") == [("华为", 1)]
+
+
 def test_core_sector_flows(qgraph: Graph) -> None:
     assert pick(ask(qgraph, "core_sector_flows"), "code", "relations", "share") == [
         ("secondary", 6, 85.71),
