@@ -1,0 +1,53 @@
+"""`valuenet explore`: serve the Streamlit explorer (registered by valuenet/cli.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+APP = Path(__file__).resolve().parent / "app.py"
+
+# The same settings as explorer/.streamlit/config.toml, as flags so they hold from any working directory.
+STREAMLIT_FLAGS = (
+    "--browser.gatherUsageStats=false",
+    "--server.headless=true",
+    "--server.fileWatcherType=none",
+    "--client.toolbarMode=minimal",
+)
+
+
+def command(port: int, host: str) -> list[str]:
+    """The `streamlit run` command line for the explorer."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        f"--server.port={port}",
+        f"--server.address={host}",
+        *STREAMLIT_FLAGS,
+    ]
+
+
+def explore(
+    port: Annotated[int, typer.Option("--port", help="HTTP port of the explorer")] = 8501,
+    host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+) -> None:
+    """Open the explorer in a browser: questions, maps, organisations, network, jobs, Cypher console."""
+    typer.echo(f"valuenet explorer on http://{host}:{port}  (Ctrl-C stops it)")
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    try:
+        code = subprocess.call(command(port, host), env=env)
+    except KeyboardInterrupt:
+        code = 0
+    raise typer.Exit(code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("explore")(explore)

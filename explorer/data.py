@@ -1,0 +1,123 @@
+"""The explorer's access to the graph: one cached `Graph` per engine/database, cached results.
+
+- The driver is a `st.cache_resource` keyed on the connection (uri, user, database), so every session and
+  rerun shares one pool, and tests pointing the app at another database get another Graph.
+- Results are `st.cache_data` keyed on the query, its parameters, the database and the *epoch*: the newest
+  JobRun (id, status) — so reruns are instant and pages refresh once a job has run. The epoch itself is
+  cached for a few seconds only.
+- Every query comes from a `.cypher` file (`cypher/explorer/`, `cypher/questions/`, `cypher/choices/`);
+  analysts' text goes through `Graph.run_readonly` only (the console).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from valuenet import queries
+from valuenet import questions as qlib
+from valuenet.config import ConnectionInfo, Settings, connection_info
+from valuenet.db import Graph, ReadResult
+
+RESULT_TTL_S = 3600
+EPOCH_TTL_S = 5
+SCHEMA_TTL_S = 300
+
+
+@dataclass(frozen=True)
+class Conn:
+    """The engine the app talks to, and a hashable key for caches."""
+
+    graph: Graph
+    key: str
+    settings: Settings
+
+
+@st.cache_resource(show_spinner=False)
+def _graph_for(uri: str, username: str, password: str, database: str | None, embedded: bool) -> Graph:
+    s = Settings()
+    return Graph(
+        ConnectionInfo(uri, username, password, database, embedded), query_timeout=s.valuenet_query_timeout
+    )
+
+
+def conn() -> Conn:
+    """The Graph for the configured engine (NEO4J_URI, else the embedded server of VALUENET_HOME)."""
+    s = Settings()
+    info = connection_info(s)
+    g = _graph_for(info.uri, info.username, info.password, info.database, info.embedded)
+    return Conn(graph=g, key=f"{info.uri}|{info.database or ''}", settings=s)
+
+
+# -- epoch -------------------------------------------------------------------------------------------------
+@st.cache_data(ttl=EPOCH_TTL_S, show_spinner=False)
+def _epoch(key: str, _g: Graph) -> str:
+    rows = _g.read(queries.text("explorer/latest_run"))
+    if not rows:
+        return "none"
+    r = rows[0]
+    return f"{r['runs']}:{r['latest'] or ''}:{r['running']}"
+
+
+def epoch(c: Conn) -> str:
+    """Changes whenever a job run starts or finishes: part of every result cache key."""
+    return _epoch(c.key, c.graph)
+
+
+# -- cached reads -------------------------------------------------------------------------------------------
+def _plain(params: dict[str, Any]) -> str:
+    return json.dumps(params, sort_keys=True, ensure_ascii=False, default=str)
+
+
+@st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=2000)
+def _read(key: str, ep: str, name: str, params_json: str, _g: Graph) -> list[dict[str, Any]]:
+    return _g.read(queries.text(name), json.loads(params_json))
+
+
+def read(c: Conn, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """A trusted query from `cypher/<name>.cypher`, cached per database, epoch and parameters."""
+    return _read(c.key, epoch(c), name, _plain(params or {}), c.graph)
+
+
+@st.cache_data(ttl=SCHEMA_TTL_S, show_spinner=False)
+def _read_slow_changing(key: str, name: str, params_json: str, _g: Graph) -> list[dict[str, Any]]:
+    return _g.read(queries.text(name), json.loads(params_json))
+
+
+def read_schema(c: Conn, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Like `read`, for facts that change with loads rather than jobs (schema, counts): a time-based cache."""
+    return _read_slow_changing(c.key, name, _plain(params or {}), c.graph)
+
+
+@st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=500)
+def _ask(key: str, ep: str, qid: str, params_json: str, _g: Graph) -> ReadResult:
+    q = qlib.get(qid)
+    return _g.run_readonly(q.text, json.loads(params_json), row_cap=None)
+
+
+def ask(c: Conn, qid: str, params: dict[str, Any]) -> ReadResult:
+    """Run a question with already validated parameters (read-only), cached."""
+    return _ask(c.key, epoch(c), qid, _plain(params), c.graph)
+
+
+@st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=500)
+def _choices(key: str, ep: str, qid: str, param: str, _g: Graph) -> list[dict[str, Any]]:
+    return qlib.choices(_g, qid, param)
+
+
+def choices(c: Conn, qid: str, param: str) -> list[dict[str, Any]]:
+    """A parameter's allowed values from the graph (`value`, `label`, maybe `group`)."""
+    return _choices(c.key, epoch(c), qid, param, c.graph)
+
+
+def search_organizations(c: Conn, text: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Organisations whose Chinese/English name or alias contains `text`, best connected first."""
+    return read(c, "choices/organizations", {"search": text.strip(), "limit": limit})
+
+
+def has_synthetic(c: Conn) -> bool:
+    rows = read(c, "explorer/has_synthetic")
+    return bool(rows and rows[0]["synthetic"])

@@ -1,0 +1,183 @@
+"""Every user-facing string of the explorer, in Chinese and English. `t(key)` picks the current language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("zh", "en")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # app
+    "app_title": ("中国人工智能产业价值网络", "China AI industry value network"),
+    "language": ("语言 / Language", "Language / 语言"),
+    "synthetic_banner": (
+        "合成重建数据：此图包含生成的（非观测）节点或关系，带 ⚗ 标记。",
+        "Synthetic reconstruction: this graph holds generated (not observed) nodes or relations, marked ⚗.",
+    ),
+    "no_engine": ("无法连接图数据库", "Cannot reach the graph engine"),
+    "engine_hint": (
+        "启动内置数据库：`valuenet server start`（或 `make run`），或设置 NEO4J_URI。",
+        "Start the embedded engine with `valuenet server start` (or `make run`), or set NEO4J_URI.",
+    ),
+    "engine": ("引擎", "Engine"),
+    # pages
+    "page_ask": ("提问", "Ask"),
+    "page_org": ("机构", "Organisation"),
+    "page_network": ("网络概览", "Network overview"),
+    "page_jobs": ("计算作业", "Jobs"),
+    "page_console": ("Cypher 控制台", "Cypher console"),
+    # ask
+    "ask_intro": (
+        "从问题库中选择一个问题，设置参数并运行。",
+        "Pick a question from the library, set its parameters and run it.",
+    ),
+    "search_questions": ("搜索问题", "Search questions"),
+    "question": ("问题", "Question"),
+    "no_match": ("没有匹配的问题", "No question matches"),
+    "parameters": ("参数", "Parameters"),
+    "run": ("运行", "Run"),
+    "any": ("（不限）", "(any)"),
+    "org_search": ("搜索机构名称或别名", "Search organisation name or alias"),
+    "org_pick": ("选择机构", "Pick an organisation"),
+    "org_none": ("没有找到机构", "No organisation found"),
+    "invalid": ("参数无效", "Invalid parameters"),
+    "query_failed": ("查询失败", "The query failed"),
+    "rows": ("{n} 行，用时 {s:.2f} 秒", "{n} rows in {s:.2f} s"),
+    "no_rows": ("没有结果", "No results"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "table": ("表格", "Table"),
+    "chart": ("图表", "Chart"),
+    "map": ("地图", "Map"),
+    "graph_view": ("网络图", "Network view"),
+    "cypher_ran": ("运行的 Cypher 与参数", "The Cypher that ran, with its parameters"),
+    "map_note_metro": ("都市圈没有地图，见表格。", "Metro areas have no map; see the table."),
+    "capped": (
+        "网络已截断：显示 {shown} / {total} 个节点（服务器端上限）。",
+        "Network capped: showing {shown} of {total} nodes (server-side cap).",
+    ),
+    "not_connected": ("在最大跳数内不相连", "Not connected within the maximum number of hops"),
+    "what_it_answers": ("说明", "What it answers"),
+    "figures": ("复现的报告数据", "Report figures reproduced"),
+    # org
+    "org_intro": (
+        "机构的属性、来源、分数与关系网络。",
+        "An organisation's attributes, provenance, scores and network.",
+    ),
+    "attributes": ("属性", "Attributes"),
+    "provenance": ("来源", "Provenance"),
+    "editions": ("报告版本", "Report editions"),
+    "sources": ("数据来源", "Sources"),
+    "synthetic": ("合成", "synthetic"),
+    "observed": ("观测数据", "observed"),
+    "synthetic_badge": ("⚗ 合成重建", "⚗ synthetic reconstruction"),
+    "scores": ("作业分数", "Scores from jobs"),
+    "no_scores": (
+        "尚无分数：运行 `valuenet jobs run`。",
+        "No scores yet: run `valuenet jobs run`.",
+    ),
+    "score_history": ("分数历史（各次运行前列快照）", "Score history (top-k snapshots of runs)"),
+    "ego": ("自我中心网络", "Ego network"),
+    "depth": ("深度", "Depth"),
+    "relation_types": ("关系类型", "Relation types"),
+    "why_central": (
+        "为何处于中心：各关系类型的最强伙伴",
+        "Why central: strongest partners per relation type",
+    ),
+    "no_partners": ("没有关系", "No relations"),
+    "relations_by_type": ("按关系类型的关系数", "Relations by type"),
+    # network
+    "net_intro": (
+        "整个价值网络的统计、度分布与社区。",
+        "Statistics, degree distribution and communities of the value network.",
+    ),
+    "table3": ("网络统计（表3）", "Network statistics (Table 3)"),
+    "no_stats": (
+        "尚无网络统计：运行 `valuenet jobs run network_stats`。",
+        "No network statistics yet: run `valuenet jobs run network_stats`.",
+    ),
+    "stats_from": ("来自作业运行 {run}（{backend}，{started}）", "From job run {run} ({backend}, {started})"),
+    "degree_dist": ("度分布（双对数）", "Degree distribution (log-log)"),
+    "degree": ("度数", "Degree"),
+    "count": ("机构数", "Organisations"),
+    "communities": ("社区及其主要成员", "Communities and their top members"),
+    "no_communities": (
+        "尚无社区：运行 `valuenet jobs run louvain`。",
+        "No communities yet: run `valuenet jobs run louvain`.",
+    ),
+    "domestic_foreign": ("国内外构成（表4）", "Domestic vs foreign (Table 4)"),
+    "sector_shares": (
+        "核心产业与融合产业的技术流动",
+        "Technology flows between the core and converged sectors",
+    ),
+    # jobs
+    "jobs_intro": ("计算作业的运行历史。", "Run history of the graph-data-science jobs."),
+    "no_runs": ("尚无运行记录：运行 `valuenet jobs run`。", "No runs yet: run `valuenet jobs run`."),
+    "job": ("作业", "Job"),
+    "all_jobs": ("全部作业", "All jobs"),
+    "run_job": ("运行作业", "Run job"),
+    "jobs_disabled": (
+        "运行按钮未启用（运维人员可设置 VALUENET_EXPLORER_JOBS=1）。",
+        "Running jobs from here is disabled (operators enable it with VALUENET_EXPLORER_JOBS=1).",
+    ),
+    "job_done": ("作业 {job} 完成：{status}，{s:.1f} 秒", "Job {job} finished: {status} in {s:.1f} s"),
+    "job_failed": ("作业失败", "The job failed"),
+    "runs": ("运行", "Runs"),
+    "succeeded": ("成功", "succeeded"),
+    "failed": ("失败", "failed"),
+    "catalogue": ("作业目录", "Job catalogue"),
+    "movers": ("升降（最近两次运行）", "Who rose, who fell (last two runs)"),
+    # console
+    "console_intro": (
+        "只读 Cypher：读事务、始终回滚、拒绝写入，超时 {timeout:g} 秒，最多 {cap} 行。",
+        "Read-only Cypher: READ transaction, always rolled back, writes refused, {timeout:g} s timeout, "
+        "at most {cap} rows.",
+    ),
+    "schema": ("模式", "Schema"),
+    "labels": ("标签", "Labels"),
+    "rel_types": ("关系类型", "Relationship types"),
+    "property_keys": ("属性键（抽样）", "Property keys (sampled)"),
+    "query": ("查询", "Query"),
+    "params_json": ("参数（JSON）", "Parameters (JSON)"),
+    "bad_json": ("参数不是有效的 JSON 对象", "Parameters are not a valid JSON object"),
+    "refused": ("已拒绝", "Refused"),
+    "timeout": ("超时", "Timed out"),
+    "truncated": ("已达行数上限：只显示前 {cap} 行", "Row cap reached: showing the first {cap} rows"),
+    "examples": ("示例", "Examples"),
+}
+
+# Question groups (the `group` of a question header).
+GROUPS: dict[str, tuple[str, str]] = {
+    "who": ("谁与谁", "Who"),
+    "rankings": ("排名", "Rankings"),
+    "geography": ("地理", "Geography"),
+    "network": ("网络", "Network"),
+    "platforms": ("平台", "Platforms"),
+    "sample": ("样本企业", "Sample enterprises"),
+    "sectors": ("产业", "Sectors"),
+    "editions": ("版本对比", "Editions"),
+}
+
+
+def group(name: str) -> str:
+    zh, en = GROUPS.get(name, (name, name))
+    return en if lang() == "en" else zh
+
+
+def lang() -> str:
+    """The language chosen in the sidebar (session state `lang`), default Chinese."""
+    import streamlit as st
+
+    value = st.session_state.get("lang", "zh")
+    return value if value in LANGS else "zh"
+
+
+def t(key: str, **fmt: Any) -> str:
+    zh, en = STRINGS[key]
+    text = en if lang() == "en" else zh
+    return text.format(**fmt) if fmt else text
+
+
+def pick(zh: str | None, en: str | None) -> str:
+    """A bilingual pair from the data: the current language's, else the other."""
+    first, second = (en, zh) if lang() == "en" else (zh, en)
+    return str(first or second or "")

@@ -1,0 +1,117 @@
+"""Streamlit pieces shared by the pages: connection, banner, tables, charts, organisation picker."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from streamlit_echarts import JsCode, Map, st_echarts
+
+from explorer import charts, data, geo
+from explorer.i18n import LANGS, t
+from valuenet.config import NotConfiguredError
+from valuenet.db import DriverError, Neo4jError
+
+# Tooltips: map regions are keyed by adcode, show the region's name instead.
+_MAP_TOOLTIP = JsCode(
+    "function (p) { var d = p.data || {}; var v = Array.isArray(p.value) ? p.value[2] : p.value;"
+    " return (d.label_text || p.name) + ': ' + (v === undefined || isNaN(v) ? '-' : v); }"
+)
+
+
+def language_switch() -> None:
+    st.sidebar.radio(
+        "语言 / Language",
+        LANGS,
+        key="lang",
+        horizontal=True,
+        format_func=lambda x: {"zh": "中文", "en": "English"}[x],
+    )
+
+
+def connect() -> data.Conn:
+    """The connection, or an error with the fix on the page (and the page stops)."""
+    try:
+        c = data.conn()
+        data.epoch(c)
+        return c
+    except (NotConfiguredError, DriverError, Neo4jError, OSError) as e:
+        st.error(f"{t('no_engine')}: {e}")
+        st.info(t("engine_hint"))
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+def synthetic_banner(c: data.Conn) -> None:
+    if data.has_synthetic(c):
+        st.warning(t("synthetic_banner"), icon="⚗")
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (list, tuple)):
+        return ", ".join(str(_cell(x)) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return v
+
+
+def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    cols = list(columns) if columns else (list(rows[0]) if rows else [])
+    return pd.DataFrame([{c: _cell(r.get(c)) for c in cols} for r in rows], columns=cols)
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None, key: str, filename: str) -> None:
+    """A sortable table and its CSV download (UTF-8 with BOM, so Excel shows Chinese correctly)."""
+    df = frame(rows, columns)
+    st.dataframe(df, width="stretch", hide_index=True, key=f"{key}_table")
+    st.download_button(
+        t("download_csv"),
+        df.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{filename}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+    )
+
+
+def chart(options: dict[str, Any] | None, key: str, height: int = 420, with_map: bool = False) -> None:
+    if not options:
+        return
+    st_echarts(
+        options,
+        height=f"{height}px",
+        key=key,
+        map=Map(geo.MAP_NAME, geo.provinces_geojson()) if with_map else None,
+    )
+
+
+def china_map(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], key: str, title: str | None = None
+) -> bool:
+    """Draw the rows on the China map when they are regional; True when a map was drawn."""
+    built = charts.china_map(rows, columns, title)
+    if not built:
+        return False
+    options, _ = built
+    options["tooltip"]["formatter"] = _MAP_TOOLTIP
+    chart(options, key=key, height=520, with_map=True)
+    return True
+
+
+def org_picker(key: str, default_search: str = "") -> str | None:
+    """Search organisations by Chinese/English name or alias; returns the chosen organisation id."""
+    c = data.conn()
+    text = st.text_input(t("org_search"), value=default_search, key=f"{key}_search")
+    if not text.strip():
+        return None
+    rows = data.search_organizations(c, text)
+    if not rows:
+        st.caption(t("org_none"))
+        return None
+    labels = {str(r["value"]): f"{r['label']}  ·  {r['value']}" for r in rows}
+    choice = st.selectbox(t("org_pick"), list(labels), format_func=lambda v: labels[v], key=f"{key}_pick")
+    return str(choice) if choice is not None else None

@@ -1,0 +1,200 @@
+"""Ask: pick a question from the library, fill its parameters, see the answer as a table, chart and map."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import streamlit as st
+
+from explorer import charts, data, ui
+from explorer.i18n import group, pick, t
+from valuenet import questions as qlib
+from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult
+from valuenet.questions import Param, Question
+
+NONE = "\u0000none"  # the "(any)" option of an optional parameter
+
+
+def _title(q: Question) -> str:
+    return pick(q.title_zh, q.title_en)
+
+
+def _pick_question(lib: dict[str, Question]) -> Question | None:
+    wanted = st.query_params.get("q")
+    if wanted in lib and "ask_qid" not in st.session_state:
+        st.session_state["ask_qid"] = wanted
+    search = st.text_input(
+        t("search_questions"), key="ask_search", placeholder="城市 / city, 投资 / invest …"
+    )
+    needle = search.strip().lower()
+    found = [
+        q
+        for q in lib.values()
+        if not needle
+        or any(needle in s.lower() for s in (q.id, q.title_zh, q.title_en, q.answers, group(q.group)))
+    ]
+    order = list(dict.fromkeys(q.group for q in lib.values()))
+    found.sort(key=lambda q: order.index(q.group))
+    if not found:
+        st.info(t("no_match"))
+        return None
+    ids = [q.id for q in found]
+    if st.session_state.get("ask_qid") not in ids:
+        st.session_state["ask_qid"] = ids[0]
+    qid = st.selectbox(
+        t("question"),
+        ids,
+        key="ask_qid",
+        format_func=lambda i: f"{group(lib[i].group)} › {_title(lib[i])}",
+    )
+    st.query_params["q"] = qid
+    return lib[str(qid)]
+
+
+def _initial(q: Question, p: Param) -> Any:
+    example = q.meta.get("example") or {}
+    if p.default is not None:
+        return p.default
+    return example.get(p.name)
+
+
+def _choice_label(row: dict[str, Any]) -> str:
+    label, value, grp = str(row.get("label") or row["value"]), str(row["value"]), row.get("group")
+    head = f"{grp} › " if grp and grp != label else ""
+    return f"{head}{label}" if label.startswith(value) else f"{head}{label} · {value}"
+
+
+def _widget(c: data.Conn, q: Question, p: Param) -> Any:
+    key = f"p_{q.id}_{p.name}"
+    label = p.name + ("" if not p.description else f" — {p.description}")
+    initial = _initial(q, p)
+    if p.choices == "organizations":
+        st.markdown(f"**{p.name}**" + (f" — {p.description}" if p.description else ""))
+        return ui.org_picker(key, default_search=str(initial or ""))
+    if p.type == "list":
+        if p.allowed is not None:
+            return st.multiselect(label, list(p.allowed), default=list(initial or []), key=key)
+        return st.text_input(label, value=",".join(map(str, initial or [])), key=key)
+    if p.type == "bool":
+        return st.checkbox(label, value=bool(initial), key=key)
+    options: list[Any] | None = None
+    labels: dict[Any, str] = {}
+    if p.allowed is not None:
+        options = list(p.allowed)
+        labels = {v: str(v) for v in options}
+    elif p.choices:
+        rows = data.choices(c, q.id, p.name)
+        options = [r["value"] for r in rows]
+        labels = {r["value"]: _choice_label(r) for r in rows}
+    if options is not None:
+        if not p.required:
+            options = [NONE, *options]
+            labels[NONE] = t("any")
+        start = initial if initial in options else (NONE if not p.required else None)
+        index = options.index(start) if start in options else 0
+        value = st.selectbox(
+            label, options, index=index, format_func=lambda v: labels.get(v, str(v)), key=key
+        )
+        return None if value == NONE else value
+    if p.type in ("int", "float") and initial is not None:
+        kind = int if p.type == "int" else float
+        return st.number_input(
+            label,
+            value=kind(initial),
+            min_value=kind(p.minimum) if p.minimum is not None else None,
+            max_value=kind(p.maximum) if p.maximum is not None else None,
+            key=key,
+        )
+    return st.text_input(label, value="" if initial is None else str(initial), key=key)
+
+
+def _show_graph(q: Question, result: ReadResult) -> None:
+    if not result.rows:
+        st.info(t("not_connected") if q.id == "shortest_path" else t("no_rows"))
+        return
+    row = result.rows[0]
+    if row.get("capped"):
+        st.warning(t("capped", shown=row.get("nodes_shown"), total=row.get("nodes_total")))
+    options = charts.network(row.get("nodes") or [], row.get("edges") or [], center=row.get("center"))
+    ui.chart(options, key=f"ask_graph_{q.id}", height=560)
+
+
+def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: ReadResult) -> None:
+    st.caption(t("rows", n=len(result.rows), s=result.elapsed_s))
+    for note in result.notes:
+        st.caption(note)
+    if q.chart == "graph":
+        _show_graph(q, result)
+    elif not result.rows:
+        st.info(t("no_rows"))
+    else:
+        if q.chart == "kpi" and len(result.rows) == 1:
+            cols = st.columns(max(1, len(result.columns)))
+            for col, name in zip(cols, result.columns, strict=False):
+                col.metric(name, str(result.rows[0].get(name)))
+        drew_map = False
+        if q.chart == "map" or charts.region_rows(result.rows):
+            drew_map = ui.china_map(result.rows, result.columns, key=f"ask_map_{q.id}", title=_title(q))
+            if not drew_map and q.chart == "map":
+                st.caption(t("map_note_metro"))
+        options = None
+        if q.chart == "stacked_bar":
+            options = charts.stacked(result.rows, result.columns, _title(q))
+        elif q.chart in ("bar", "map", "line"):
+            options = charts.bar(result.rows, result.columns, _title(q) if not drew_map else None)
+        if options:
+            height = 420 if q.chart == "stacked_bar" else max(260, 24 * min(len(result.rows), 30) + 80)
+            ui.chart(options, key=f"ask_chart_{q.id}", height=height)
+    st.subheader(t("table"))
+    ui.table(result.rows, result.columns, key=f"ask_{q.id}", filename=q.id)
+    with st.expander(t("cypher_ran")):
+        st.code(json.dumps(params, ensure_ascii=False, indent=2, default=str), language="json")
+        st.code(
+            f":params {json.dumps(params, ensure_ascii=False, default=str)}\n\n{q.text}", language="cypher"
+        )
+
+
+def main() -> None:
+    c = data.conn()
+    st.title(t("page_ask"))
+    st.caption(t("ask_intro"))
+    lib = qlib.library()
+    q = _pick_question(lib)
+    if q is None:
+        return
+    st.markdown(f"### {_title(q)}")
+    with st.expander(t("what_it_answers"), expanded=False):
+        st.write(q.answers)
+        if q.figures:
+            st.caption(f"{t('figures')}: {', '.join(q.figures)}")
+    raw: dict[str, Any] = {}
+    if q.params:
+        st.markdown(f"**{t('parameters')}**")
+        cols = st.columns(2)
+        for i, p in enumerate(q.params.values()):
+            with cols[i % 2]:
+                raw[p.name] = _widget(c, q, p)
+    try:
+        params = q.validate({k: v for k, v in raw.items() if v is not None})
+    except qlib.QuestionError as e:
+        st.error(f"{t('invalid')}: {e}")
+        return
+    signature = f"{q.id}:{json.dumps(params, sort_keys=True, default=str)}"
+    if st.button(t("run"), type="primary", key="ask_run"):
+        st.session_state["ask_last"] = signature
+    if st.session_state.get("ask_last") != signature:
+        return
+    try:
+        with st.spinner(_title(q)):
+            result = data.ask(c, q.id, params)
+    except QueryTimeoutError as e:
+        st.error(f"{t('timeout')}: {e}")
+        return
+    except Neo4jError as e:
+        st.error(f"{t('query_failed')}: {e.message or e}")
+        return
+    _show_result(c, q, params, result)
+
+
+main()
