@@ -47,12 +47,12 @@ lock:
 	@test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION))
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
-# Debian's Chromium for the explorer's browser test (tests/test_explorer_browser.py); never a downloaded browser.
+# Debian's Chromium (+ CJK fonts for readable screenshots) for the explorer browser test; never a downloaded browser.
 # Without root the install is skipped with a note and the browser test skips with the reason.
 browser-deps:
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
 	    || echo "browser-deps: apt-get install chromium failed; the browser test will skip"; \
 	else echo "browser-deps: not root, cannot apt-get install chromium; the browser test will skip"; fi
 
