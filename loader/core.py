@@ -668,7 +668,7 @@ class _Loader:
                     "name_en": name_en,
                     "aliases": aliases,
                     "props": acc.props,
-                    "sources": [self.m.dataset],
+                    "dataset": self.m.dataset,
                     "sample_editions": sorted(acc.sample_editions),
                     "synthetic": self.m.synthetic,
                 }
@@ -805,7 +805,7 @@ def prepare(
 
 
 def _prov(m: Mapping, editions: Iterable[int]) -> dict[str, Any]:
-    return {"editions": sorted(editions), "sources": [m.dataset], "synthetic": m.synthetic}
+    return {"editions": sorted(editions), "dataset": m.dataset, "synthetic": m.synthetic}
 
 
 def write(
@@ -850,44 +850,27 @@ def write(
 
     if progress:
         progress("write", 0, total)
-    s = graph.write_batches(
-        queries.text("loader/merge_organizations"), node_rows, batch_size=batch_size, on_batch=tick
-    )
+
+    def run(step: str, query: str, rows: list[dict[str, Any]]) -> WriteSummary:
+        t0 = time.perf_counter()
+        s = graph.write_batches(queries.text(query), rows, batch_size=batch_size, on_batch=tick)
+        report.timings[step] = round(time.perf_counter() - t0, 3)
+        report.transactions += s.transactions
+        return s
+
+    s = run("organizations", "loader/merge_organizations", node_rows)
     report.nodes_created += s.nodes_created
     report.nodes_updated += len(node_rows) - s.nodes_created
     report.nodes_written += len(node_rows)
-    report.transactions += s.transactions
     for lab in sorted(label_rows):
-        s = graph.write_batches(
-            queries.text(LABEL_QUERIES[lab]), label_rows[lab], batch_size=batch_size, on_batch=tick
-        )
-        report.transactions += s.transactions
-    summaries: list[tuple[int, WriteSummary]] = []
-    for label in sorted(link_rows):
-        rows = link_rows[label]
-        summaries.append(
-            (
-                len(rows),
-                graph.write_batches(
-                    queries.text(LINK_QUERIES[label]), rows, batch_size=batch_size, on_batch=tick
-                ),
-            )
-        )
-    for rtype in sorted(rel_rows):
-        rows = rel_rows[rtype]
-        summaries.append(
-            (
-                len(rows),
-                graph.write_batches(
-                    queries.text(REL_QUERIES[rtype]), rows, batch_size=batch_size, on_batch=tick
-                ),
-            )
-        )
-    for n, s in summaries:
+        run(f"label {lab}", LABEL_QUERIES[lab], label_rows[lab])
+    steps = [(label, LINK_QUERIES[label], link_rows[label]) for label in sorted(link_rows)]
+    steps += [(str(t), REL_QUERIES[t], rel_rows[t]) for t in sorted(rel_rows)]
+    for step, query, rows in steps:
+        s = run(step, query, rows)
         report.relationships_created += s.relationships_created
-        report.relationships_updated += n - s.relationships_created
-        report.relationships_written += n
-        report.transactions += s.transactions
+        report.relationships_updated += len(rows) - s.relationships_created
+        report.relationships_written += len(rows)
     report.write_s = time.perf_counter() - started
     report.duration_s += report.write_s
 

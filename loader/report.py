@@ -59,6 +59,7 @@ class LoadReport:
     rejects_path: str | None = None
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # write step -> seconds
 
     @property
     def rows_read(self) -> int:

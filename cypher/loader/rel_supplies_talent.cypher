@@ -1,18 +1,19 @@
 // title_zh: 合并核心人力资本来源关系（院校/雇主→企业）及出处列表
 // title_en: Merge SUPPLIES_TALENT relationships (core human capital from an institution or employer -> enterprise) and their provenance lists
-// answers: one SUPPLIES_TALENT relationship per pair and experience; editions and sources become sorted lists without duplicates; synthetic stays true only if every source is synthetic
+// answers: one SUPPLIES_TALENT relationship per pair and experience; editions and sources are sorted lists without duplicates, merged when the relationship exists; synthetic stays true only if every source is synthetic
 // params:
-//   rows: {type: list, items: "{source: str, target: str, props: map, editions: list[int], sources: list[str], synthetic: bool}"}
+//   rows: {type: list, items: "{source: str, target: str, props: map, editions: list[int], dataset: str, synthetic: bool}"}
 //   (each row also has experience: study|work)
 UNWIND $rows AS row
 MATCH (a:Organization {id: row.source})
 MATCH (b:Organization {id: row.target})
 MERGE (a)-[r:SUPPLIES_TALENT {experience: row.experience}]->(b)
-WITH r, row, coalesce(r.editions, []) + row.editions AS e0, coalesce(r.sources, []) + row.sources AS s0
-WITH r, row,
-     reduce(acc = [], x IN e0 | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS e1,
-     reduce(acc = [], x IN s0 | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS s1
-SET r += row.props,
-    r.editions = [i IN range(0, size(e1) - 1) | [x IN e1 WHERE size([y IN e1 WHERE y < x]) = i][0]],
-    r.sources = [i IN range(0, size(s1) - 1) | [x IN s1 WHERE size([y IN s1 WHERE y < x]) = i][0]],
-    r.synthetic = CASE WHEN r.synthetic IS NULL THEN row.synthetic ELSE r.synthetic AND row.synthetic END
+ON CREATE SET r.editions = row.editions, r.sources = [row.dataset], r.synthetic = row.synthetic
+ON MATCH SET
+    r.editions = CASE WHEN all(e IN row.editions WHERE e IN coalesce(r.editions, [])) THEN r.editions
+                 ELSE [y IN range(1900, 2100) WHERE y IN coalesce(r.editions, []) OR y IN row.editions] END,
+    r.sources = CASE WHEN row.dataset IN coalesce(r.sources, []) THEN r.sources
+                ELSE [x IN coalesce(r.sources, []) WHERE x < row.dataset] + row.dataset
+                     + [x IN coalesce(r.sources, []) WHERE x > row.dataset] END,
+    r.synthetic = coalesce(r.synthetic, row.synthetic) AND row.synthetic
+SET r += row.props
