@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import html
+import importlib.util
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +23,11 @@ EMERGENT_TOLERANCE = 0.20
 
 
 def figures_file() -> Path:
-    """The reports' figures shipped with the reference dataset."""
-    from loader import reference
-
-    return Path(reference.__file__).parent / "data" / "figures.csv"
+    """The reports' figures, shipped once with the reference dataset (loader/reference/data/figures.csv)."""
+    spec = importlib.util.find_spec("loader.reference")
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError("the reference dataset package (loader.reference) is not installed")
+    return Path(spec.origin).parent / "data" / "figures.csv"
 
 
 @dataclass
