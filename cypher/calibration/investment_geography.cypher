@@ -1,6 +1,6 @@
-// title_zh: 投融资关系地域分布：投资方与被投资方的国家和省份
-// title_en: Geography of investment relations: countries and provinces of investors and investees
-// answers: §V.3 and Table 12 — each INVESTS_IN with a sample firm at one end counts twice: at the investor (investment relation) and at the investee (financing relation); domestic = country CN, HK, MO or TW
+// title_zh: "投融资关系地域分布：投资方与被投资方的国家和省份"
+// title_en: "Geography of investment relations: countries and provinces of investors and investees"
+// answers: "§V.3 and Table 12 — each INVESTS_IN with a sample firm at one end counts twice: at the investor (investment relation) and at the investee (financing relation); domestic = country CN, HK, MO or TW"
 // params: {}
 // metric_ids: [invfin_geo_total, invfin_geo_domestic_count, invfin_geo_intl_count, invfin_country_usa_degree, invfin_prov_beijing_count, invest_rel_total, invest_rel_prov_beijing_count, financing_rel_total, financing_rel_prov_beijing_count]
 MATCH (a:Organization)-[:INVESTS_IN]->(b:Organization)

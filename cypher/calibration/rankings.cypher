@@ -1,6 +1,6 @@
-// title_zh: 各排名表的前四十五名（含合成机构），用于核对具名机构的名次
-// title_en: The first 45 of every ranking table (synthetic organisations included), to check the named ranks
-// answers: Tables 5-9 — who holds the top ranks of technology degree/input/empowerment (sample and relation nodes), study/work experience (domestic/foreign institutions) and sample firms invested (investment institutions / others); keys rank:<table>:<name>
+// title_zh: "各排名表的前四十五名（含合成机构），用于核对具名机构的名次"
+// title_en: "The first 45 of every ranking table (synthetic organisations included), to check the named ranks"
+// answers: "Tables 5-9 — who holds the top ranks of technology degree/input/empowerment (sample and relation nodes), study/work experience (domestic/foreign institutions) and sample firms invested (investment institutions / others); keys rank:<table>:<name>"
 // params: {}
 // metric_ids: [tech_degree_top30_sample_r30_deepblue_technology, tech_degree_top30_relation_r30_industrial_and_commercial_bank_of_china, hc_study_top20_domestic_r20_xian_jiaotong_university, invest_top20_institution_r20_yunfeng_capital]
 MATCH (o:Organization)

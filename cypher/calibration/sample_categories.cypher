@@ -1,6 +1,6 @@
-// title_zh: 样本企业的类别分布：省份、城市、都市圈、技术层次、核心技术、应用领域、成立年份
-// title_en: Sample firms by category: province, city, metro area, tech layer, core technology, application field, founding year
-// answers: §III.1-2, III.5, III.7-8 — counts of :Sample firms per value (shares are computed against attr:samples)
+// title_zh: "样本企业的类别分布：省份、城市、都市圈、技术层次、核心技术、应用领域、成立年份"
+// title_en: "Sample firms by category: province, city, metro area, tech layer, core technology, application field, founding year"
+// answers: "§III.1-2, III.5, III.7-8 — counts of :Sample firms per value (shares are computed against attr:samples)"
 // params: {}
 // metric_ids: [ent_prov_share_beijing, ent_city_share_shenzhen, ent_metro_share_jingjinji, layer_share_application, coretech_share_big_data_cloud, coretech_basetech_share_big_data_cloud, app_field_share_smart_healthcare, estab_share_2012_2018, estab_peak_year, estab_peak_year_share, sample_ai_enterprises_guangdong]
 MATCH (s:Sample)

@@ -1,6 +1,6 @@
-// title_zh: 样本企业的数值汇总：融资总额（按省份、领域）、研发均值与具名企业数值、各技术层次专利
-// title_en: Sample firms' numeric totals: financing (by province and field), R&D means and named firms' values, patents by tech layer
-// answers: §III.6 (financing totals and averages in 亿元), III.9 (R&D intensity and staff share in %, patents by layer)
+// title_zh: "样本企业的数值汇总：融资总额（按省份、领域）、研发均值与具名企业数值、各技术层次专利"
+// title_en: "Sample firms' numeric totals: financing (by province and field), R&D means and named firms' values, patents by tech layer"
+// answers: "§III.6 (financing totals and averages in 亿元), III.9 (R&D intensity and staff share in %, patents by layer)"
 // params: {}
 // metric_ids: [fin_total_amount, fin_prov_total_beijing, fin_prov_avg_beijing, fin_field_share_smart_commerce_retail, fin_provinces_count, rd_intensity_avg, rd_staff_share_avg, rd_intensity_top20_r01_yunhong_information, rd_staff_top_r01_archermind, patent_share_layer_base, patent_avg_layer_base]
 MATCH (s:Sample)

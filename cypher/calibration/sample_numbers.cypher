@@ -1,6 +1,6 @@
-// title_zh: 样本企业的数值属性分档：员工、营收、市值、研发强度、研发人员占比、融资、专利
-// title_en: Sample firms' numeric attributes in the report's bins: staff, revenue, market value, R&D intensity, R&D staff share, financing, patents
-// answers: §III.3-4, III.6, III.9 — bin counts and the number of firms with each attribute (amounts in yuan; 亿元 = 1e8; shares as fractions)
+// title_zh: "样本企业的数值属性分档：员工、营收、市值、研发强度、研发人员占比、融资、专利"
+// title_en: "Sample firms' numeric attributes in the report's bins: staff, revenue, market value, R&D intensity, R&D staff share, financing, patents"
+// answers: "§III.3-4, III.6, III.9 — bin counts and the number of firms with each attribute (amounts in yuan; 亿元 = 1e8; shares as fractions)"
 // params: {}
 // metric_ids: [staff_share_lt_2000, revenue_share_lt_40e8, mktcap_share_gt_400e8, rd_intensity_share_5_15, rd_staff_share_gt_50, fin_enterprises_with_financing, fin_share_gt_10e8, patent_sample, patent_share_gt_1000, patent_gt100_enterprises]
 MATCH (s:Sample)

@@ -1,6 +1,6 @@
-// title_zh: 核心人力资本来源：前期学习与工作经验，按机构国家和省份
-// title_en: Sources of core human capital: prior study and work experience, by the institution's country and province
-// answers: Table 4, §V.2 and Tables 10-11 — SUPPLIES_TALENT into sample firms by experience; domestic = institution country CN, HK, MO or TW
+// title_zh: "核心人力资本来源：前期学习与工作经验，按机构国家和省份"
+// title_en: "Sources of core human capital: prior study and work experience, by the institution's country and province"
+// answers: "Table 4, §V.2 and Tables 10-11 — SUPPLIES_TALENT into sample firms by experience; domestic = institution country CN, HK, MO or TW"
 // params: {}
 // metric_ids: [rel_hc_study_total, rel_hc_study_domestic, rel_hc_work_total, hc_total, hc_domestic_count, hc_country_usa_count, hc_prov_beijing_count, hc_study_domestic_top10_r01_beijing, hc_work_foreign_top10_r01_usa]
 MATCH (p:Organization)-[r:SUPPLIES_TALENT]->(:Sample)

@@ -1,6 +1,6 @@
-// title_zh: 技术关系：输入与赋能，按合作方国家、省份和城市
-// title_en: Technology relations: input and empowerment, by the partner's country, province and city
-// answers: Table 4 and §V.1 — input = EMPOWERS into a sample firm (the partner provides), empowerment = EMPOWERS out of a sample firm; domestic = partner country CN, HK, MO or TW; places are the partner's
+// title_zh: "技术关系：输入与赋能，按合作方国家、省份和城市"
+// title_en: "Technology relations: input and empowerment, by the partner's country, province and city"
+// answers: "Table 4 and §V.1 — input = EMPOWERS into a sample firm (the partner provides), empowerment = EMPOWERS out of a sample firm; domestic = partner country CN, HK, MO or TW; places are the partner's"
 // params: {}
 // metric_ids: [tech_coop_total, tech_coop_input_total, tech_coop_empowerment_total, rel_tech_empowerment_total, tech_coop_domestic_count, tech_coop_intl_count, tech_coop_intl_usa_count, tech_input_foreign_usa_count, tech_empowerment_foreign_usa_count, tech_coop_prov_beijing_count, tech_input_prov_beijing_count, tech_empowerment_prov_beijing_count, tech_coop_city_shenzhen_count, tech_input_city_shenzhen_count, tech_empowerment_city_shenzhen_count]
 UNWIND ['input', 'empowerment'] AS d

@@ -33,6 +33,8 @@ from loader.reference.observed import load as load_observed
 IntArray = npt.NDArray[np.int64]
 SYNTHETIC_SOURCE = "valuenet-reference-synthetic-2021"
 EDITION = 2021
+CLUSTER_SIZE = 12  # sample firms per community
+MIX = 0.12  # share of relationship ends paired outside their community
 FOREIGN = "FOREIGN"
 
 ORG_COLUMNS = [
@@ -398,6 +400,7 @@ class _Generator:
         self.field = np.asarray(fields, dtype=object)
         self.listed_attributes()
         self.patents()
+        self.make_clusters()
 
     def _shuffled(self, counts: dict[str, int]) -> npt.NDArray[Any]:
         arr = np.array([k for k in sorted(counts) for _ in range(counts[k])], dtype=object)
@@ -613,7 +616,7 @@ class _Generator:
         a_deg: IntArray,
         p_nodes: IntArray,
         p_deg: IntArray,
-        mix: float = 0.35,
+        mix: float = MIX,
         forbid: set[tuple[int, int]] | None = None,
     ) -> tuple[IntArray, IntArray]:
         """Pair `a` slots (node repeated degree times) with `p` slots; regional homophily; no duplicates."""
@@ -624,34 +627,61 @@ class _Generator:
             raise ValueError(f"slot counts differ: {len(a)} != {len(p)}")
         if not len(a):
             return a, p
-        keys_a = self._keys(a, mix)
-        keys_p = self._keys(p, mix)
+        keys_a = self._keys(a, mix, spread=True)
+        keys_p = self._keys(p, mix, spread=False)
         a = a[np.lexsort((rng.random(len(a)), keys_a))]
         p = p[np.lexsort((rng.random(len(p)), keys_p))]
         return a, self._dedupe(a, p, forbid or set())
 
-    def _keys(self, nodes: IntArray, mix: float) -> npt.NDArray[np.float64]:
-        uniq_nodes, inv = np.unique(nodes, return_inverse=True)
-        prov = np.array([self._geo_key(int(i)) for i in uniq_nodes], dtype=np.float64)
-        node_noise = self.rng.random(len(uniq_nodes))
-        k = prov[inv] + 0.5 * node_noise[inv]
+    def _keys(self, nodes: IntArray, mix: float, spread: bool) -> npt.NDArray[np.float64]:
+        """Sort keys for pairing: the node's community (a cluster of sample firms of one province and
+        similar fields; partners get a cluster of their own province), a share `mix` of slots sent
+        anywhere (the long-range ties). With `spread`, a node's slots are spread over a range of
+        communities growing with its degree (a hub reaches beyond its own community); otherwise a node's
+        slots stay together."""
+        uniq_nodes, inv, counts = np.unique(nodes, return_inverse=True, return_counts=True)
+        home = np.array([self._cluster_of(int(i)) for i in uniq_nodes], dtype=np.float64)
+        if spread:
+            width = 1.0 + counts / 40.0
+            k = home[inv] + (self.rng.random(len(nodes)) - 0.5) * width[inv] + 0.5
+        else:
+            k = home[inv] + 0.5 * self.rng.random(len(uniq_nodes))[inv]
         jump = self.rng.random(len(nodes)) < mix
-        k[jump] = self.rng.random(int(jump.sum())) * 100.0
+        k[jump] = self.rng.random(int(jump.sum())) * self.n_clusters
         return k
 
-    def _geo_key(self, i: int) -> float:
+    def _cluster_of(self, i: int) -> int:
+        k = self.sample_cluster.get(i)
+        if k is not None:
+            return k
         r = self.b.rows[i]
         code = r.get("province") or ""
-        if code:
-            return float(int(code[:2]))
-        country = str(r.get("country") or "?")
-        return 90.0 + sum(country.encode()) % 7
+        options = self.province_clusters.get(code)
+        if options:
+            return options[i % len(options)]
+        return i % self.n_clusters
+
+    def make_clusters(self) -> None:
+        """Communities of about CLUSTER_SIZE sample firms: same province, sorted by application field."""
+        self.sample_cluster: dict[int, int] = {}
+        self.province_clusters: dict[str, list[int]] = {}
+        nxt = 0
+        for p in sorted(set(self.prov.tolist())):
+            members = np.flatnonzero(self.prov == p)
+            order = members[np.lexsort((self.rng.random(len(members)), self.field[members].astype(str)))]
+            n = max(1, round(len(order) / CLUSTER_SIZE))
+            for j, chunk in enumerate(np.array_split(order, n)):
+                for k in chunk:
+                    self.sample_cluster[int(self.samples_idx[k])] = nxt + j
+            self.province_clusters[p] = list(range(nxt, nxt + n))
+            nxt += n
+        self.n_clusters = nxt
 
     def _dedupe(self, a: IntArray, p: IntArray, forbid: set[tuple[int, int]]) -> IntArray:
         rng = self.rng
         p = p.copy()
         n = len(a)
-        for _ in range(200):
+        for attempt in range(200):
             key = a * (2**31) + p
             order = np.argsort(key, kind="stable")
             dup = np.zeros(n, dtype=bool)
@@ -663,10 +693,14 @@ class _Generator:
             bad = np.flatnonzero(dup)
             if not len(bad):
                 return p
-            # swap with distinct other slots (a permutation of p: every degree is kept)
-            pool = np.setdiff1d(np.arange(n), bad)
-            other = rng.choice(pool, size=min(len(bad), len(pool)), replace=False)
-            bad = bad[: len(other)]
+            # swap with distinct nearby slots (a permutation of p keeps every degree; nearby in the
+            # sorted order keeps the communities); the window widens if duplicates persist
+            window = 50 * (1 + attempt) ** 2
+            other = np.clip(bad + rng.integers(-window, window + 1, len(bad)), 0, n - 1)
+            other, first = np.unique(other, return_index=True)
+            bad = bad[first]
+            keep = ~np.isin(other, bad)
+            bad, other = bad[keep], other[keep]
             p[bad], p[other] = p[other], p[bad].copy()
         raise RuntimeError("could not remove duplicate pairs")
 
