@@ -42,11 +42,15 @@ def explore(
     """Open the explorer in a browser: questions, maps, organisations, network, jobs, Cypher console."""
     typer.echo(f"valuenet explorer on http://{host}:{port}  (Ctrl-C stops it)")
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    try:
-        code = subprocess.call(command(port, host), env=env)
-    except KeyboardInterrupt:
+    argv = command(port, host)
+    if os.name == "posix":
+        # Become the Streamlit server: signals sent to `valuenet explore` reach it, no orphan is left behind.
+        os.execve(argv[0], argv, env)
+    try:  # pragma: no cover - Windows
+        code = subprocess.call(argv, env=env)
+    except KeyboardInterrupt:  # pragma: no cover
         code = 0
-    raise typer.Exit(code)
+    raise typer.Exit(code)  # pragma: no cover
 
 
 def register(app: typer.Typer) -> None:

@@ -158,9 +158,9 @@ GROUPS: dict[str, tuple[str, str]] = {
 }
 
 
-def group(name: str) -> str:
+def group(name: str, language: str | None = None) -> str:
     zh, en = GROUPS.get(name, (name, name))
-    return en if lang() == "en" else zh
+    return en if (language or lang()) == "en" else zh
 
 
 def lang() -> str:
@@ -177,7 +177,7 @@ def t(key: str, **fmt: Any) -> str:
     return text.format(**fmt) if fmt else text
 
 
-def pick(zh: str | None, en: str | None) -> str:
-    """A bilingual pair from the data: the current language's, else the other."""
-    first, second = (en, zh) if lang() == "en" else (zh, en)
+def pick(zh: str | None, en: str | None, language: str | None = None) -> str:
+    """A bilingual pair from the data: the current (or given) language's, else the other."""
+    first, second = (en, zh) if (language or lang()) == "en" else (zh, en)
     return str(first or second or "")

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from explorer import charts, data, ui
-from explorer.i18n import group, pick, t
+from explorer.i18n import group, lang, pick, t
 from valuenet import questions as qlib
 from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult
 from valuenet.questions import Param, Question
@@ -16,8 +16,8 @@ from valuenet.questions import Param, Question
 NONE = "\u0000none"  # the "(any)" option of an optional parameter
 
 
-def _title(q: Question) -> str:
-    return pick(q.title_zh, q.title_en)
+def _title(q: Question, language: str | None = None) -> str:
+    return pick(q.title_zh, q.title_en, language)
 
 
 def _pick_question(lib: dict[str, Question]) -> Question | None:
@@ -40,13 +40,14 @@ def _pick_question(lib: dict[str, Question]) -> Question | None:
         st.info(t("no_match"))
         return None
     ids = [q.id for q in found]
+    language = lang()  # bound now: format_func may be called outside the script run
     if st.session_state.get("ask_qid") not in ids:
         st.session_state["ask_qid"] = ids[0]
     qid = st.selectbox(
         t("question"),
         ids,
         key="ask_qid",
-        format_func=lambda i: f"{group(lib[i].group)} › {_title(lib[i])}",
+        format_func=lambda i: f"{group(lib[i].group, language)} › {_title(lib[i], language)}",
     )
     st.query_params["q"] = qid
     return lib[str(qid)]
@@ -88,7 +89,7 @@ def _widget(c: data.Conn, q: Question, p: Param) -> Any:
         options = [r["value"] for r in rows]
         labels = {r["value"]: _choice_label(r) for r in rows}
     if options is not None:
-        if not p.required:
+        if not p.required and p.default is None:
             options = [NONE, *options]
             labels[NONE] = t("any")
         start = initial if initial in options else (NONE if not p.required else None)

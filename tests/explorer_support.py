@@ -1,0 +1,69 @@
+"""Helpers for the explorer tests: point the app at a database of the session's embedded engine, run pages
+with `streamlit.testing.v1.AppTest`, and read the ECharts options the page sent."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from valuenet import queries
+from valuenet.config import Settings
+from valuenet.db import Graph
+
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "explorer" / "app.py"
+FIXTURE = Path(__file__).parent / "data" / "question_fixture.cypher"
+
+
+def load_fixture(g: Graph) -> Graph:
+    for statement in queries.parse(FIXTURE, "fixture").statements:
+        g.write(statement)
+    return g
+
+
+def point_app_at(monkeypatch: pytest.MonkeyPatch, settings: Settings, g: Graph, **env: str) -> None:
+    """The app reads the engine from the environment: the embedded server's state folder + a database."""
+    monkeypatch.setenv("NEO4J_URI", "")  # empty: embedded, even if a .env names a Neo4j
+    monkeypatch.setenv("VALUENET_HOME", str(settings.valuenet_home))
+    monkeypatch.setenv("NEO4J_DATABASE", str(g.info.database))
+    monkeypatch.delenv("VALUENET_EXPLORER_JOBS", raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+
+
+def app(page: str | None = None, lang: str = "zh", **query: str) -> AppTest:
+    """An AppTest of the explorer, on `page` (file under explorer/views/), not yet run past the first run."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["lang"] = lang
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(f"views/{page}.py").run()
+    return at
+
+
+def echarts(at: AppTest) -> list[dict[str, Any]]:
+    """The payloads (options, map) of every ECharts component on the page."""
+    out = []
+    for e in at.main:
+        if e.type == "bidi_component" and "echarts" in e.proto.component_name:
+            out.append(json.loads(e.proto.json))
+    return out
+
+
+def texts(at: AppTest) -> str:
+    """All markdown, captions, alerts and titles of the page, for substring checks."""
+    parts: list[str] = []
+    kinds = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success")
+    for kind in kinds:
+        parts.extend(str(e.value) for e in getattr(at, kind))
+    return "\n".join(parts)
+
+
+def errors(at: AppTest) -> list[str]:
+    return [str(e.value) for e in at.error] + [str(e.value) for e in at.exception]

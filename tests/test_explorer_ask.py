@@ -1,0 +1,184 @@
+"""Explorer, Ask page: the question library as widgets, run against the hand-built question graph on the
+real embedded engine (AppTest, no browser)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.explorer_support import app, echarts, errors, load_fixture, point_app_at, texts
+from valuenet import questions
+from valuenet.config import Settings
+from valuenet.db import Graph
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def xgraph(fresh_graph: Callable[..., Graph]) -> Graph:
+    return load_fixture(fresh_graph("explorer_ask"))
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch, engine_settings: Settings, xgraph: Graph) -> None:
+    point_app_at(monkeypatch, engine_settings, xgraph)
+
+
+def test_first_render_lists_questions_grouped_and_shows_the_synthetic_banner() -> None:
+    at = app()
+    assert not errors(at)
+    picker = at.selectbox(key="ask_qid")
+    lib = questions.library().values()
+    assert set(picker.options) == {f"{_group_zh(q.group)} › {q.title_zh}" for q in lib}
+    # options are ordered by group
+    groups = [o.split(" › ")[0] for o in picker.options]
+    assert groups == sorted(groups, key=groups.index)
+    assert "合成重建数据" in texts(at)  # the fixture holds a synthetic organisation
+
+
+def _group_zh(name: str) -> str:
+    from explorer.i18n import GROUPS
+
+    return GROUPS.get(name, (name, name))[0]
+
+
+def test_search_narrows_the_questions() -> None:
+    at = app()
+    at.text_input(key="ask_search").input("投资").run()
+    titles = at.selectbox(key="ask_qid").options
+    assert len(titles) < len(questions.library())
+    assert any("共同投资" in t for t in titles)
+    at.text_input(key="ask_search").input("no-such-question-xyz").run()
+    assert "没有匹配的问题" in texts(at)
+
+
+def test_parameter_widgets_take_their_choices_from_the_graph() -> None:
+    at = app(q="who_empowers_industry_in_place")
+    industry = at.selectbox(key="p_who_empowers_industry_in_place_industry")
+    place = at.selectbox(key="p_who_empowers_industry_in_place_place")
+    # GB/T 4754 divisions grouped by section, cities grouped by province, with their codes
+    assert "C › C36 汽车制造业" in industry.options
+    assert "广东省 › 广州市 · 440100" in place.options
+    assert "省份 › 广东省 · 440000" in place.options
+    assert "都市圈 › 珠江三角洲 · PRD" in place.options
+    # required parameters are prefilled from the question's example
+    assert industry.value == "C36" and place.value == "440100"
+    side = at.selectbox(key="p_who_empowers_industry_in_place_side")
+    assert side.options == ["either", "receiver", "provider"] and side.value == "either"
+    edition = at.selectbox(key="p_who_empowers_industry_in_place_edition")
+    assert edition.options == ["（不限）", "2020", "2021"]
+
+
+def test_guangzhou_automobile_question_returns_the_reported_providers() -> None:
+    at = app(q="who_empowers_industry_in_place")
+    at.selectbox(key="p_who_empowers_industry_in_place_industry").set_value("C36")
+    at.selectbox(key="p_who_empowers_industry_in_place_place").set_value("440100")
+    at.run()
+    assert not at.dataframe  # nothing runs before the button
+    at.button(key="ask_run").click().run()
+    assert not errors(at)
+    df = at.dataframe[0].value
+    providers = set(df["provider"])
+    assert {"瑞松科技", "明珞装备", "广州科腾"} <= providers
+    assert df.iloc[0]["receivers"] == 2
+    # a bar chart of the ranking, the CSV download and the Cypher with its parameters
+    bars = [p["options"] for p in echarts(at) if p["options"]["series"][0]["type"] == "bar"]
+    assert bars and "瑞松科技" in bars[0]["yAxis"]["data"]
+    assert at.get("download_button")
+    code = [c.value for c in at.code]
+    assert any('"industry": "C36"' in c for c in code)
+    assert any("MATCH (p:Organization)-[e:EMPOWERS]->" in c and ":params" in c for c in code)
+
+
+def test_regional_results_are_drawn_on_the_china_map() -> None:
+    at = app(q="provinces_ranked")
+    at.button(key="ask_run").click().run()
+    assert not errors(at)
+    maps = [p for p in echarts(at) if p.get("map")]
+    assert maps, "no map component"
+    payload = maps[0]
+    assert payload["map"]["mapName"] == "valuenet_china"
+    assert len(payload["map"]["geoJson"]["features"]) == 34
+    series = payload["options"]["series"][0]
+    assert series["type"] == "map" and series["nameProperty"] == "adcode"
+    assert {d["name"]: d["value"] for d in series["data"]} == {"440000": 5, "110000": 1}
+    assert list(at.dataframe[0].value["province"]) == ["广东省", "北京市"]
+
+
+def test_city_results_become_bubbles_on_the_map() -> None:
+    at = app(q="cities_ranked")
+    at.button(key="ask_run").click().run()
+    maps = [p for p in echarts(at) if p.get("map")]
+    assert maps
+    series = maps[0]["options"]["series"][0]
+    assert series["type"] == "scatter" and series["coordinateSystem"] == "geo"
+    names = {d["name"]: d["value"] for d in series["data"]}
+    assert names["广州市"][:2] == [113.26, 23.13]
+
+
+def test_shares_are_a_stacked_bar() -> None:
+    at = app(q="relation_types_domestic_foreign")
+    at.button(key="ask_run").click().run()
+    assert not errors(at)
+    options = echarts(at)[0]["options"]
+    assert [s["name"] for s in options["series"]] == ["domestic", "foreign", "unknown"]
+    assert all(s["stack"] == "total" for s in options["series"])
+
+
+def test_ego_network_is_a_graph_view_with_the_cap_noted() -> None:
+    at = app(q="ego_network")
+    assert at.text_input(key="p_ego_network_org_search").value == "华为"  # from the question's example
+    assert at.selectbox(key="p_ego_network_org_pick").value == "huawei"
+    at.number_input(key="p_ego_network_max_nodes").set_value(3).run()
+    at.button(key="ask_run").click().run()
+    assert not errors(at)
+    assert "网络已截断" in texts(at)
+    graph = echarts(at)[0]["options"]["series"][0]
+    assert graph["type"] == "graph" and len(graph["data"]) == 3
+    assert any(d["id"] == "huawei" and d["symbolSize"] == 36 for d in graph["data"])
+
+
+def test_organisation_search_matches_aliases_and_english_names() -> None:
+    at = app(q="ego_network")
+    at.text_input(key="p_ego_network_org_search").input("华为技术有限公司").run()
+    assert at.selectbox(key="p_ego_network_org_pick").value == "huawei"
+    at.text_input(key="p_ego_network_org_search").input("tsinghua").run()
+    assert at.selectbox(key="p_ego_network_org_pick").value == "tsinghua"
+    at.text_input(key="p_ego_network_org_search").input("不存在的机构").run()
+    assert "没有找到机构" in texts(at)
+    assert "参数无效" in texts(at)  # org is required
+
+
+def test_shortest_path_draws_the_chain() -> None:
+    at = app(q="shortest_path")
+    at.button(key="ask_run").click().run()
+    assert not errors(at)
+    graph = echarts(at)[0]["options"]["series"][0]
+    assert {d["id"] for d in graph["data"]} >= {"tsinghua", "huawei"}
+
+
+def test_invalid_parameters_are_shown_not_run() -> None:
+    at = app(q="core_sector_flows")
+    at.text_input(key="p_core_sector_flows_section").input("ZZ").run()
+    assert "参数无效" in texts(at) and "does not match" in texts(at)
+    assert not at.button  # no run button while the parameters are invalid
+
+
+def test_english_interface() -> None:
+    at = app(lang="en", q="who_empowers_industry_in_place")
+    assert at.title[0].value == "Ask"
+    picker = at.selectbox(key="ask_qid")
+    assert picker.value == "who_empowers_industry_in_place"
+    assert "Who › Who empowers industry X in place Y?" in picker.options
+    at.button(key="ask_run").click().run()
+    assert "rows in" in texts(at)
+
+
+@pytest.mark.parametrize("qid", list(questions.library()))
+def test_every_question_runs_from_its_widgets(qid: str) -> None:
+    at = app(q=qid)
+    assert not errors(at), errors(at)
+    at.button(key="ask_run").click().run()
+    assert not errors(at), errors(at)
+    assert at.dataframe or "没有结果" in texts(at) or "不相连" in texts(at)

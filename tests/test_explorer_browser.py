@@ -1,0 +1,135 @@
+"""Explorer end to end in a real browser: `streamlit run` on a free localhost port, Debian's headless
+Chromium driven by Playwright (never a downloaded browser), a question run from the page, the map and the
+table seen, screenshots saved under test-artifacts/. Skips with the reason when /usr/bin/chromium is
+missing (`make browser-deps` installs it as root)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from explorer import cli
+from tests.conftest import free_port
+from tests.explorer_support import REPO, load_fixture
+from valuenet.config import Settings
+from valuenet.db import Graph
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+# Flags from .library/env/machines/python.md: without the background-networking ones Chromium keeps trying
+# to reach Google's hosts through this machine's closed network.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def served(fresh_graph: Callable[..., Graph], engine_settings: Settings) -> Iterator[str]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (run `make browser-deps` as root)")
+    g = load_fixture(fresh_graph("explorer_browser"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "NEO4J_URI": "",
+        "VALUENET_HOME": str(engine_settings.valuenet_home),
+        "NEO4J_DATABASE": str(g.info.database),
+    }
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = (ARTIFACTS / "explorer_server.log").open("w")
+    proc = subprocess.Popen(cli.command(port, "127.0.0.1"), env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start; see {ARTIFACTS / 'explorer_server.log'}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def _blue_pixels(png: bytes) -> int:
+    """Pixels in the map's dark-blue range (the top region of the choropleth / the bars)."""
+    import io
+
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    return sum(1 for r, g, b in img.get_flattened_data() if b > 120 and r < 60 and 50 < g < 120)
+
+
+def test_run_questions_see_map_and_table(served: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 2200})
+            page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+
+            # 1. Find the province ranking by searching the library, run it: map + chart + table.
+            page.goto(served)
+            page.get_by_role("button", name="运行").wait_for(timeout=60_000)
+            search = page.get_by_label("搜索问题")
+            search.fill("国内合作省份")
+            search.press("Enter")
+            page.get_by_text("国内合作省份排名", exact=True).first.wait_for(timeout=30_000)
+            page.get_by_role("button", name="运行").click()
+            table = page.locator("[data-testid='stDataFrame']")
+            table.wait_for(timeout=60_000)
+            page.locator(".echarts-container canvas").nth(1).wait_for(timeout=30_000)
+            page.wait_for_timeout(1500)  # let ECharts finish its entry animation
+            cells = table.locator("td").all_inner_texts()
+            assert "广东省" in cells and "北京市" in cells
+            the_map = page.locator(".echarts-container").first
+            map_png = the_map.screenshot(path=str(ARTIFACTS / "explorer_map.png"))
+            assert _blue_pixels(map_png) > 200, "the map shows no filled province"
+            page.screenshot(path=str(ARTIFACTS / "explorer_ask_provinces.png"), full_page=True)
+
+            # 2. The Guangzhou automobile question by link: the providers in the table.
+            page.goto(f"{served}/?q=who_empowers_industry_in_place")
+            page.get_by_role("button", name="运行").click()
+            table = page.locator("[data-testid='stDataFrame']")
+            table.wait_for(timeout=60_000)
+            page.wait_for_timeout(1000)
+            cells = table.locator("td").all_inner_texts()
+            assert {"瑞松科技", "明珞装备", "广州科腾"} <= set(cells)
+            page.screenshot(path=str(ARTIFACTS / "explorer_ask_guangzhou.png"), full_page=True)
+
+            # 3. English.
+            page.get_by_text("English", exact=True).click()
+            page.get_by_role("heading", name="Ask").wait_for(timeout=30_000)
+            page.screenshot(path=str(ARTIFACTS / "explorer_ask_english.png"))
+        finally:
+            browser.close()
+    assert not outside, f"the page reached outside localhost: {outside[:5]}"
