@@ -49,6 +49,21 @@ REL_QUERIES: dict[RelType, str] = {
     RelType.ACQUIRES: "loader/rel_acquires",
     RelType.PART_OF: "loader/rel_part_of",
 }
+# (kind or "", is a sample) -> the query creating new organisations with exactly those labels.
+CREATE_QUERIES: dict[tuple[str, bool], str] = {
+    (kind, sample): "loader/create_org" + (f"_{stem}" if stem else "") + ("_sample" if sample else "")
+    for kind, stem in [
+        ("", ""),
+        (Kind.Enterprise.value, "enterprise"),
+        (Kind.University.value, "university"),
+        (Kind.ResearchInstitute.value, "research_institute"),
+        (Kind.NewRDInstitution.value, "new_rd_institution"),
+        (Kind.Investor.value, "investor"),
+        (Kind.Government.value, "government"),
+        (Kind.Linker.value, "linker"),
+    ]
+    for sample in (False, True)
+}
 # Dimension label -> link query.
 LINK_QUERIES: dict[str, str] = {
     "City": "loader/link_city",
@@ -74,6 +89,7 @@ class Dimensions:
 
     def __init__(self, rows: Iterable[dict[str, Any]]) -> None:
         self.codes: dict[str, set[str]] = {label: set() for label in LINK_QUERIES}
+        self._cache: dict[tuple[str, str], str | None] = {}
         self._names: dict[str, dict[str, str]] = {label: {} for label in LINK_QUERIES}
         for r in rows:
             label, code = str(r["label"]), r["code"]
@@ -101,6 +117,12 @@ class Dimensions:
 
     def lookup(self, label: str, text: str) -> str | None:
         """The code of the loaded `label` node that `text` names (a code, a name or a known alias)."""
+        key = (label, text)
+        if key not in self._cache:
+            self._cache[key] = self._lookup(label, text)
+        return self._cache[key]
+
+    def _lookup(self, label: str, text: str) -> str | None:
         finder = _FINDERS.get(label)
         code = finder(text) if finder else None
         if code is None:
@@ -210,6 +232,7 @@ class _Loader:
         self.rels: dict[tuple[RelType, str, str, Any], RelAcc] = {}
         self.local_ids: dict[str, str] = {}  # name key -> explicit id from this load's node tables
         self.node_table_ids: set[str] = set()
+        self._names: dict[str, tuple[str, str, str]] = {}  # raw name -> (display, canonical, key)
         self._place_cache: dict[tuple[str, str, str], tuple[Place | None, list[tuple[str, str, str]]]] = {}
 
     # -- rejects -------------------------------------------------------------------------------------------
@@ -282,9 +305,12 @@ class _Loader:
         if not raw:
             errors.append((spec.name, "", "empty name"))
             return None
-        name = display_name(raw)
-        canonical = self.aliases.canonical(name)
-        obs = OrgObs(id=None, name=name, canonical=canonical, key=name_key(canonical))
+        hit = self._names.get(raw)
+        if hit is None:
+            name = display_name(raw)
+            canonical = self.aliases.canonical(name)
+            hit = self._names[raw] = (name, canonical, name_key(canonical))
+        obs = OrgObs(id=None, name=hit[0], canonical=hit[1], key=hit[2])
         if isinstance(spec, EndSpec):
             obs.create = spec.create
         if spec.id:
@@ -406,13 +432,18 @@ class _Loader:
                 out.append(code)
         return out
 
-    def _too_long(self, fm: FileMapping, table: Table, i: int) -> list[tuple[str, str, str]]:
+    def _too_long(self, table: Table) -> dict[int, list[tuple[str, str, str]]]:
+        """Row index -> the cells longer than max_field_length (checked a column at a time)."""
         limit = self.m.max_field_length
-        return [
-            (col, cells[i], f"value too long ({len(cells[i]):,} characters; the limit is {limit:,})")
-            for col, cells in table.cells.items()
-            if len(cells[i]) > limit
-        ]
+        out: dict[int, list[tuple[str, str, str]]] = {}
+        for col, cells in table.cells.items():
+            if max(map(len, cells), default=0) <= limit:
+                continue
+            for i, text in enumerate(cells):
+                if len(text) > limit:
+                    reason = f"value too long ({len(text):,} characters; the limit is {limit:,})"
+                    out.setdefault(i, []).append((col, text, reason))
+        return out
 
     # -- node tables ---------------------------------------------------------------------------------------
     def parse_nodes(self, fm: FileMapping, table: Table, rep: FileReport) -> list[tuple[int, OrgObs, int]]:
@@ -421,8 +452,9 @@ class _Loader:
         edition = fm.edition or self.m.edition
         out: list[tuple[int, OrgObs, int]] = []
         seen: dict[str, int] = {}
+        too_long = self._too_long(table)
         for i, row in enumerate(table.rows):
-            errors = self._too_long(fm, table, i)
+            errors = list(too_long.get(i, ()))
             obs = None if errors else self.parse_org(spec, table.cells, i, errors)
             if obs is not None and not errors:
                 ident = obs.id or obs.key
@@ -449,8 +481,9 @@ class _Loader:
         edition = fm.edition or self.m.edition
         out: list[RelObs] = []
         tcol = spec.type.column
+        too_long = self._too_long(table)
         for i, row in enumerate(table.rows):
-            errors = self._too_long(fm, table, i)
+            errors = list(too_long.get(i, ()))
             if errors:
                 for col, value, reason in errors:
                     self.reject(fm.path, row, col, value, reason)
@@ -815,11 +848,25 @@ def write(
     m, report, ld = prepared.mapping, prepared.report, prepared.loader
     started = time.perf_counter()
     node_rows = ld.node_rows()
+    # New organisations are created with all their labels at once (labelling later is slow on the
+    # embedded engine); those already in the graph are merged and get any missing label after.
+    existing = ld.existing({r["id"] for r in node_rows})
+    merge_rows: list[dict[str, Any]] = []
+    create_rows: dict[str, list[dict[str, Any]]] = {}
     label_rows: dict[str, list[dict[str, Any]]] = {}
+    for row, acc in zip(node_rows, ld.nodes.values(), strict=True):
+        extra = set(acc.kinds | acc.roles)
+        if row["id"] in existing:
+            merge_rows.append(row)
+        else:
+            kind = min(acc.kinds) if acc.kinds else ""
+            sample = Role.Sample.value in acc.roles
+            create_rows.setdefault(CREATE_QUERIES[(kind, sample)], []).append(row)
+            extra -= {kind, Role.Sample.value} if sample else {kind}
+        for lab in sorted(extra):
+            label_rows.setdefault(lab, []).append({"id": acc.id})
     link_rows: dict[str, list[dict[str, Any]]] = {}
     for acc in ld.nodes.values():
-        for lab in sorted(acc.kinds | acc.roles):
-            label_rows.setdefault(lab, []).append({"id": acc.id})
         if acc.place is not None:
             label, code = acc.place
             eds = acc.place_editions or {m.edition}
@@ -858,9 +905,12 @@ def write(
         report.transactions += s.transactions
         return s
 
-    s = run("organizations", "loader/merge_organizations", node_rows)
+    for query in sorted(create_rows):
+        s = run(query.removeprefix("loader/"), query, create_rows[query])
+        report.nodes_created += s.nodes_created
+    s = run("merge_organizations", "loader/merge_organizations", merge_rows)
     report.nodes_created += s.nodes_created
-    report.nodes_updated += len(node_rows) - s.nodes_created
+    report.nodes_updated += len(merge_rows) - s.nodes_created
     report.nodes_written += len(node_rows)
     for lab in sorted(label_rows):
         run(f"label {lab}", LABEL_QUERIES[lab], label_rows[lab])
