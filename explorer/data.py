@@ -62,6 +62,11 @@ def _epoch(key: str, _g: Graph) -> str:
     return f"{r['runs']}:{r['latest'] or ''}:{r['running']}"
 
 
+def clear_epoch() -> None:
+    """Forget the cached epoch (after running a job here), so every result is read afresh."""
+    _epoch.clear()
+
+
 def epoch(c: Conn) -> str:
     """Changes whenever a job run starts or finishes: part of every result cache key."""
     return _epoch(c.key, c.graph)

@@ -1,5 +1,81 @@
-"""placeholder"""
+"""Cypher console for analysts: schema browser, editor, JSON parameters; READ only through
+`Graph.run_readonly` (writes refused, always rolled back), timeout and row cap from the settings."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
 
 import streamlit as st
 
-st.title("console")
+from explorer import charts, data, ui
+from explorer.i18n import t
+from valuenet import queries
+from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult, WriteRefusedError
+
+
+def _schema(c: data.Conn) -> None:
+    with st.expander(t("schema"), expanded=False):
+        tabs = st.tabs([t("labels"), t("rel_types"), t("property_keys")])
+        with tabs[0]:
+            ui.table(data.read_schema(c, "explorer/schema_labels"), None, key="con_labels", filename="labels")
+        with tabs[1]:
+            rows = data.read_schema(c, "explorer/schema_relationship_types")
+            ui.table(rows, None, key="con_types", filename="relationship_types")
+        with tabs[2]:
+            rows = data.read_schema(c, "explorer/schema_properties", {"sample": 200})
+            ui.table(rows, None, key="con_props", filename="property_keys")
+
+
+def _params(text: str) -> dict[str, Any] | None:
+    try:
+        value = json.loads(text or "{}")
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _show(result: ReadResult, cap: int) -> None:
+    st.caption(t("rows", n=len(result.rows), s=result.elapsed_s))
+    if result.truncated:
+        st.warning(t("truncated", cap=cap))
+    nodes, edges = charts.graph_from_values(result.rows)
+    if nodes:
+        ui.chart(charts.network(nodes, edges), key="con_graph", height=520)
+    ui.table(result.rows, result.columns, key="con_result", filename="query")
+
+
+def main() -> None:
+    c = data.conn()
+    timeout = c.settings.valuenet_query_timeout
+    cap = c.settings.valuenet_row_cap
+    st.title(t("page_console"))
+    st.caption(t("console_intro", timeout=timeout, cap=cap))
+    _schema(c)
+    example = queries.load("explorer/console_example")
+    query = st.text_area(t("query"), value=example.text, height=180, key="con_query")
+    default_params = {k: v.get("default") for k, v in (example.meta.get("params") or {}).items()}
+    params_text = st.text_area(
+        t("params_json"), value=json.dumps(default_params), height=68, key="con_params"
+    )
+    if not st.button(t("run"), type="primary", key="con_run"):
+        return
+    params = _params(params_text)
+    if params is None:
+        st.error(t("bad_json"))
+        return
+    try:
+        result = c.graph.run_readonly(query, params, timeout=timeout, row_cap=cap)
+    except WriteRefusedError as e:
+        st.error(f"{t('refused')}: {e}")
+        return
+    except QueryTimeoutError as e:
+        st.error(f"{t('timeout')}: {e}")
+        return
+    except Neo4jError as e:
+        st.error(f"{t('query_failed')}: {e.message or e}")
+        return
+    _show(result, cap)
+
+
+main()

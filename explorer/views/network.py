@@ -1,5 +1,97 @@
-"""placeholder"""
+"""Network overview: Table 3 statistics, degree distribution, communities, domestic/foreign, sector shares."""
+
+from __future__ import annotations
+
+from typing import Any
 
 import streamlit as st
 
-st.title("network")
+from explorer import charts, data, ui
+from explorer.i18n import t
+from valuenet.questions import get
+
+# Table 3 figures, in the report's order, then the method notes.
+TABLE3 = (
+    "nodes",
+    "edges",
+    "avg_degree",
+    "diameter",
+    "density",
+    "modularity",
+    "avg_clustering",
+    "avg_path_length",
+    "communities",
+    "components",
+    "largest_component",
+)
+
+
+def _stats(c: data.Conn) -> None:
+    st.subheader(t("table3"))
+    rows = data.read(c, "jobs/stats_latest")
+    if not rows:
+        st.info(t("no_stats"))
+        return
+    stats: dict[str, Any] = dict(rows[0]["stats"])
+    st.caption(
+        t(
+            "stats_from",
+            run=rows[0]["run_id"],
+            backend=rows[0]["backend"],
+            started=str(rows[0]["started"])[:19],
+        )
+    )
+    shown = [k for k in TABLE3 if k in stats]
+    cols = st.columns(4)
+    for i, k in enumerate(shown):
+        v = stats[k]
+        cols[i % 4].metric(k, f"{v:.4g}" if isinstance(v, float) else str(v))
+    notes = [{"figure": k, "value": v} for k, v in sorted(stats.items()) if k not in shown]
+    with st.expander("methods / 方法"):
+        ui.table(notes, ["figure", "value"], key="net_stats", filename="network_stats")
+
+
+def _degrees(c: data.Conn) -> None:
+    st.subheader(t("degree_dist"))
+    rows = data.read(c, "explorer/degree_distribution")
+    points = [(int(r["degree"]), int(r["organizations"])) for r in rows]
+    ui.chart(charts.loglog(points, t("degree"), t("count")), key="net_degrees", height=360)
+
+
+def _communities(c: data.Conn) -> None:
+    st.subheader(t("communities"))
+    prop = st.radio("property", ["community", "community_leiden"], horizontal=True, key="net_comm_prop")
+    rows = data.read(c, "explorer/communities", {"property": prop, "k": 8, "limit": 30})
+    if not rows:
+        st.info(t("no_communities"))
+        return
+    ui.table(rows, ["community", "size", "top_members", "synthetic"], key="net_comm", filename=f"{prop}_top")
+
+
+def _question_chart(c: data.Conn, qid: str, heading: str) -> None:
+    st.subheader(heading)
+    q = get(qid)
+    result = data.ask(c, qid, q.validate({}))
+    if not result.rows:
+        st.info(t("no_rows"))
+        return
+    ui.chart(charts.stacked(result.rows, result.columns), key=f"net_{qid}", height=380)
+    with st.expander(t("table")):
+        ui.table(result.rows, result.columns, key=f"net_{qid}", filename=qid)
+
+
+def main() -> None:
+    c = data.conn()
+    st.title(t("page_network"))
+    st.caption(t("net_intro"))
+    _stats(c)
+    left, right = st.columns(2)
+    with left:
+        _degrees(c)
+    with right:
+        _communities(c)
+    _question_chart(c, "relation_types_domestic_foreign", t("domestic_foreign"))
+    _question_chart(c, "core_sector_flows", t("sector_shares"))
+
+
+main()

@@ -1,0 +1,20 @@
+// title_zh: 机构各关系类型的最强伙伴
+// title_en: An organisation's strongest partners per relation type
+// answers: >
+//   "why central": for each relation type and direction, the partners linked most often to the organisation,
+//   then the best connected ones (their own number of value relations), with their PageRank when the job ran
+// params:
+//   id: {type: str, required: true, description: organisation id}
+//   k: {type: int, default: 5, description: partners per relation type and direction}
+MATCH (o:Organization {id: $id})-[r]-(x:Organization)
+WITH type(r) AS type, CASE WHEN startNode(r) = o THEN 'out' ELSE 'in' END AS direction, x, count(r) AS links
+WITH type, direction, x, links,
+     COUNT { (x)-[:EMPOWERS|SUPPLIES_TALENT|INVESTS_IN|ACQUIRES]-(:Organization) } AS partner_degree
+ORDER BY type, direction, links DESC, partner_degree DESC, x.id
+WITH type, direction,
+     collect({id: x.id, name: x.name_zh, links: links, degree: partner_degree, pagerank: x.pagerank,
+              synthetic: coalesce(x.synthetic, false)})[..$k] AS top
+UNWIND top AS t
+RETURN type, direction, t.id AS id, t.name AS partner, t.links AS links, t.degree AS partner_degree,
+       t.pagerank AS partner_pagerank, t.synthetic AS synthetic
+ORDER BY type, direction, links DESC, partner_degree DESC, id
