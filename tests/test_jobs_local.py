@@ -60,11 +60,12 @@ def test_betweenness_exact_matches_networkx(karate: Graph) -> None:
         assert got[node_id(n)] == pytest.approx(v, rel=1e-9, abs=1e-9)
 
 
-def test_betweenness_sampled_within_stated_bound(karate: Graph) -> None:
-    rec = run(karate, "betweenness", epsilon=0.05, delta=0.1)
+@pytest.mark.parametrize("epsilon", [0.05, 0.01])
+def test_betweenness_sampled_within_stated_bound(karate: Graph, epsilon: float) -> None:
+    rec = run(karate, "betweenness", epsilon=epsilon, delta=0.1)
     assert rec.facts["betweenness_method"].startswith("sampled")
     bound = rec.facts["betweenness_error_bound"]
-    assert bound == pytest.approx(0.05 * N * (N - 1) / 2)
+    assert bound == pytest.approx(epsilon * N * (N - 1) / 2)
     got = scores(karate, "betweenness")
     ref = nx.betweenness_centrality(KARATE, normalized=False)
     assert max(abs(got[node_id(n)] - v) for n, v in ref.items()) <= bound
