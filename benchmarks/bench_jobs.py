@@ -14,6 +14,7 @@ import argparse
 import json
 import platform
 import random
+import signal
 import socket
 import sys
 import tempfile
@@ -114,6 +115,8 @@ def main() -> None:
         "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
         "timings_s": {},
     }
+    # SIGTERM -> SystemExit, so the `finally` below stops the engine we started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     t0 = time.perf_counter()
     st = server.start(settings)
     results["timings_s"]["server_start"] = round(time.perf_counter() - t0, 2)

@@ -27,6 +27,7 @@ from valuenet import queries
 from valuenet.db import Graph
 
 TOP_K = 20
+KEEP_RUNS = 100  # runs (with their top-k snapshots) kept per job
 
 
 class Backend(Protocol):
@@ -107,6 +108,7 @@ def run_job(
     progress: ProgressFn | None = None,
     top_k: int = TOP_K,
     before_swap: Callable[[str], None] | None = None,
+    keep_runs: int = KEEP_RUNS,
 ) -> RunRecord:
     """Run one job end to end and return its record; raises JobFailedError (run recorded failed)."""
     progress = progress or (lambda phase, frac: None)
@@ -170,12 +172,22 @@ def run_job(
         record.error = f"{type(e).__name__}: {e}"
         record.duration_s = round(time.perf_counter() - started, 3)
         _record_failure(graph, record, staged)
+        prune(graph, job.name, keep_runs)
         raise JobFailedError(record, e) from e
     record.status = "succeeded"
     if job.write_property:
         record.top = snapshot(graph, run_id, job.write_property, top_k)
+    prune(graph, job.name, keep_runs)
     progress("done", 1.0)
     return record
+
+
+def prune(graph: Graph, job: str, keep: int) -> int:
+    """Delete all but the newest `keep` runs of `job`; returns how many were deleted."""
+    with contextlib.suppress(Exception):
+        rows = graph.write(queries.text("jobs/prune_runs"), {"job": job, "keep": keep})
+        return rows.nodes_deleted
+    return 0
 
 
 def _record_failure(graph: Graph, record: RunRecord, staged: str | None) -> None:

@@ -90,6 +90,21 @@ def table_rows(figures: Path = FIGURES, entities: Path = ENTITIES) -> list[Row]:
     return out
 
 
+def report_figures(figures: Path = FIGURES) -> dict[str, float]:
+    """metric_id -> value of the 2021 edition's figures (numeric ones)."""
+    out: dict[str, float] = {}
+    if not figures.exists():
+        return out
+    with figures.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["edition"] == "2021":
+                try:
+                    out[r["metric_id"]] = float(r["value"])
+                except ValueError:
+                    continue
+    return out
+
+
 def _resolve(text: str, names: list[str]) -> str:
     """The entity whose Chinese name starts the row text ("华为 Huawei", "IDG 资本 IDG Capital" -> IDG资本),
     longest first, spaces ignored; else the first word."""

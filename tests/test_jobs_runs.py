@@ -144,3 +144,15 @@ def test_history_and_movers(graph: Graph) -> None:
     assert by_id[node_id(3)].rank_now == 1 and (by_id[node_id(3)].change or 0) > 0
     assert by_id[node_id(0)].rank_before == 1 and by_id[node_id(0)].rank_now == 2
     assert by_id["x1"].rank_before is None
+
+
+def test_history_keeps_the_last_n_runs(graph: Graph) -> None:
+    load_nx(graph, nx.path_graph(4))
+    job = registry.get("wcc")
+    ids = [run_job(graph, job, backend=LocalBackend(graph), keep_runs=2).id for _ in range(4)]
+    assert [r["id"] for r in history(graph, "wcc")] == ids[:-3:-1]
+    stats = registry.get("network_stats")
+    for _ in range(3):
+        run_job(graph, stats, backend=LocalBackend(graph), keep_runs=1)
+    assert len(history(graph, "network_stats")) == 1
+    assert graph.read("MATCH (s:NetworkStats) RETURN count(s) AS n")[0]["n"] == 1
