@@ -870,7 +870,8 @@ def write(
         if acc.place is not None:
             label, code = acc.place
             eds = acc.place_editions or {m.edition}
-            link_rows.setdefault(label, []).append({"id": acc.id, "code": code, **_prov(m, eds)})
+            row = {"id": acc.id, "code": code, "existed": acc.id in existing, **_prov(m, eds)}
+            link_rows.setdefault(label, []).append(row)
         for (label, code), eds in sorted(acc.links.items()):
             link_rows.setdefault(label, []).append({"id": acc.id, "code": code, **_prov(m, eds)})
     rel_rows: dict[RelType, list[dict[str, Any]]] = {}

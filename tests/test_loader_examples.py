@@ -291,3 +291,40 @@ def test_schema_file_is_current() -> None:
     assert SCHEMA_PATH.read_text(encoding="utf-8") == json_schema_text(), (
         "regenerate: valuenet load --print-schema > loader/mapping.schema.json"
     )
+
+
+def test_one_location_link_at_the_finest_known_level(fresh_graph: Any, tmp_path: Path) -> None:
+    g: Graph = fresh_graph("places")
+    load_dimensions(g)
+    (tmp_path / "coarse.csv").write_text(
+        "名称,国家,省份,城市\n甲大学,中国,,\n乙大学,中国,广东,\n", encoding="utf-8"
+    )
+    (tmp_path / "fine.csv").write_text(
+        "名称,国家,省份,城市\n甲大学,中国,广东,广州\n乙大学,中国,,\n", encoding="utf-8"
+    )
+
+    def mapping(name: str, edition: int) -> Any:
+        spec = {
+            "name": "名称",
+            "kind": "University",
+            "location": {"country": "国家", "province": "省份", "city": "城市"},
+        }
+        doc = {
+            "dataset": name,
+            "edition": edition,
+            "licence": "t",
+            "files": [{"path": f"{name}.csv", "nodes": spec}],
+        }
+        return from_dict(doc, base_dir=tmp_path)
+
+    def places() -> set[tuple[str, str, str]]:
+        q = "MATCH (o:Organization)-[:LOCATED_IN]->(d) RETURN o.name_zh AS o, labels(d)[0] AS l, d.code AS c"
+        return {(r["o"], r["l"], r["c"]) for r in g.run(q)}
+
+    load_mapping(g, mapping("coarse", 2020))
+    assert places() == {("甲大学", "Country", "CN"), ("乙大学", "Province", "440000")}
+    load_mapping(g, mapping("fine", 2021))
+    # 甲: the city replaces the country; 乙: "中国" is coarser than the province it has.
+    assert places() == {("甲大学", "City", "440100"), ("乙大学", "Province", "440000")}
+    load_mapping(g, mapping("coarse", 2020))
+    assert places() == {("甲大学", "City", "440100"), ("乙大学", "Province", "440000")}

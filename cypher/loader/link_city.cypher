@@ -2,7 +2,8 @@
 // title_en: Link organisations to dimensions — located in a city
 // answers: (o)-[:LOCATED_IN]->(:City {code}) once per pair, with merged provenance lists; a coarser LOCATED_IN (to the Province or Country) of the same organisation is removed, so the finest known place is the one link
 // params:
-//   rows: {type: list, items: "{id: str, code: str, editions: list[int], dataset: str, synthetic: bool}"}
+//   rows: {type: list, items: "{id: str, code: str, editions: list[int], dataset: str, synthetic: bool, existed: bool}"}
+//   (existed: the organisation was in the graph before this load; only then can a coarser link exist)
 UNWIND $rows AS row
 MATCH (o:Organization {id: row.id})
 MATCH (d:City {code: row.code})
@@ -15,7 +16,8 @@ ON MATCH SET
                 ELSE [x IN coalesce(r.sources, []) WHERE x < row.dataset] + row.dataset
                      + [x IN coalesce(r.sources, []) WHERE x > row.dataset] END,
     r.synthetic = coalesce(r.synthetic, row.synthetic) AND row.synthetic
-WITH DISTINCT o
+WITH DISTINCT o, row.existed AS existed
+WHERE existed
 OPTIONAL MATCH (o)-[coarse:LOCATED_IN]->(x)
 WHERE x:Province OR x:Country
 DELETE coarse

@@ -2,7 +2,8 @@
 // title_en: Link organisations to dimensions — located in a province (only the province is known)
 // answers: (o)-[:LOCATED_IN]->(:Province {code}) once per pair with merged provenance lists, unless the organisation is already located in a city; a Country link of the same organisation is removed
 // params:
-//   rows: {type: list, items: "{id: str, code: str, editions: list[int], dataset: str, synthetic: bool}"}
+//   rows: {type: list, items: "{id: str, code: str, editions: list[int], dataset: str, synthetic: bool, existed: bool}"}
+//   (existed: the organisation was in the graph before this load; only then can a coarser link exist)
 UNWIND $rows AS row
 MATCH (o:Organization {id: row.id})
 WHERE NOT EXISTS { (o)-[:LOCATED_IN]->(:City) }
@@ -16,6 +17,7 @@ ON MATCH SET
                 ELSE [x IN coalesce(r.sources, []) WHERE x < row.dataset] + row.dataset
                      + [x IN coalesce(r.sources, []) WHERE x > row.dataset] END,
     r.synthetic = coalesce(r.synthetic, row.synthetic) AND row.synthetic
-WITH DISTINCT o
+WITH DISTINCT o, row.existed AS existed
+WHERE existed
 OPTIONAL MATCH (o)-[coarse:LOCATED_IN]->(:Country)
 DELETE coarse
