@@ -34,7 +34,9 @@ IntArray = npt.NDArray[np.int64]
 SYNTHETIC_SOURCE = "valuenet-reference-synthetic-2021"
 EDITION = 2021
 CLUSTER_SIZE = 12  # sample firms per community
-MIX = 0.12  # share of relationship ends paired outside their community
+MIX = 0.06  # share of relationship ends paired outside their community (for well-connected nodes)
+HUB_SPREAD = 40.0  # a hub's relationships spread over degree / HUB_SPREAD communities
+JUMP_DEGREE = 30.0  # below this degree (in one relation family) a node jumps proportionally less
 FOREIGN = "FOREIGN"
 
 ORG_COLUMNS = [
@@ -163,11 +165,13 @@ class _Builder:
         """Set generated properties; on an observed organisation, record them in synthetic_props."""
         row = self.rows[i]
         for k, v in props.items():
+            if not row["synthetic"] and k in row and row[k] == v and k not in row["synthetic_props"]:
+                continue  # observed already
             row[k] = v
             if not row["synthetic"] and k not in row["synthetic_props"]:
                 row["synthetic_props"].append(k)
-        if not row["synthetic"] and SYNTHETIC_SOURCE not in row["sources"]:
-            row["sources"].append(SYNTHETIC_SOURCE)
+                if SYNTHETIC_SOURCE not in row["sources"]:
+                    row["sources"].append(SYNTHETIC_SOURCE)
 
     def synth(self, kind: str, prefix_zh: str, prefix_en: str, n: int, **cols: Any) -> IntArray:
         """n synthetic organisations; `cols` values are scalars or length-n sequences."""
@@ -616,11 +620,12 @@ class _Generator:
         a_deg: IntArray,
         p_nodes: IntArray,
         p_deg: IntArray,
-        mix: float = MIX,
+        mix: float | None = None,
         forbid: set[tuple[int, int]] | None = None,
     ) -> tuple[IntArray, IntArray]:
         """Pair `a` slots (node repeated degree times) with `p` slots; regional homophily; no duplicates."""
         rng = self.rng
+        mix = MIX if mix is None else mix
         a = np.repeat(a_nodes, a_deg)
         p = np.repeat(p_nodes, p_deg)
         if len(a) != len(p):
@@ -641,12 +646,19 @@ class _Generator:
         slots stay together."""
         uniq_nodes, inv, counts = np.unique(nodes, return_inverse=True, return_counts=True)
         home = np.array([self._cluster_of(int(i)) for i in uniq_nodes], dtype=np.float64)
+        # within a community, low-degree nodes sit at the low end and meet each other (a periphery)
+        order = np.lexsort((self.rng.random(len(uniq_nodes)), counts))
+        q = np.empty(len(uniq_nodes))
+        q[order] = np.linspace(0.0, 0.9, len(uniq_nodes)) if len(uniq_nodes) > 1 else 0.0
+
         if spread:
-            width = 1.0 + counts / 40.0
-            k = home[inv] + (self.rng.random(len(nodes)) - 0.5) * width[inv] + 0.5
+            width = counts / HUB_SPREAD
+            shift = np.round((self.rng.random(len(nodes)) - 0.5) * width[inv])
+            k = home[inv] + shift + q[inv] + 0.05 * self.rng.random(len(nodes))
         else:
-            k = home[inv] + 0.5 * self.rng.random(len(uniq_nodes))[inv]
-        jump = self.rng.random(len(nodes)) < mix
+            k = home[inv] + q[inv] + 0.05 * self.rng.random(len(uniq_nodes))[inv]
+        # long-range ties come from well-connected organisations: small ones stay in their community
+        jump = self.rng.random(len(nodes)) < mix * np.minimum(1.0, counts[inv] / JUMP_DEGREE)
         k[jump] = self.rng.random(int(jump.sum())) * self.n_clusters
         return k
 
@@ -664,6 +676,7 @@ class _Generator:
     def make_clusters(self) -> None:
         """Communities of about CLUSTER_SIZE sample firms: same province, sorted by application field."""
         self.sample_cluster: dict[int, int] = {}
+        self.sample_pos: dict[int, float] = {}
         self.province_clusters: dict[str, list[int]] = {}
         nxt = 0
         for p in sorted(set(self.prov.tolist())):
@@ -671,8 +684,10 @@ class _Generator:
             order = members[np.lexsort((self.rng.random(len(members)), self.field[members].astype(str)))]
             n = max(1, round(len(order) / CLUSTER_SIZE))
             for j, chunk in enumerate(np.array_split(order, n)):
-                for k in chunk:
+                by_size = chunk[np.argsort(self.size[chunk], kind="stable")]
+                for r, k in enumerate(by_size):
                     self.sample_cluster[int(self.samples_idx[k])] = nxt + j
+                    self.sample_pos[int(self.samples_idx[k])] = 0.9 * r / max(1, len(chunk) - 1)
             self.province_clusters[p] = list(range(nxt, nxt + n))
             nxt += n
         self.n_clusters = nxt
@@ -742,7 +757,8 @@ class _Generator:
             named_in[int(i)] = named_in.get(int(i), 0)  # observed partners: only their observed edges
         for name, ind in P.NAMED_INDUSTRY.items():
             i = b.index[org_id(name)]
-            b.set_generated(i, industry=ind) if ind else None
+            if ind:
+                b.set_generated(i, industry=ind)
         # marginals per direction: geo (country / province) and sector; minus the named and preplaced edges
         geo_in, geo_out, sec_in, sec_out = self._tech_marginals()
         for i, v in named_out.items():  # partner -> sample = the sample's input

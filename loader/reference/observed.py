@@ -40,6 +40,41 @@ COUNTRY = {
     "China": "CN", "USA": "US", "UK": "GB", "Germany": "DE", "Singapore": "SG", "Australia": "AU",
     "France": "FR", "Japan": "JP", "Canada": "CA", "Finland": "FI", "South Korea": "KR", "Italy/USA": "IT",
 }  # fmt: skip
+# Industries the reports state: the vehicle makers of the Guangzhou study (整车企业, L1376/L1412) and of the
+# 5G car ecosystem (car makers, L1250) are in GB/T 4754 division C36 (汽车制造业).
+CAR_MAKERS = (
+    "广汽集团",
+    "广汽丰田",
+    "广汽本田",
+    "广汽乘用车",
+    "广汽新能源",
+    "广汽菲亚特克莱斯勒",
+    "比亚迪",
+    "奔驰",
+    "宝马",
+    "特斯拉",
+    "菲亚特克莱斯勒",
+    "法国标致",
+    "一汽集团",
+    "一汽红旗",
+    "一汽奔腾",
+    "一汽解放",
+    "东风集团",
+    "东风乘用车",
+    "东风小康",
+    "上汽集团",
+    "上汽乘用车",
+    "上海通用五菱",
+    "北汽集团",
+    "北汽新能源",
+    "长安汽车",
+    "长城汽车",
+    "奇瑞控股",
+    "江淮汽车",
+    "宇通（客车）",
+    "赛力斯",
+    "南京依维柯",
+)
 NATIONAL_PLATFORM = re.compile(r"^国家新一代人工智能开放创新平台（(.+)）$")
 
 # relations.csv `other` rows mapped to PART_OF: (source, target) -> (unit, group).
@@ -169,6 +204,8 @@ def load() -> Observed:
             aliases=aliases,
             sources=sources,
         )
+    for name in CAR_MAKERS:
+        orgs[name].props["industry"] = "C36"
     rels: list[Rel] = []
     skipped: list[tuple[str, str, str, str]] = []
     for row in _read("relations.csv"):
