@@ -1,0 +1,235 @@
+"""Explorer pages other than Ask — Organisation, Network overview, Jobs, Cypher console — with AppTest on the
+hand-built question graph, before and after jobs have run (real embedded engine, local job backend)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from gds_jobs import registry, runner
+from tests.explorer_support import app, echarts, errors, load_fixture, point_app_at, texts
+from valuenet.config import Settings
+from valuenet.db import Graph
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def plain(fresh_graph: Callable[..., Graph]) -> Graph:
+    """The fixture graph, no job has run."""
+    return load_fixture(fresh_graph("explorer_plain"))
+
+
+@pytest.fixture(scope="module")
+def scored(fresh_graph: Callable[..., Graph]) -> Graph:
+    """The fixture graph after degree, PageRank (twice), Louvain and the Table 3 statistics."""
+    g = load_fixture(fresh_graph("explorer_scored"))
+    for name in ("degree_tech", "pagerank", "pagerank", "louvain", "network_stats"):
+        runner.run_job(g, registry.get(name))
+    return g
+
+
+@pytest.fixture
+def on_plain(monkeypatch: pytest.MonkeyPatch, engine_settings: Settings, plain: Graph) -> Graph:
+    point_app_at(monkeypatch, engine_settings, plain)
+    return plain
+
+
+@pytest.fixture
+def on_scored(monkeypatch: pytest.MonkeyPatch, engine_settings: Settings, scored: Graph) -> Graph:
+    point_app_at(monkeypatch, engine_settings, scored)
+    return scored
+
+
+# -- Organisation ----
+def test_organisation_page_before_jobs(on_plain: Graph) -> None:
+    at = app("organization", org="华为")
+    assert not errors(at)
+    assert at.selectbox(key="org_pick").value == "huawei"
+    assert at.header[0].value == "华为"
+    page = texts(at)
+    assert "Platform" in page and "Sample" in page and "深圳市" in page
+    assert "华为技术有限公司" in page  # aliases
+    assert "尚无分数" in page  # no job has run: say how to get scores
+    # ego network as a graph view centred on the organisation
+    graph = echarts(at)[0]["options"]["series"][0]
+    assert graph["type"] == "graph"
+    assert {d["id"] for d in graph["data"]} == {"huawei", "intel", "tsinghua", "gac-honda", "keteng", "lone"}
+    # why central: strongest partners per relation type
+    partners = at.dataframe[0].value
+    assert set(partners["type"]) == {"EMPOWERS", "INVESTS_IN", "SUPPLIES_TALENT"}
+    assert partners[partners["type"] == "EMPOWERS"].iloc[0]["partner"] == "英特尔"
+    # provenance
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["报告版本"] == "2020, 2021" and metrics["合成"] == "观测数据"
+    relations = at.dataframe[2].value
+    assert set(relations["type"]) == {"EMPOWERS", "INVESTS_IN", "SUPPLIES_TALENT"}
+    assert relations[relations["direction"] == "out"]["synthetic"].sum() == 1
+
+
+def test_organisation_search_by_alias_and_synthetic_badge(on_plain: Graph) -> None:
+    at = app("organization")
+    assert "搜索机构名称或别名" in texts(at)
+    at.text_input(key="org_search").input("华为技术有限公司").run()
+    assert at.selectbox(key="org_pick").value == "huawei"
+    at.text_input(key="org_search").input("合成企业").run()
+    assert at.selectbox(key="org_pick").value == "lone"
+    assert "合成重建" in texts(at)
+
+
+def test_organisation_ego_cap_is_noted(on_plain: Graph) -> None:
+    at = app("organization", org="华为")
+    at.number_input(key="org_cap").set_value(3).run()
+    assert "网络已截断：显示 3 / 6" in texts(at)
+    at.selectbox(key="org_depth").set_value(2).run()
+    assert not errors(at)
+
+
+def test_organisation_scores_and_history_after_jobs(on_scored: Graph) -> None:
+    at = app("organization", org="华为")
+    assert not errors(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["技术关系度数中心度"] == "4"
+    assert "PageRank 影响力" in metrics
+    history = at.dataframe[1].value
+    assert list(history["job"]) == ["degree_tech", "pagerank", "pagerank"]
+    assert list(history["rank"]) == [1, 1, 1]
+
+
+def test_organisation_in_english(on_plain: Graph) -> None:
+    at = app("organization", lang="en", org="huawei")
+    assert at.header[0].value == "Huawei"
+    assert "No scores yet" in texts(at)
+
+
+# -- Network overview ----
+def test_network_overview_before_jobs(on_plain: Graph) -> None:
+    at = app("network")
+    assert not errors(at)
+    page = texts(at)
+    assert "valuenet jobs run network_stats" in page and "valuenet jobs run louvain" in page
+    charts = [p["options"] for p in echarts(at)]
+    loglog = charts[0]
+    assert loglog["xAxis"]["type"] == "log"
+    assert sorted(loglog["series"][0]["data"]) == [[1, 4], [2, 1], [3, 4], [4, 1], [5, 1], [6, 1], [7, 1]]
+    table4 = charts[1]
+    assert [s["name"] for s in table4["series"]][:2] == ["domestic", "foreign"]
+    assert len(charts) == 3  # + the sector flows
+
+
+def test_network_overview_after_jobs(on_scored: Graph) -> None:
+    at = app("network")
+    assert not errors(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["nodes"] == "13" and metrics["edges"] == "20" and metrics["diameter"] == "4"
+    communities = at.dataframe[1].value
+    assert communities["size"].sum() == 13
+    at.radio(key="net_comm_prop").set_value("community_leiden").run()
+    assert "valuenet jobs run louvain" in texts(at)  # Leiden has not run
+
+
+# -- Jobs ----
+def test_jobs_page_without_runs_and_without_the_run_button(on_plain: Graph) -> None:
+    at = app("jobs")
+    assert not errors(at)
+    assert "尚无运行记录" in texts(at)
+    assert "VALUENET_EXPLORER_JOBS=1" in texts(at)
+    assert not [b for b in at.button if b.key == "jobs_run"]
+
+
+def test_jobs_history_and_movers(on_scored: Graph) -> None:
+    at = app("jobs")
+    history = at.dataframe[0].value
+    assert list(history["job"]) == ["network_stats", "louvain", "pagerank", "pagerank", "degree_tech"]
+    assert set(history["status"]) == {"succeeded"}
+    assert (history["duration_s"] >= 0).all()
+    at.selectbox(key="jobs_filter").set_value("pagerank").run()
+    assert "升降" in texts(at)
+    movers = at.dataframe[1].value
+    assert movers.iloc[0]["name"] == "华为" and movers.iloc[0]["change"] == 0
+
+
+def test_jobs_can_be_run_when_the_operator_enables_it(
+    monkeypatch: pytest.MonkeyPatch, engine_settings: Settings, fresh_graph: Callable[..., Graph]
+) -> None:
+    g = load_fixture(fresh_graph("explorer_jobs"))
+    point_app_at(monkeypatch, engine_settings, g, VALUENET_EXPLORER_JOBS="1")
+    at = app("jobs")
+    assert "尚无运行记录" in texts(at)
+    at.multiselect(key="jobs_pick").set_value(["degree_tech"]).run()
+    at.button(key="jobs_run").click().run()
+    assert not errors(at)
+    assert "作业 degree_tech 完成：succeeded" in texts(at)
+    history = at.dataframe[0].value  # refreshed: the epoch changed
+    assert list(history["job"]) == ["degree_tech"]
+    assert g.read("MATCH (o:Organization {id: 'huawei'}) RETURN o.degree_tech AS d")[0]["d"] == 4
+
+
+# -- Cypher console ----
+def test_console_schema_browser(on_plain: Graph) -> None:
+    at = app("console")
+    assert not errors(at)
+    labels = at.dataframe[0].value
+    assert dict(zip(labels["label"], labels["nodes"], strict=True))["Organization"] == 13
+    types = at.dataframe[1].value
+    assert dict(zip(types["type"], types["relationships"], strict=True))["EMPOWERS"] == 10
+    keys = at.dataframe[2].value
+    org_keys = keys[keys["label"] == "Sample"]["keys"].iloc[0]
+    assert "sample_editions" in org_keys and "name_zh" in org_keys
+
+
+def test_console_runs_a_read_query_with_parameters_and_shows_a_graph(on_plain: Graph) -> None:
+    at = app("console")
+    at.button(key="con_run").click().run()
+    assert not errors(at)
+    result = at.dataframe[-1].value
+    assert len(result) == 6 and list(result.columns) == ["o", "e", "s"]
+    graph = echarts(at)[0]["options"]["series"][0]
+    names = {d["name"] for d in graph["data"]}
+    assert names == {"瑞松科技", "明珞装备", "广州科腾", "英特尔", "广汽本田", "广汽丰田", "奔驰", "宝马"}
+    assert len(graph["links"]) == 6
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CREATE (n:Intruder {id: 'x'}) RETURN n",
+        "MATCH (o:Organization {id: 'huawei'}) SET o.name_zh = 'hacked' RETURN o",
+        "MATCH (n) DETACH DELETE n",
+        "MATCH (o:Organization) WITH o LIMIT 1 CALL (o) { MERGE (o)-[:EMPOWERS]->(:Organization {id: 'y'}) }"
+        " RETURN 1",
+    ],
+)
+def test_console_refuses_writes(on_plain: Graph, query: str) -> None:
+    at = app("console")
+    at.text_area(key="con_query").input(query)
+    at.text_area(key="con_params").input("{}")
+    at.button(key="con_run").click().run()
+    messages = [e.value for e in at.error]
+    assert messages and messages[0].startswith("已拒绝: Writes are not allowed here")
+    assert on_plain.read("MATCH (n:Intruder) RETURN count(n) AS n")[0]["n"] == 0
+    assert on_plain.read("MATCH (o:Organization {id: 'huawei'}) RETURN o.name_zh AS n")[0]["n"] == "华为"
+    assert on_plain.counts() == (38, 63)
+
+
+def test_console_errors_are_shown(on_plain: Graph) -> None:
+    at = app("console")
+    at.text_area(key="con_params").input("{not json")
+    at.button(key="con_run").click().run()
+    assert [e.value for e in at.error] == ["参数不是有效的 JSON 对象"]
+    at.text_area(key="con_params").input("{}")
+    at.text_area(key="con_query").input("MATCH (n RETURN n")
+    at.button(key="con_run").click().run()
+    assert at.error and at.error[0].value.startswith("查询失败")
+
+
+def test_console_row_cap(monkeypatch: pytest.MonkeyPatch, on_plain: Graph) -> None:
+    monkeypatch.setenv("VALUENET_ROW_CAP", "5")
+    at = app("console")
+    assert "最多 5 行" in texts(at)
+    at.text_area(key="con_query").input("UNWIND range(1, 20) AS i RETURN i")
+    at.text_area(key="con_params").input("{}")
+    at.button(key="con_run").click().run()
+    assert len(at.dataframe[-1].value) == 5
+    assert "已达行数上限" in texts(at)
