@@ -232,6 +232,7 @@ class _Loader:
         self.rels: dict[tuple[RelType, str, str, Any], RelAcc] = {}
         self.local_ids: dict[str, str] = {}  # name key -> explicit id from this load's node tables
         self.node_table_ids: set[str] = set()
+        self.notes: list[str] = []
         self._names: dict[str, tuple[str, str, str]] = {}  # raw name -> (display, canonical, key)
         self._place_cache: dict[tuple[str, str, str], tuple[Place | None, list[tuple[str, str, str]]]] = {}
 
@@ -524,18 +525,23 @@ class _Loader:
         """Name key -> id for every key: this load's explicit ids, then the graph, then 'org:' + key."""
         out = {k: self.local_ids[k] for k in keys if k in self.local_ids}
         rest = sorted(keys - set(out))
-        if self.graph is not None and rest:
-            q = queries.text("loader/ids_by_name_key")
-            for start in range(0, len(rest), 5000):
-                found: dict[str, str] = {}
-                for r in self.graph.run(q, {"keys": rest[start : start + 5000]}):
-                    k, ident = str(r["key"]), str(r["id"])
-                    if k not in found or ident < found[k]:
-                        found[k] = ident
-                out.update(found)
+        out.update(self._graph_ids(rest))
         for k in rest:
             out.setdefault(k, org_id(k))
         return out
+
+    def _graph_ids(self, keys: list[str]) -> dict[str, str]:
+        """Name key -> id of the organisation in the graph with that name key (the smallest if several)."""
+        found: dict[str, str] = {}
+        if self.graph is None or not keys:
+            return found
+        q = queries.text("loader/ids_by_name_key")
+        for start in range(0, len(keys), 5000):
+            for r in self.graph.run(q, {"keys": keys[start : start + 5000]}):
+                k, ident = str(r["key"]), str(r["id"])
+                if k not in found or ident < found[k]:
+                    found[k] = ident
+        return found
 
     def existing(self, ids: set[str]) -> set[str]:
         if self.graph is None or not ids:
@@ -626,6 +632,20 @@ class _Loader:
 
         def ident(o: OrgObs) -> str:
             return o.id or ids[o.key]
+
+        # Explicit ids whose name an organisation under another id already has: two nodes; say so.
+        explicit = {o.key: o.id for _, _, o, _ in node_obs if o.id}
+        if explicit and self.graph is not None:
+            clash = []
+            for key, other in sorted(self._graph_ids(sorted(explicit)).items()):
+                if other != explicit[key]:
+                    clash.append(f"{key!r}: id {explicit[key]} here, {other} in the graph")
+            if clash:
+                self.notes.append(
+                    f"{len(clash)} organisation(s) with an explicit id share their name with an organisation "
+                    "the graph holds under another id, so they are separate nodes (load tables with explicit "
+                    "ids first, or give the same ids): " + "; ".join(clash[:10])
+                )
 
         # Node tables: each row is one organisation.
         for _, _, o, ed in node_obs:
@@ -833,6 +853,7 @@ def prepare(
         report.files.append(rep)
     loader.rejects.sort(key=lambda r: ([f.path for f in m.files].index(r.file), r.row))
     report.rejects = loader.rejects
+    report.notes.extend(loader.notes)
     report.duration_s = time.perf_counter() - started
     return Prepared(m, report, loader)
 

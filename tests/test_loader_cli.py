@@ -120,3 +120,18 @@ def test_export_command(cli: tuple[Graph, dict[str, str]], tmp_path: Path) -> No
     assert "neo4j-admin database import full" in res.stdout
     assert (tmp_path / "exp" / "nodes_Organization.csv").exists()
     assert not list((tmp_path / "exp").glob("*.parquet"))
+
+
+def test_dimensions_then_mapping_in_one_command(
+    fresh_graph: Any, engine_settings: Settings, tmp_path: Path
+) -> None:
+    g: Graph = fresh_graph("cli_dims")
+    env = cli_env(engine_settings.home, g.info.database)
+    res = run(env, tmp_path, "load", "--dimensions", str(EXAMPLES / "mapping.yaml"))
+    assert res.returncode == 0, res.stderr
+    assert "dimensions:" in res.stdout and "nodes and" in res.stdout
+    assert g.run("MATCH (c:City {code: '440300'}) RETURN c.code AS c")
+    assert (
+        g.run("MATCH (:Organization {id: 'E0001'})-[:LOCATED_IN]->(c:City) RETURN c.code AS c")[0]["c"]
+        == "440300"
+    )

@@ -328,3 +328,24 @@ def test_one_location_link_at_the_finest_known_level(fresh_graph: Any, tmp_path:
     assert places() == {("甲大学", "City", "440100"), ("乙大学", "Province", "440000")}
     load_mapping(g, mapping("coarse", 2020))
     assert places() == {("甲大学", "City", "440100"), ("乙大学", "Province", "440000")}
+
+
+def test_explicit_ids_after_names_are_reported_and_prefixed(fresh_graph: Any) -> None:
+    g: Graph = fresh_graph("order")
+    load_dimensions(g)
+    load_mapping(g, EXAMPLES / "mapping_2020.yaml")  # 华为 known by name only: id org:华为
+    r = load_mapping(g, EXAMPLES / "mapping.yaml")  # 华为 with the explicit id E0001: a second node
+    assert any(
+        "share their name with an organisation the graph holds under another id" in n
+        and "'华为': id E0001 here, org:华为 in the graph" in n
+        for n in r.notes
+    ), r.notes
+    assert len(g.run("MATCH (o:Organization {name_key: '华为'}) RETURN o.id AS id")) == 2
+    # id_prefix keeps two datasets' explicit ids apart.
+    from loader import mapping as mapping_mod
+
+    m = mapping_mod.load(EXAMPLES / "mapping.yaml")
+    m2 = m.model_copy(update={"id_prefix": "x:", "dataset": "prefixed"})
+    m2._base_dir = m.base_dir
+    load_mapping(g, m2)
+    assert g.run("MATCH (o:Organization {id: 'x:E0001'}) RETURN o.name_zh AS n")[0]["n"] == "华为"
