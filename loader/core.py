@@ -27,6 +27,7 @@ from loader.places import Place, PlaceResolver
 from loader.report import FileReport, LoadReport, Reject, write_rejects
 from loader.tables import InputFileError, Table, read_table
 from valuenet import queries
+from valuenet import schema as schema_mod
 from valuenet.db import Graph, WriteSummary
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -804,6 +805,12 @@ def prepare(
         aliases = AliasTable.default([m.resolve(p) for p in m.aliases])
     except ValueError as e:
         raise LoadError(str(e)) from e
+    if graph is not None:
+        done = set(schema_mod.applied(graph))
+        if not {1, 10} <= done:
+            raise LoadError(
+                "the graph lacks the constraints and indexes the loader relies on: run valuenet schema apply"
+            )
     if dims is None:
         dims = Dimensions.from_graph(graph) if graph is not None else Dimensions.shipped()
     missing = sorted(label for label in _uses_dimensions(m) if not dims.codes[label])

@@ -349,3 +349,47 @@ def test_explicit_ids_after_names_are_reported_and_prefixed(fresh_graph: Any) ->
     m2._base_dir = m.base_dir
     load_mapping(g, m2)
     assert g.run("MATCH (o:Organization {id: 'x:E0001'}) RETURN o.name_zh AS n")[0]["n"] == "华为"
+
+
+def test_per_file_editions_merge_within_one_load(fresh_graph: Any, tmp_path: Path) -> None:
+    g: Graph = fresh_graph("editions")
+    load_dimensions(g)
+    (tmp_path / "s.csv").write_text("名称\n甲公司\n", encoding="utf-8")
+    (tmp_path / "r.csv").write_text("样本,伙伴,类型\n甲公司,乙大学,学习\n", encoding="utf-8")
+    study = {
+        "type": "SUPPLIES_TALENT",
+        "direction": "partner_to_sample",
+        "properties": {"experience": "study"},
+    }
+    rel = {
+        "sample": {"name": "样本", "create": False},
+        "partner": {"name": "伙伴", "kind": "University"},
+        "type": {"column": "类型", "values": {"学习": study}},
+    }
+    doc = {
+        "dataset": "ed",
+        "edition": 2021,
+        "licence": "t",
+        "files": [
+            {"path": "s.csv", "nodes": {"name": "名称", "kind": "Enterprise", "roles": ["Sample"]}},
+            {"path": "s.csv", "edition": 2019, "nodes": {"name": "名称", "roles": ["Sample"]}},
+            {"path": "r.csv", "relations": rel},
+            {"path": "r.csv", "edition": 2020, "relations": rel},
+        ],
+    }
+    r = load_mapping(g, from_dict(doc, base_dir=tmp_path))
+    assert r.rows_read == 4 and r.ok
+    assert org(g, "甲公司")["sample_editions"] == [2019, 2021]
+    assert rels(g) == [
+        ("乙大学", "SUPPLIES_TALENT", "甲公司",
+         {"experience": "study", "editions": [2020, 2021], "sources": ["ed"], "synthetic": False}),
+    ]  # fmt: skip
+
+
+def test_schema_must_be_applied(fresh_graph: Any) -> None:
+    from loader import LoadError
+
+    g: Graph = fresh_graph("noschema", apply_schema=False)
+    with pytest.raises(LoadError, match="run valuenet schema apply"):
+        load_mapping(g, EXAMPLES / "mapping.yaml")
+    assert g.counts() == (0, 0)
