@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from explorer import geo
@@ -93,10 +93,20 @@ def _title(text: str | None) -> dict[str, Any]:
     return {"text": text or "", "left": "center", "textStyle": {"fontSize": 14}}
 
 
+def _n(names: Mapping[str, str] | None, value: Any) -> str:
+    text = "" if value is None else str(value)
+    return (names or {}).get(text, text)
+
+
 def bar(
-    rows: Sequence[Row], columns: Sequence[str], title: str | None = None, limit: int = 30
+    rows: Sequence[Row],
+    columns: Sequence[str],
+    title: str | None = None,
+    limit: int = 30,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, Any] | None:
-    """Horizontal bars, biggest on top; None when the rows have no label or no numeric column."""
+    """Horizontal bars, biggest on top; None when the rows have no label or no numeric column.
+    `names` translates category and series names for display."""
     lab = label_column(rows, columns)
     vals = value_columns(rows, columns)
     if not lab or not vals or not rows:
@@ -114,15 +124,25 @@ def bar(
             "containLabel": True,
         },
         "xAxis": {"type": "value"},
-        "yAxis": {"type": "category", "data": [str(r.get(lab) or "") for r in shown]},
+        "yAxis": {"type": "category", "data": [_n(names, r.get(lab)) for r in shown]},
         "series": [
-            {"name": v, "type": "bar", "data": [r.get(v) for r in shown], "label": {"show": len(vals) == 1}}
+            {
+                "name": _n(names, v),
+                "type": "bar",
+                "data": [r.get(v) for r in shown],
+                "label": {"show": len(vals) == 1},
+            }
             for v in vals
         ],
     }
 
 
-def stacked(rows: Sequence[Row], columns: Sequence[str], title: str | None = None) -> dict[str, Any] | None:
+def stacked(
+    rows: Sequence[Row],
+    columns: Sequence[str],
+    title: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> dict[str, Any] | None:
     """Shares: rows with domestic/foreign(/unknown) columns become one stacked bar each; otherwise the
     rows are the segments of one 100 % bar (share column, else the first numeric column)."""
     if not rows:
@@ -137,9 +157,14 @@ def stacked(rows: Sequence[Row], columns: Sequence[str], title: str | None = Non
             "legend": {"top": 24},
             "grid": {"left": 8, "right": 24, "top": 56, "bottom": 8, "containLabel": True},
             "xAxis": {"type": "value"},
-            "yAxis": {"type": "category", "data": [str(r.get(lab) or "") for r in shown]},
+            "yAxis": {"type": "category", "data": [_n(names, r.get(lab)) for r in shown]},
             "series": [
-                {"name": p, "type": "bar", "stack": "total", "data": [r.get(p) or 0 for r in shown]}
+                {
+                    "name": _n(names, p),
+                    "type": "bar",
+                    "stack": "total",
+                    "data": [r.get(p) or 0 for r in shown],
+                }
                 for p in parts
             ],
         }
@@ -153,10 +178,10 @@ def stacked(rows: Sequence[Row], columns: Sequence[str], title: str | None = Non
         "legend": {"top": 24, "type": "scroll"},
         "grid": {"left": 8, "right": 24, "top": 70, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "value", "max": 100 if share == "share" else None},
-        "yAxis": {"type": "category", "data": [share]},
+        "yAxis": {"type": "category", "data": [_n(names, share)]},
         "series": [
             {
-                "name": str(r.get(name_col) or r.get("code") or "?"),
+                "name": _n(names, r.get(name_col) or r.get("code") or "?"),
                 "type": "bar",
                 "stack": "total",
                 "data": [r.get(share) or 0],
@@ -215,7 +240,7 @@ def china_map(
                 "map": geo.MAP_NAME,
                 "nameProperty": "adcode",
                 "roam": True,
-                "zoom": 1.15,
+                "zoom": 1.25,
                 "center": [105, 36],
                 "label": {"show": False},
                 "emphasis": {"label": {"show": False}},
@@ -245,7 +270,7 @@ def china_map(
         base["geo"] = {
             "map": geo.MAP_NAME,
             "roam": True,
-            "zoom": 1.15,
+            "zoom": 1.25,
             "center": [105, 36],
             "itemStyle": {"areaColor": "#f3f3f3", "borderColor": "#aaa"},
             "emphasis": {"disabled": True},
@@ -327,7 +352,11 @@ def network(
                 "edgeSymbol": ["none", "arrow"],
                 "edgeSymbolSize": 6,
                 "label": {"show": not many, "position": "right", "fontSize": 11},
-                "force": {"repulsion": 60 if many else 220, "edgeLength": [40, 120], "gravity": 0.08},
+                "force": {
+                    "repulsion": 60 if many else 400,
+                    "edgeLength": [40, 120] if many else [90, 180],
+                    "gravity": 0.08,
+                },
                 "lineStyle": {"opacity": 0.7, "width": 1.2, "curveness": 0.1},
                 "emphasis": {"focus": "adjacency"},
             }
@@ -380,8 +409,8 @@ def loglog(
     return {
         "title": _title(title),
         "tooltip": {"trigger": "item"},
-        "grid": {"left": 8, "right": 24, "top": 36, "bottom": 8, "containLabel": True},
-        "xAxis": {"type": "log", "name": x_name, "nameLocation": "middle", "nameGap": 24, "logBase": 10},
+        "grid": {"left": 8, "right": 24, "top": 36, "bottom": 28, "containLabel": True},
+        "xAxis": {"type": "log", "name": x_name, "nameLocation": "middle", "nameGap": 28, "logBase": 10},
         "yAxis": {"type": "log", "name": y_name, "logBase": 10},
         "series": [{"type": "scatter", "data": data, "symbolSize": 7}],
     }

@@ -85,6 +85,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "no_partners": ("没有关系", "No relations"),
     "relations_by_type": ("按关系类型的关系数", "Relations by type"),
+    "edge_legend": (
+        "连线：蓝 = 技术赋能 EMPOWERS，绿 = 人才 SUPPLIES_TALENT，黄 = 投资 INVESTS_IN，红 = 收购 ACQUIRES，"
+        "青 = 隶属 PART_OF；箭头 = 流向；⚗ = 合成。",
+        "Edges: blue = EMPOWERS, green = SUPPLIES_TALENT, yellow = INVESTS_IN, red = ACQUIRES, "
+        "cyan = PART_OF; arrows show the flow; ⚗ = synthetic.",
+    ),
     # network
     "net_intro": (
         "整个价值网络的统计、度分布与社区。",
@@ -156,6 +162,33 @@ GROUPS: dict[str, tuple[str, str]] = {
     "sectors": ("产业", "Sectors"),
     "editions": ("版本对比", "Editions"),
 }
+
+# Values in results that readers see as chart categories or series (relation kinds, origins, tiers).
+DATA_LABELS: dict[str, tuple[str, str]] = {
+    "tech_input": ("技术输入", "technology input"),
+    "tech_empowerment": ("技术赋能", "technology empowerment"),
+    "talent_study": ("人才：学习经历", "talent: study"),
+    "talent_work": ("人才：工作经历", "talent: work"),
+    "talent_unknown": ("人才：未知", "talent: unknown"),
+    "financing_received": ("获得融资", "financing received"),
+    "investment_made": ("对外投资", "investment made"),
+    "domestic": ("国内", "domestic"),
+    "foreign": ("国外", "foreign"),
+    "unknown": ("未知", "unknown"),
+    "primary": ("第一产业", "primary sector"),
+    "secondary": ("第二产业", "secondary sector"),
+    "tertiary": ("第三产业", "tertiary sector"),
+    "core": ("人工智能核心产业", "AI core sector"),
+    "share": ("占比 %", "share %"),
+    "edition_2020": ("2020年版", "2020 edition"),
+    "edition_2021": ("2021年版", "2021 edition"),
+}
+
+
+def data_labels(language: str | None = None) -> dict[str, str]:
+    """DATA_LABELS in the current (or given) language, for chart categories and series names."""
+    i = 1 if (language or lang()) == "en" else 0
+    return {k: v[i] for k, v in DATA_LABELS.items()}
 
 
 def group(name: str, language: str | None = None) -> str:

@@ -89,6 +89,14 @@ def chart(options: dict[str, Any] | None, key: str, height: int = 420, with_map:
     )
 
 
+def network(options: dict[str, Any] | None, key: str, height: int = 540) -> None:
+    """A network view and the legend of its edge colours."""
+    if not options:
+        return
+    chart(options, key=key, height=height)
+    st.caption(t("edge_legend"))
+
+
 def china_map(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], key: str, title: str | None = None
 ) -> bool:

@@ -122,7 +122,8 @@ def test_shares_are_a_stacked_bar() -> None:
     at.button(key="ask_run").click().run()
     assert not errors(at)
     options = echarts(at)[0]["options"]
-    assert [s["name"] for s in options["series"]] == ["domestic", "foreign", "unknown"]
+    assert [s["name"] for s in options["series"]] == ["国内", "国外", "未知"]
+    assert "技术输入" in options["yAxis"]["data"]
     assert all(s["stack"] == "total" for s in options["series"])
 
 

@@ -114,7 +114,7 @@ def test_network_overview_before_jobs(on_plain: Graph) -> None:
     assert loglog["xAxis"]["type"] == "log"
     assert sorted(loglog["series"][0]["data"]) == [[1, 4], [2, 1], [3, 4], [4, 1], [5, 1], [6, 1], [7, 1]]
     table4 = charts[1]
-    assert [s["name"] for s in table4["series"]][:2] == ["domestic", "foreign"]
+    assert [s["name"] for s in table4["series"]][:2] == ["国内", "国外"]
     assert len(charts) == 3  # + the sector flows
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from explorer import charts, data, ui
-from explorer.i18n import group, lang, pick, t
+from explorer.i18n import data_labels, group, lang, pick, t
 from valuenet import questions as qlib
 from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult
 from valuenet.questions import Param, Question
@@ -118,7 +118,7 @@ def _show_graph(q: Question, result: ReadResult) -> None:
     if row.get("capped"):
         st.warning(t("capped", shown=row.get("nodes_shown"), total=row.get("nodes_total")))
     options = charts.network(row.get("nodes") or [], row.get("edges") or [], center=row.get("center"))
-    ui.chart(options, key=f"ask_graph_{q.id}", height=560)
+    ui.network(options, key=f"ask_graph_{q.id}", height=560)
 
 
 def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: ReadResult) -> None:
@@ -141,11 +141,13 @@ def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: Read
                 st.caption(t("map_note_metro"))
         options = None
         if q.chart == "stacked_bar":
-            options = charts.stacked(result.rows, result.columns, _title(q))
+            options = charts.stacked(result.rows, result.columns, _title(q), names=data_labels())
         elif q.chart in ("bar", "map", "line"):
-            options = charts.bar(result.rows, result.columns, _title(q) if not drew_map else None)
+            title = _title(q) if not drew_map else None
+            options = charts.bar(result.rows, result.columns, title, names=data_labels())
         if options:
-            height = 420 if q.chart == "stacked_bar" else max(260, 24 * min(len(result.rows), 30) + 80)
+            bars = len(options["yAxis"]["data"]) if isinstance(options.get("yAxis"), dict) else 1
+            height = max(220, 32 * min(bars, 30) + 110)
             ui.chart(options, key=f"ask_chart_{q.id}", height=height)
     st.subheader(t("table"))
     ui.table(result.rows, result.columns, key=f"ask_{q.id}", filename=q.id)

@@ -41,7 +41,7 @@ def _show(result: ReadResult, cap: int) -> None:
         st.warning(t("truncated", cap=cap))
     nodes, edges = charts.graph_from_values(result.rows)
     if nodes:
-        ui.chart(charts.network(nodes, edges), key="con_graph", height=520)
+        ui.network(charts.network(nodes, edges), key="con_graph", height=520)
     ui.table(result.rows, result.columns, key="con_result", filename="query")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from explorer import charts, data, ui
-from explorer.i18n import t
+from explorer.i18n import data_labels, t
 from valuenet.questions import get
 
 # Table 3 figures, in the report's order, then the method notes.
@@ -54,7 +54,10 @@ def _stats(c: data.Conn) -> None:
 def _degrees(c: data.Conn) -> None:
     st.subheader(t("degree_dist"))
     rows = data.read(c, "explorer/degree_distribution")
-    points = [(int(r["degree"]), int(r["organizations"])) for r in rows]
+    points = [(int(r["degree"]), int(r["organizations"])) for r in rows if int(r["degree"]) > 0]
+    if not points:
+        st.info(t("no_rows"))
+        return
     ui.chart(charts.loglog(points, t("degree"), t("count")), key="net_degrees", height=360)
 
 
@@ -75,7 +78,9 @@ def _question_chart(c: data.Conn, qid: str, heading: str) -> None:
     if not result.rows:
         st.info(t("no_rows"))
         return
-    ui.chart(charts.stacked(result.rows, result.columns), key=f"net_{qid}", height=380)
+    options = charts.stacked(result.rows, result.columns, names=data_labels())
+    bars = len(options["yAxis"]["data"]) if options else 1
+    ui.chart(options, key=f"net_{qid}", height=max(220, 40 * bars + 120))
     with st.expander(t("table")):
         ui.table(result.rows, result.columns, key=f"net_{qid}", filename=qid)
 

@@ -121,7 +121,7 @@ def _ego(c: data.Conn, oid: str) -> None:
     row = result.rows[0]
     if row.get("capped"):
         st.warning(t("capped", shown=row.get("nodes_shown"), total=row.get("nodes_total")))
-    ui.chart(charts.network(row["nodes"], row["edges"], center=row["center"]), key="org_ego", height=520)
+    ui.network(charts.network(row["nodes"], row["edges"], center=row["center"]), key="org_ego", height=520)
 
 
 def _why_central(c: data.Conn, oid: str) -> None:
