@@ -22,7 +22,7 @@ def test_same_seed_same_files_other_seed_other_files(tmp_path: Path) -> None:
     _, first, _ = generate_to(tmp_path / "a", 1, 7)
     _, second, _ = generate_to(tmp_path / "b", 1, 7)
     assert first["files"] == second["files"]
-    assert len(first["files"]) == 10  # 2 mappings + 8 tables
+    assert len(first["files"]) == 9  # 2 mappings + 7 tables
     _, other, _ = generate_to(tmp_path / "c", 1, 8)
     assert other["files"]["synthetic/关系.csv"] != first["files"]["synthetic/关系.csv"]
     # the observed layer does not depend on the seed

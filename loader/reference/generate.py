@@ -17,6 +17,7 @@ Same (scale, seed) -> same frames, row for row (numpy Generator, explicit sorts,
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,24 @@ def powerlaw_degrees(rng: np.random.Generator, n: int, total: int, cap: int, alp
 
 # -- the dataset -------------------------------------------------------------------------------------------
 @dataclass
+class _Block:
+    """A run of synthetic organisations made by one `synth` call, stored by column."""
+
+    start: int
+    n: int
+    kind: str
+    code: str
+    zh: str
+    en: str
+    k0: int
+    width: int
+    cols: dict[str, Any]
+
+    def name(self, j: int) -> str:
+        return f"{self.zh}-{self.k0 + j + 1:0{self.width}d}"
+
+
+@dataclass
 class Dataset:
     orgs: pd.DataFrame
     rels: pd.DataFrame
@@ -126,15 +145,24 @@ class _Builder:
         self.rel_exp: list[str | None] = []
         self.rel_len: list[int] = []
         self.counter: dict[str, int] = {}
+        self.blocks: list[_Block] = []
+        self.block_starts: list[int] = []
+        self.n_orgs = 0  # organisations so far (observed + synthetic)
+        self.width = max(6, len(str(50_000 * scale)))  # digits of synthetic ids and names
         self.cities_of: dict[str, list[str]] = {}
         for c in dims.cities():
             self.cities_of.setdefault(c.province, []).append(c.code)
 
     # organisations ---------------------------------------------------------------------------------------
+    # Observed organisations are dicts (a few hundred); synthetic ones are stored by column in blocks
+    # (one block per `synth` call), so scale 100 (4.4 million organisations) fits in memory.
     def add_org(self, row: dict[str, Any]) -> int:
+        if self.blocks:
+            raise RuntimeError("observed organisations must be added before synthetic ones")
         i = len(self.rows)
         self.rows.append(row)
         self.index[row["id"]] = i
+        self.n_orgs = i + 1
         return i
 
     def named(self, name: str) -> int:
@@ -161,8 +189,32 @@ class _Builder:
             **{k: v for k, v in o.props.items()},
         }
 
+    def _block(self, i: int) -> _Block:
+        return self.blocks[bisect.bisect_right(self.block_starts, i) - 1]
+
+    def get(self, i: int, col: str) -> Any:
+        if i < len(self.rows):
+            return self.rows[i].get(col)
+        blk = self._block(i)
+        if col == "name_zh":
+            return blk.name(i - blk.start)
+        if col == "id":
+            return f"syn:{blk.code}{blk.k0 + i - blk.start + 1:0{blk.width}d}"
+        v = blk.cols.get(col)
+        return v[i - blk.start] if isinstance(v, np.ndarray) else v
+
     def set_generated(self, i: int, **props: Any) -> None:
         """Set generated properties; on an observed organisation, record them in synthetic_props."""
+        if i >= len(self.rows):
+            blk = self._block(i)
+            for k, v in props.items():
+                col = blk.cols.get(k)
+                if not isinstance(col, np.ndarray):
+                    arr = np.empty(blk.n, dtype=object)
+                    arr[:] = col
+                    blk.cols[k] = col = arr
+                col[i - blk.start] = v
+            return
         row = self.rows[i]
         for k, v in props.items():
             if not row["synthetic"] and k in row and row[k] == v and k not in row["synthetic_props"]:
@@ -177,27 +229,61 @@ class _Builder:
         """n synthetic organisations; `cols` values are scalars or length-n sequences."""
         start = self.counter.get(prefix_en, 0)
         self.counter[prefix_en] = start + n
-        first = len(self.rows)
+        first = self.n_orgs
         code = "".join(w[0] for w in prefix_en.split())
-        width = max(6, len(str(start + n)))
-        for j in range(n):
-            k = start + j + 1
-            row: dict[str, Any] = {
-                "id": f"syn:{code}{k:0{width}d}",
-                "name_zh": f"{prefix_zh}-{k:0{width}d}",
-                "name_en": f"{prefix_en} {k:0{width}d}",
-                "kind": kind,
-                "sample": False,
-                "platform": False,
-                "aliases": [],
-                "sources": [SYNTHETIC_SOURCE],
-                "synthetic": True,
-                "synthetic_props": [],
-            }
-            for c, v in cols.items():
-                row[c] = v[j] if isinstance(v, list | tuple | np.ndarray) else v
-            self.add_org(row)
+        stored: dict[str, Any] = {}
+        for c, v in cols.items():
+            if isinstance(v, list | tuple | np.ndarray):
+                arr = np.empty(n, dtype=object)
+                arr[:] = list(v)
+                stored[c] = arr
+            else:
+                stored[c] = v
+        blk = _Block(first, n, kind, code, prefix_zh, prefix_en, start, self.width, stored)
+        self.blocks.append(blk)
+        self.block_starts.append(first)
+        self.n_orgs = first + n
         return np.arange(first, first + n, dtype=np.int64)
+
+    def frame(self) -> pd.DataFrame:
+        """All organisations as one DataFrame (ORG_COLUMNS), built column by column."""
+        blocks = [blk for blk in self.blocks if blk.n]
+        total = sum(blk.n for blk in blocks)
+        cols: dict[str, npt.NDArray[Any]] = {}
+        for c in ORG_COLUMNS:
+            cols[c] = np.empty(total, dtype=object)
+        empty: list[str] = []
+        source = [SYNTHETIC_SOURCE]
+        at = 0
+        for blk in blocks:
+            sl = slice(at, at + blk.n)
+            k = range(blk.k0 + 1, blk.k0 + blk.n + 1)
+            cols["id"][sl] = [f"syn:{blk.code}{x:0{blk.width}d}" for x in k]
+            cols["name_zh"][sl] = [f"{blk.zh}-{x:0{blk.width}d}" for x in k]
+            cols["name_en"][sl] = [f"{blk.en} {x:0{blk.width}d}" for x in k]
+            cols["kind"][sl] = blk.kind
+            cols["sample"][sl] = False
+            cols["platform"][sl] = False
+            cols["synthetic"][sl] = True
+            for c in ("aliases", "synthetic_props"):
+                col = cols[c]
+                for x in range(at, at + blk.n):
+                    col[x] = empty
+            col = cols["sources"]
+            for x in range(at, at + blk.n):
+                col[x] = source
+            for c, v in blk.cols.items():
+                cols[c][sl] = v
+            at += blk.n
+        observed = pd.DataFrame(self.rows)
+        for c in ORG_COLUMNS:
+            if c not in observed.columns:
+                observed[c] = None
+        synthetic = pd.DataFrame(cols)
+        orgs = pd.concat([observed[ORG_COLUMNS].astype(object), synthetic.astype(object)], ignore_index=True)
+        for c in ("sample", "platform", "synthetic"):
+            orgs[c] = orgs[c].astype(bool)
+        return orgs
 
     def add_rels(self, src: IntArray, dst: IntArray, typ: str, exp: str | None = None) -> None:
         self.rel_src.append(np.asarray(src, dtype=np.int64))
@@ -268,11 +354,7 @@ class _Generator:
 
     def dataset(self) -> Dataset:
         b = self.b
-        orgs = pd.DataFrame(b.rows)
-        for c in ORG_COLUMNS:
-            if c not in orgs.columns:
-                orgs[c] = None
-        orgs = orgs[ORG_COLUMNS]
+        orgs = b.frame()
         ids = orgs["id"].to_numpy()
         parts = []
         for src, dst, typ, exp in zip(b.rel_src, b.rel_dst, b.rel_type, b.rel_exp, strict=True):
@@ -334,8 +416,9 @@ class _Generator:
 
     def sample_attributes(self) -> None:
         b, S, rng, NS = self.b, self.S, self.rng, self.NS
-        rows = [b.rows[i] for i in self.samples_idx]
         named_n = self.n_named_samples
+        rows = [b.rows[i] for i in self.samples_idx[:named_n]]
+        rows += [{} for _ in range(NS - named_n)]
         # provinces: named firms keep known places; the rest fill exact per-province counts
         prov = np.array([r.get("province") or "" for r in rows], dtype=object)
         city = np.array([r.get("city") or "" for r in rows], dtype=object)
@@ -370,11 +453,12 @@ class _Generator:
             city[members] = arr
         self.prov = prov
         self.city = city
-        for k in range(named_n, NS):
-            r = rows[k]
-            r["country"] = "CN"
-            r["province"] = prov[k]
-            r["city"] = city[k] if city[k] != prov[k] else None
+        blk = b._block(int(self.samples_idx[named_n]))
+        blk.cols["country"] = "CN"
+        blk.cols["province"] = np.asarray(prov[named_n:], dtype=object)
+        syn_city = np.asarray(city[named_n:], dtype=object)
+        syn_city[syn_city == np.asarray(prov[named_n:], dtype=object)] = None
+        blk.cols["city"] = syn_city
         # tech layer
         layer = np.empty(NS, dtype=object)
         tgt = {k: v * S for k, v in P.LAYERS.items()}
@@ -428,7 +512,7 @@ class _Generator:
         b, S, rng = self.b, self.S, self.rng
         named_rd = {org_id(n): v for n, v in P.RD_INTENSITY_NAMED.items()}
         named_staff = {org_id(n): v for n, v in P.RD_STAFF_NAMED.items()}
-        ids = [b.rows[i]["id"] for i in self.samples_idx]
+        ids = [str(b.get(int(i), "id")) for i in self.samples_idx]
         forced = [k for k, x in enumerate(ids) if x in named_rd or x in named_staff]
         others = [k for k in range(self.n_named_samples, self.NS)]
         # listed firms: the named R&D firms plus synthetic firms weighted by size
@@ -666,8 +750,7 @@ class _Generator:
         k = self.sample_cluster.get(i)
         if k is not None:
             return k
-        r = self.b.rows[i]
-        code = r.get("province") or ""
+        code = self.b.get(i, "province") or ""
         options = self.province_clusters.get(code)
         if options:
             return options[i % len(options)]
@@ -710,8 +793,8 @@ class _Generator:
                 return p
             # swap with distinct nearby slots (a permutation of p keeps every degree; nearby in the
             # sorted order keeps the communities); the window widens if duplicates persist
-            window = 50 * (1 + attempt) ** 2
-            other = np.clip(bad + rng.integers(-window, window + 1, len(bad)), 0, n - 1)
+            window = min(n, 50 * (1 + attempt) ** 2)
+            other = (bad + rng.integers(-window, window + 1, len(bad))) % n
             other, first = np.unique(other, return_index=True)
             bad = bad[first]
             keep = ~np.isin(other, bad)
@@ -769,7 +852,7 @@ class _Generator:
             self._take(geo_out, sec_out, int(i), 1)
         # synthetic partner nodes: cells (geo, sector) with power-law degrees
         # how many relation nodes exist already (named and synthetic, with a relation to a sample)
-        is_sample = np.zeros(len(b.rows), dtype=bool)
+        is_sample = np.zeros(b.n_orgs, dtype=bool)
         is_sample[self.samples_idx] = True
         ends = np.concatenate(
             [
@@ -831,20 +914,21 @@ class _Generator:
         return geo_in, geo_out, sec_in, sec_out
 
     def _geo_of(self, i: int) -> str:
-        r = self.b.rows[i]
-        if r.get("country") and r["country"] not in ("CN", "HK", "MO", "TW"):
-            return str(r["country"])
-        return str(r.get("city") or r.get("province") or "CN")
+        b = self.b
+        country = b.get(i, "country")
+        if country and country not in ("CN", "HK", "MO", "TW"):
+            return str(country)
+        return str(b.get(i, "city") or b.get(i, "province") or "CN")
 
     def _take(self, geo: dict[str, int], sec: dict[str | None, int], i: int, v: int) -> None:
         if v == 0:
             return
         g = self._geo_of(i)
-        ind = self.b.rows[i].get("industry")
+        ind = self.b.get(i, "industry")
         geo[g] = geo.get(g, 0) - v
         sec[ind] = sec.get(ind, 0) - v
         if geo[g] < 0 or sec[ind] < 0:
-            raise ValueError(f"named partner {self.b.rows[i]['name_zh']} exceeds the plan for {g}/{ind}")
+            raise ValueError(f"named partner {self.b.get(i, 'name_zh')} exceeds the plan for {g}/{ind}")
 
     def _tech_partners(
         self,
@@ -978,7 +1062,7 @@ class _Generator:
                 g = self._geo_of(i)
                 geo[g] -= v
                 if geo[g] < 0:
-                    raise ValueError(f"{exp}: named {b.rows[i]['name_zh']} exceeds {g}")
+                    raise ValueError(f"{exp}: named {b.get(i, 'name_zh')} exceeds {g}")
             nodes_l, deg_l = [], []
             for g in sorted(geo):
                 e = geo[g]
@@ -1175,11 +1259,15 @@ class _Generator:
         # acquisitions: one synthetic target each, located where the acquirer is
         n_acq = int(acq.sum())
         acquirers = np.repeat(self.samples_idx, acq)
-        targets = b.synth("Enterprise", "合成企业", "Synthetic Enterprise", n_acq, country="CN")
-        for t, s in zip(targets, acquirers, strict=True):
-            r = b.rows[int(s)]
-            b.rows[int(t)]["province"] = r.get("province")
-            b.rows[int(t)]["city"] = r.get("city")
+        targets = b.synth(
+            "Enterprise",
+            "合成企业",
+            "Synthetic Enterprise",
+            n_acq,
+            country="CN",
+            province=[b.get(int(a), "province") for a in acquirers],
+            city=[b.get(int(a), "city") for a in acquirers],
+        )
         b.add_rels(acquirers, targets, "ACQUIRES")
         self.stats["investor_nodes"] = int(sum(len(x) for x in inv_nodes))
         self.stats["investee_nodes"] = len(investees) + n_acq

@@ -12,13 +12,12 @@ with fixed formatting, so the same dataset gives byte-identical files.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from loader import dimensions as dims
@@ -93,13 +92,19 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
+def _write_csv(path: Path, frame: pd.DataFrame) -> None:
+    """A frame of strings as UTF-8 CSV with \n line ends (byte-stable)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(buf.getvalue().encode("utf-8"))
+    path.write_bytes(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+
+def _text(col: pd.Series) -> pd.Series:
+    """Cells as text: empty for missing, 是/否 for booleans, lists joined with |, 4-decimal floats."""
+    out = pd.Series("", index=col.index, dtype=object)
+    mask = col.notna().to_numpy()
+    if mask.any():
+        out[mask] = col[mask].map(_fmt)
+    return out
 
 
 def _place_names() -> tuple[dict[str, str], dict[str, str]]:
@@ -108,49 +113,51 @@ def _place_names() -> tuple[dict[str, str], dict[str, str]]:
     return prov, city
 
 
-def _node_rows(orgs: pd.DataFrame, parents: dict[str, str]) -> list[list[str]]:
+def _node_rows(orgs: pd.DataFrame, parents: dict[str, str]) -> pd.DataFrame:
     prov_names, city_names = _place_names()
-    rows = []
-    for rec in orgs.sort_values("id", kind="stable").to_dict("records"):
-        rec = dict(rec)
-        rec["province_name"] = prov_names.get(rec.get("province") or "", "")
-        rec["city_name"] = city_names.get(rec.get("city") or "", "")
-        rec["parent"] = parents.get(rec["id"], "")
-        rec["kind"] = KIND_ZH[rec["kind"]]
-        rows.append([_fmt(rec.get(f)) for f in NODE_COLUMNS.values()])
-    return rows
+    o = orgs.sort_values("id", kind="stable")
+    src = {
+        "province_name": o["province"].map(prov_names),
+        "city_name": o["city"].map(city_names),
+        "parent": o["id"].map(parents),
+        "kind": o["kind"].map(KIND_ZH),
+    }
+    cols = {}
+    for header, field in NODE_COLUMNS.items():
+        col = src.get(field, o[field] if field in o.columns else pd.Series(None, index=o.index, dtype=object))
+        cols[header] = _text(col.astype(object)).to_numpy()
+    return pd.DataFrame(cols)
 
 
-def _rel_rows(rels: pd.DataFrame, names: dict[str, str], samples: set[str]) -> list[list[str]]:
-    rows = []
-    cols = (rels[c].tolist() for c in ("source", "target", "type", "experience", "sources", "editions"))
-    for source, target, typ, experience, sources, editions in zip(*cols, strict=True):
-        key = str(typ) if typ != "SUPPLIES_TALENT" else f"SUPPLIES_TALENT:{experience}"
-        # the sample end: the receiver for talent and financing, else the sample firm (or the source)
-        if (
-            key.startswith("SUPPLIES_TALENT")
-            or (typ == "INVESTS_IN" and target in samples)
-            or (typ == "EMPOWERS" and target in samples and source not in samples)
-        ):
-            direction = "partner_to_sample"
-        else:
-            direction = "sample_to_partner"
-        sample, partner = (
-            (str(source), str(target)) if direction == "sample_to_partner" else (str(target), str(source))
-        )
-        rows.append(
-            [
-                sample,
-                names[sample],
-                partner,
-                names[partner],
-                REL_ZH[(key, direction)],
-                _fmt(sources),
-                _fmt(editions),
-            ]
-        )
-    rows.sort()
-    return rows
+def _rel_rows(rels: pd.DataFrame, names: dict[str, str], samples: set[str]) -> pd.DataFrame:
+    source = rels["source"].to_numpy(dtype=object)
+    target = rels["target"].to_numpy(dtype=object)
+    typ = rels["type"].to_numpy(dtype=object)
+    exp = rels["experience"].fillna("").to_numpy(dtype=object)
+    s_sample = rels["source"].isin(samples).to_numpy()
+    t_sample = rels["target"].isin(samples).to_numpy()
+    talent = typ == "SUPPLIES_TALENT"
+    # the sample end: the receiver for talent and financing, else the sample firm (or the source)
+    to_sample = talent | ((typ == "INVESTS_IN") & t_sample) | ((typ == "EMPOWERS") & t_sample & ~s_sample)
+    sample = np.where(to_sample, target, source)
+    partner = np.where(to_sample, source, target)
+    key = np.where(talent, "SUPPLIES_TALENT:" + exp.astype(str), typ.astype(str))
+    direction = np.where(to_sample, "partner_to_sample", "sample_to_partner")
+    label = [REL_ZH[(k, d)] for k, d in zip(key.tolist(), direction.tolist(), strict=True)]
+    frame = pd.DataFrame(
+        {
+            "样本节点编号": sample,
+            "样本节点": pd.Series(sample).map(names).to_numpy(),
+            "关系节点编号": partner,
+            "关系节点": pd.Series(partner).map(names).to_numpy(),
+            "关系类型": label,
+            "出处": rels["sources"].map("|".join).to_numpy(),
+            "版次": rels["editions"].map(lambda v: "|".join(str(x) for x in v)).to_numpy(),
+        }
+    )
+    return frame.sort_values(["样本节点编号", "关系节点编号", "关系类型"], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def _mapping(
@@ -258,17 +265,16 @@ def write(ds: Dataset, out: Path, *, scale: int, seed: int) -> dict[str, Any]:
     syn = orgs[orgs["synthetic"]]
     syn_samples = pd.concat([touched[touched["sample"]], syn[syn["sample"]]])
     syn_others = pd.concat([touched[~touched["sample"]], syn[~syn["sample"]]])
-    header = list(NODE_COLUMNS)
     obs_dir, syn_dir = out / "observed", out / "synthetic"
     plat = observed_view["platform"].astype(bool)
     samp = observed_view["sample"].astype(bool)
-    _write_csv(obs_dir / "样本企业.csv", header, _node_rows(observed_view[samp & ~plat], parents))
-    _write_csv(obs_dir / "平台企业.csv", header, _node_rows(observed_view[samp & plat], parents))
-    _write_csv(obs_dir / "机构.csv", header, _node_rows(observed_view[~samp], parents))
-    _write_csv(obs_dir / "关系.csv", REL_COLUMNS, _rel_rows(observed_rels, names, samples))
-    _write_csv(syn_dir / "样本企业.csv", header, _node_rows(syn_samples, {}))
-    _write_csv(syn_dir / "关系节点.csv", header, _node_rows(syn_others, {}))
-    _write_csv(syn_dir / "关系.csv", REL_COLUMNS, _rel_rows(synthetic_rels, names, samples))
+    _write_csv(obs_dir / "样本企业.csv", _node_rows(observed_view[samp & ~plat], parents))
+    _write_csv(obs_dir / "平台企业.csv", _node_rows(observed_view[samp & plat], parents))
+    _write_csv(obs_dir / "机构.csv", _node_rows(observed_view[~samp], parents))
+    _write_csv(obs_dir / "关系.csv", _rel_rows(observed_rels, names, samples))
+    _write_csv(syn_dir / "样本企业.csv", _node_rows(syn_samples, {}))
+    _write_csv(syn_dir / "关系节点.csv", _node_rows(syn_others, {}))
+    _write_csv(syn_dir / "关系.csv", _rel_rows(synthetic_rels, names, samples))
     obs_map = _mapping(
         OBSERVED_DATASET,
         False,
