@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from loader.report import LoadReport
 
@@ -78,13 +80,13 @@ def print_report(report: LoadReport, console: Any) -> None:
     rate = report.rows_read / report.duration_s if report.duration_s else 0.0
     console.print(f"duration: {report.duration_s:.2f} s ({rate:,.0f} rows/s; writing {report.write_s:.2f} s)")
     for note in report.notes:
-        console.print(f"note: {note}")
+        console.print(f"note: {note}", markup=False)
     if report.rejects:
         console.print(f"[bold yellow]{report.rows_rejected:,} row(s) rejected[/]; the first ones:")
         rt = Table("file", "row", "column", "value", "reason")
         for r in report.rejects[:10]:
             file, row, col, value, reason = r.as_row()
-            rt.add_row(file, row, col, value[:40], reason)
+            rt.add_row(Text(file), row, Text(col), Text(value[:40]), Text(reason))
         console.print(rt)
 
 
@@ -133,7 +135,9 @@ def register(app: typer.Typer) -> None:
             try:
                 m = mapping_mod.load(mapping)
             except mapping_mod.MappingError as e:
-                raise fail(f"{e}\nFix the mapping (its JSON Schema: valuenet load --print-schema).") from None
+                raise fail(
+                    escape(f"{e}\nFix the mapping (its JSON Schema: valuenet load --print-schema).")
+                ) from None
         with graph_session() as g:
             if dimensions:
                 from loader.dimensions import load_dimensions, total_rows
@@ -170,7 +174,7 @@ def register(app: typer.Typer) -> None:
                             batch_size=batch_size,
                         )
                     except LoadError as e:
-                        raise fail(f"{e}\nNothing was written.") from None
+                        raise fail(escape(f"{e}\nNothing was written.")) from None
             if m is not None:
                 rejects_path = rejects or Path(f"rejects-{m.dataset}-{m.edition}.csv")
                 with progress_bar(err) as update:
@@ -188,9 +192,8 @@ def register(app: typer.Typer) -> None:
                             )
                         )
                     except LoadError as e:
-                        raise fail(
-                            f"{e}\nNothing was written. Fix the file or the mapping and rerun."
-                        ) from None
+                        msg = f"{e}\nNothing was written. Fix the file or the mapping and rerun."
+                        raise fail(escape(msg)) from None
                     reports[-1].mapping = str(mapping)
         for r in reports:
             print_report(r, out)
@@ -199,10 +202,11 @@ def register(app: typer.Typer) -> None:
             paths = sorted({r.rejects_path for r in reports if r.rejects_path})
             msg = f"{rejected:,} row(s) rejected: see {', '.join(paths)} (file, row, column, value, reason)."
             if allow_rejects:
-                err.print(f"warning: {msg} Loaded the other rows (--allow-rejects).")
+                err.print(f"warning: {msg} Loaded the other rows (--allow-rejects).", markup=False)
             else:
                 raise fail(
-                    f"{msg} The other rows were loaded. Fix the rows and rerun (loading is idempotent), "
+                    escape(msg)
+                    + " The other rows were loaded. Fix the rows and rerun (loading is idempotent), "
                     "or pass --allow-rejects to accept them.",
                     EXIT_ERROR,
                 )

@@ -97,7 +97,7 @@ def test_unreadable_file_stops_with_a_clear_message(
     before = g.counts()
     res = run(env, tmp_path, "load", str(bad_mapping(tmp_path, "missing_column.csv")))
     assert res.returncode == 1
-    assert "missing required column '成立时间'" in res.stderr
+    assert "missing required column '成立时间' (the header has ['企业名称', '省份'" in res.stderr
     assert "Nothing was written" in res.stderr
     assert g.counts() == before
 
