@@ -102,6 +102,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No network statistics yet: run `valuenet jobs run network_stats`.",
     ),
     "stats_from": ("来自作业运行 {run}（{backend}，{started}）", "From job run {run} ({backend}, {started})"),
+    "section": ("部分", "Section"),
     "degree_dist": ("度分布（双对数）", "Degree distribution (log-log)"),
     "degree": ("度数", "Degree"),
     "count": ("机构数", "Organisations"),

@@ -82,6 +82,7 @@ def test_organisation_ego_cap_is_noted(on_plain: Graph) -> None:
     at = app("organization", org="华为")
     at.number_input(key="org_cap").set_value(3).run()
     assert "网络已截断：显示 3 / 6" in texts(at)
+    assert len(echarts(at)[0]["options"]["series"][0]["data"]) == 3
     at.selectbox(key="org_depth").set_value(2).run()
     assert not errors(at)
 
@@ -109,13 +110,19 @@ def test_network_overview_before_jobs(on_plain: Graph) -> None:
     assert not errors(at)
     page = texts(at)
     assert "valuenet jobs run network_stats" in page and "valuenet jobs run louvain" in page
-    charts = [p["options"] for p in echarts(at)]
-    loglog = charts[0]
+    assert not echarts(at)  # the summary section runs no graph scan
+    section = at.segmented_control(key="net_section")
+    section.set_value("degrees").run()
+    loglog = echarts(at)[0]["options"]
     assert loglog["xAxis"]["type"] == "log"
     assert sorted(loglog["series"][0]["data"]) == [[1, 4], [2, 1], [3, 4], [4, 1], [5, 1], [6, 1], [7, 1]]
-    table4 = charts[1]
+    at.segmented_control(key="net_section").set_value("domestic_foreign").run()
+    table4 = echarts(at)[0]["options"]
     assert [s["name"] for s in table4["series"]][:2] == ["国内", "国外"]
-    assert len(charts) == 3  # + the sector flows
+    at.segmented_control(key="net_section").set_value("sectors").run()
+    sectors = echarts(at)[0]["options"]
+    assert {s["name"] for s in sectors["series"]} == {"第二产业", "第三产业"}
+    assert not errors(at)
 
 
 def test_network_overview_after_jobs(on_scored: Graph) -> None:
@@ -123,7 +130,7 @@ def test_network_overview_after_jobs(on_scored: Graph) -> None:
     assert not errors(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["nodes"] == "13" and metrics["edges"] == "20" and metrics["diameter"] == "4"
-    communities = at.dataframe[1].value
+    communities = at.dataframe[-1].value
     assert communities["size"].sum() == 13
     at.radio(key="net_comm_prop").set_value("community_leiden").run()
     assert "valuenet jobs run louvain" in texts(at)  # Leiden has not run
@@ -170,6 +177,8 @@ def test_jobs_can_be_run_when_the_operator_enables_it(
 def test_console_schema_browser(on_plain: Graph) -> None:
     at = app("console")
     assert not errors(at)
+    assert not at.dataframe  # the schema is read on demand only
+    at.toggle(key="con_schema").set_value(True).run()
     labels = at.dataframe[0].value
     assert dict(zip(labels["label"], labels["nodes"], strict=True))["Organization"] == 13
     types = at.dataframe[1].value

@@ -15,7 +15,10 @@ from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult, WriteRefusedE
 
 
 def _schema(c: data.Conn) -> None:
-    with st.expander(t("schema"), expanded=False):
+    # Loaded on demand: counting every label and type scans the graph (seconds on the reference graph).
+    if not st.toggle(t("schema"), key="con_schema"):
+        return
+    with st.container(border=True):
         tabs = st.tabs([t("labels"), t("rel_types"), t("property_keys")])
         with tabs[0]:
             ui.table(data.read_schema(c, "explorer/schema_labels"), None, key="con_labels", filename="labels")

@@ -89,14 +89,26 @@ def main() -> None:
     c = data.conn()
     st.title(t("page_network"))
     st.caption(t("net_intro"))
-    _stats(c)
-    left, right = st.columns(2)
-    with left:
+    # One section at a time: each of the later ones scans the graph (seconds on the reference graph, then
+    # cached), so the page's first render stays fast.
+    sections = {
+        "summary": f"{t('table3')} · {t('communities')}",
+        "degrees": t("degree_dist"),
+        "domestic_foreign": t("domestic_foreign"),
+        "sectors": t("sector_shares"),
+    }
+    section = st.segmented_control(
+        t("section"), list(sections), default="summary", format_func=sections.__getitem__, key="net_section"
+    )
+    if section == "degrees":
         _degrees(c)
-    with right:
+    elif section == "domestic_foreign":
+        _question_chart(c, "relation_types_domestic_foreign", t("domestic_foreign"))
+    elif section == "sectors":
+        _question_chart(c, "core_sector_flows", t("sector_shares"))
+    else:
+        _stats(c)
         _communities(c)
-    _question_chart(c, "relation_types_domestic_foreign", t("domestic_foreign"))
-    _question_chart(c, "core_sector_flows", t("sector_shares"))
 
 
 main()

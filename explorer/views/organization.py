@@ -9,7 +9,7 @@ import streamlit as st
 
 from explorer import charts, data, jobs_info, ui
 from explorer.i18n import pick, t
-from valuenet.questions import QuestionError, get
+from valuenet.db import DriverError, Neo4jError
 
 # Properties shown under provenance rather than attributes.
 PROVENANCE_KEYS = ("sample_editions", "sources", "synthetic")
@@ -104,21 +104,23 @@ def _scores(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
 
 def _ego(c: data.Conn, oid: str) -> None:
     st.subheader(t("ego"))
-    q = get("ego_network")
     cols = st.columns([1, 3, 1])
     depth = cols[0].selectbox(t("depth"), [1, 2], key="org_depth")
     types = cols[1].multiselect(t("relation_types"), VALUE_TYPES, default=VALUE_TYPES, key="org_types")
     cap = cols[2].number_input("max_nodes", min_value=2, max_value=500, value=200, key="org_cap")
-    try:
-        params = q.validate({"org": oid, "depth": depth, "types": types, "max_nodes": cap})
-    except QuestionError as e:
-        st.error(f"{t('invalid')}: {e}")
-        return
-    result = data.ask(c, "ego_network", params)
-    if not result.rows:
+    if not types:
         st.caption(t("no_partners"))
         return
-    row = result.rows[0]
+    params = {"id": oid, "depth": int(depth), "types": list(types), "max_nodes": int(cap)}
+    try:
+        rows = data.read(c, "explorer/org_ego", params)
+    except (Neo4jError, DriverError) as e:
+        st.error(f"{t('query_failed')}: {e}")
+        return
+    if not rows:
+        st.caption(t("no_partners"))
+        return
+    row = rows[0]
     if row.get("capped"):
         st.warning(t("capped", shown=row.get("nodes_shown"), total=row.get("nodes_total")))
     ui.network(charts.network(row["nodes"], row["edges"], center=row["center"]), key="org_ego", height=520)
