@@ -104,8 +104,9 @@ def test_named_degrees_follow_the_model_directions(reference_graph: Graph) -> No
         "MATCH (c:Organization {name_zh: '广汽丰田'})-[:LOCATED_IN]->(city:City), "
         "(c)-[:IN_INDUSTRY]->(i:Industry), (p:Organization)-[e:EMPOWERS]->(c) "
         "RETURN city.code AS city, i.code AS industry, collect(p.name_zh) AS providers, "
-        "collect(e.sources) AS sources"
+        "collect(e.citations) AS citations, collect(e.sources) AS sources"
     )
     assert rows[0]["city"] == "440100" and rows[0]["industry"] == "C36"
     assert sorted(rows[0]["providers"]) == ["广州科腾", "瑞松科技"]
-    assert ["report2021:L1412"] in rows[0]["sources"]
+    assert rows[0]["citations"] == [["report2021:L1412"], ["report2021:L1412"]]
+    assert rows[0]["sources"] == [["cingai-reports-observed"], ["cingai-reports-observed"]]

@@ -100,7 +100,8 @@ def print_results(results: list[calibrate.Result], *, failures_only: bool = Fals
             "ok" if r.ok else "[red]FAIL[/]",
             (r.unit + " " + r.target.line).strip(),
         )
-    out.print(table)
+    if table.row_count:
+        out.print(table)
     total, ok = calibrate.summary(results)
     contradicted = sum(1 for r in results if "contradiction" in r.unit)
     out.print(

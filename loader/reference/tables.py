@@ -163,6 +163,9 @@ def _rel_rows(rels: pd.DataFrame, names: dict[str, str], samples: set[str]) -> p
 def _mapping(
     dataset: str, synthetic: bool, description: str, node_files: list[tuple[str, list[str]]]
 ) -> dict[str, Any]:
+    # The loader's `sources` holds the dataset id; the observed layer's line citations (report2021:L1412)
+    # go to `citations` on nodes and relationships.
+    CITATIONS = {"citations": {"column": "出处", "type": "list", "separator": "|"}} if not synthetic else {}
     files: list[dict[str, Any]] = []
     for path, roles in node_files:
         files.append(
@@ -194,6 +197,7 @@ def _mapping(
                         "platform_domain": {"column": "平台领域"},
                         "platform_batch": {"column": "平台批次"},
                         "synthetic_props": {"column": "合成属性", "type": "list", "separator": "|"},
+                        **CITATIONS,
                     },
                 },
             }
@@ -212,6 +216,7 @@ def _mapping(
                 "sample": {"id": "样本节点编号", "name": "样本节点", "create": False},
                 "partner": {"id": "关系节点编号", "name": "关系节点", "create": False},
                 "type": {"column": "关系类型", "values": values},
+                "properties": dict(CITATIONS),
             },
         }
     )
