@@ -150,10 +150,10 @@ def main() -> None:
             wall = round(time.perf_counter() - t0, 2)
             runs[label] = {"wall_s": wall, "facts": rec.facts, "stats": rec.stats}
             results["timings_s"][label] = wall
-            print(
-                f"{label:<24} {wall:8.2f} s  {json.dumps(rec.stats or rec.facts, default=str)[:160]}",
-                flush=True,
-            )
+            shown = {k: v for k, v in rec.facts.items() if k.endswith("_s") or k == "betweenness_samples"}
+            print(f"{label:<24} {wall:8.2f} s  {json.dumps(shown)}", flush=True)
+            if rec.stats:
+                print(f"{'':<24} {json.dumps(rec.stats, default=str)[:400]}", flush=True)
         results["runs"] = runs
         g.close()
     finally:

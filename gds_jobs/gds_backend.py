@@ -13,10 +13,9 @@ Leiden) and recorded. GDS Louvain has no random seed: its result can vary with c
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from gds_jobs.local import ProgressFn, Result
+from gds_jobs.local import ProgressFn, Result, hoeffding_samples
 from gds_jobs.spec import Algorithm, JobSpec, Orientation
 from valuenet import queries
 from valuenet.db import QueryRunner
@@ -42,9 +41,7 @@ class InsufficientMemoryError(RuntimeError):
 def hoeffding_sources(n: int, epsilon: float, delta: float) -> int:
     """Source nodes to sample so that, with probability >= 1-delta, every node's normalised betweenness
     estimate is within epsilon (Hoeffding bound per node, union bound over the n nodes)."""
-    if n < 2:
-        return n
-    return math.ceil(math.log(2 * n / delta) / (2 * epsilon * epsilon))
+    return hoeffding_samples(n, epsilon, delta)
 
 
 def _fmt_bytes(n: float) -> str:
@@ -109,6 +106,8 @@ class GdsBackend:
                         ),
                     )
             facts.setdefault("betweenness_method", "exact (Brandes)")
+        elif alg is Algorithm.HARMONIC:
+            facts["harmonic_method"] = "exact (gds.closeness.harmonic has no sampling)"
         elif alg is Algorithm.LOUVAIN:
             config.update(
                 maxLevels=params["max_levels"],

@@ -157,12 +157,49 @@ def betweenness(
     }
 
 
-def harmonic(g: nk.Graph) -> FloatArray:
-    if g.numberOfNodes() < 2:
-        return np.zeros(g.numberOfNodes())
-    h = nk.centrality.HarmonicCloseness(g, normalized=True)
-    h.run()
-    return np.asarray(h.scores(), dtype=np.float64)
+def hoeffding_samples(n: int, epsilon: float, delta: float) -> int:
+    """Samples so that, with probability >= 1-delta, each of n means of [0,1] variables is within epsilon
+    (Hoeffding's inequality per node, union bound over the nodes)."""
+    if n < 2:
+        return n
+    return math.ceil(math.log(2 * n / delta) / (2 * epsilon * epsilon))
+
+
+def harmonic(
+    g: nk.Graph, *, exact: bool = True, epsilon: float = 0.1, delta: float = 0.1, seed: int = 42
+) -> tuple[FloatArray, dict[str, Any]]:
+    """Harmonic closeness sum(1/d(v,u)) / (n-1), as gds.closeness.harmonic.
+
+    Sampled: BFS from k random sources, mean of 1/d(s,v) over the sampled s != v; each term is in [0,1], so
+    with k = hoeffding_samples(n, epsilon, delta) every node is within epsilon with probability >= 1-delta.
+    """
+    n = g.numberOfNodes()
+    if n < 2:
+        return np.zeros(n, dtype=np.float64), {"harmonic_method": "exact"}
+    if not (0 < epsilon < 1 and 0 < delta < 1):
+        raise ValueError(f"harmonic sampling needs 0 < epsilon < 1 and 0 < delta < 1, got {epsilon}, {delta}")
+    k = hoeffding_samples(n, epsilon, delta)
+    if exact or k >= n:
+        h = nk.centrality.HarmonicCloseness(g, normalized=True)
+        h.run()
+        return np.asarray(h.scores(), dtype=np.float64), {"harmonic_method": "exact"}
+    sources = random.Random(seed).sample(range(n), k)
+    total = np.zeros(n, dtype=np.float64)
+    for s in sources:
+        bfs = nk.distance.BFS(g, s, storePaths=False)
+        bfs.run()
+        d = np.asarray(bfs.getDistances(), dtype=np.float64)
+        reach = (d > 0) & (d < 1e300)
+        total[reach] += 1.0 / d[reach]
+    counts = np.full(n, float(k))
+    counts[sources] -= 1.0  # a source does not sample itself
+    scores: FloatArray = total / counts
+    return scores, {
+        "harmonic_method": "sampled BFS sources (Hoeffding bound)",
+        "harmonic_samples": k,
+        "harmonic_error_bound": epsilon,
+        "harmonic_bound_note": f"with probability >= {1 - delta:g} every score is within {epsilon:g}",
+    }
 
 
 def _relabel_by_size(labels: Sequence[int]) -> IntArray:
@@ -317,7 +354,14 @@ def compute(job: JobSpec, p: Projected, params: dict[str, Any]) -> tuple[Sequenc
         )
         return scores.tolist(), facts
     if alg is Algorithm.HARMONIC:
-        return harmonic(und).tolist(), {}
+        scores, facts = harmonic(
+            und,
+            exact=bool(params["exact"]),
+            epsilon=float(params["epsilon"]),
+            delta=float(params["delta"]),
+            seed=int(params["seed"]),
+        )
+        return scores.tolist(), facts
     if alg is Algorithm.LOUVAIN:
         labels, facts = louvain(und, seed=params["seed"], max_iterations=params["max_iterations"])
         return labels.tolist(), facts
@@ -353,8 +397,11 @@ class LocalBackend:
     ) -> Result:
         nk.setNumberOfThreads(self.concurrency)
         progress("projecting", 0.05)
+        t0 = time.perf_counter()
         p = collect(self.graph.stream(queries.text(job.projection.stream_query)))
+        timings = {"stream_s": round(time.perf_counter() - t0, 3)}
         progress("computing", 0.3)
+        t0 = time.perf_counter()
         if job.algorithm is Algorithm.STATS:
             rels = int(self.graph.read(queries.text("jobs/count_value_relationships"))[0]["n"])
             stats = network_stats(
@@ -365,8 +412,11 @@ class LocalBackend:
                 seed=int(params["seed"]),
             )
             progress("writing", 0.9)
-            return Result(p.node_count, rels, {}, stats)
+            timings["compute_s"] = round(time.perf_counter() - t0, 3)
+            return Result(p.node_count, rels, timings, stats)
         scores, facts = compute(job, p, params)
+        timings["compute_s"] = round(time.perf_counter() - t0, 3)
+        t0 = time.perf_counter()
         assert staged is not None
         rows = [{"id": i, "value": _plain(v, job)} for i, v in zip(p.ids, scores, strict=True) if _finite(v)]
         total = max(1, len(rows))
@@ -385,7 +435,8 @@ class LocalBackend:
             params={"staged": staged},
             on_batch=on_batch,
         )
-        return Result(p.node_count, p.relationship_count, facts)
+        timings["write_s"] = round(time.perf_counter() - t0, 3)
+        return Result(p.node_count, p.relationship_count, {**facts, **timings})
 
 
 def _finite(v: float) -> bool:

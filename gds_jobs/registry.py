@@ -165,8 +165,11 @@ _JOBS: list[JobSpec] = [
         projection=PROJECTIONS["network_undirected"],
         orientation=Orientation.UNDIRECTED,
         write_property="harmonic",
-        description="Harmonic closeness sum(1/d(v,u)) / (n-1) on the undirected value network "
-        "(well defined on disconnected graphs); exact.",
+        params={"exact": False, "epsilon": 0.1, "delta": 0.1, "seed": 42},
+        description="Harmonic closeness sum(1/d(v,u)) / (n-1) on the undirected value network (well defined "
+        "on disconnected graphs). Local: sampled by default (BFS from ln(2n/delta)/(2 epsilon^2) random "
+        "sources; with probability >= 1-delta every score within epsilon), exact=true for all sources; "
+        "GDS: always exact.",
     ),
     JobSpec(
         name="louvain",

@@ -156,6 +156,7 @@ def run_job(
             "relationships": record.relationships,
         }
         progress("publishing", 0.97)
+        t_publish = time.perf_counter()
         if job.algorithm is Algorithm.STATS:
             record.stats = _scalar_facts(result.stats or {})
             graph.write(
@@ -167,6 +168,7 @@ def run_job(
                 queries.text("jobs/swap"),
                 {"staged": staged, "property": job.write_property, "run_id": run_id, "summary": summary},
             )
+        record.facts["publish_s"] = round(time.perf_counter() - t_publish, 3)
     except Exception as e:
         record.status = "failed"
         record.error = f"{type(e).__name__}: {e}"

@@ -72,11 +72,22 @@ def test_betweenness_sampled_within_stated_bound(karate: Graph, epsilon: float) 
 
 
 def test_harmonic_matches_networkx_normalised(karate: Graph) -> None:
-    run(karate, "harmonic")
+    rec = run(karate, "harmonic", exact=True)
+    assert rec.facts["harmonic_method"] == "exact"
     got = scores(karate, "harmonic")
     ref = nx.harmonic_centrality(KARATE)
     for n, v in ref.items():
         assert got[node_id(n)] == pytest.approx(v / (N - 1), rel=1e-9)
+
+
+def test_harmonic_sampled_within_stated_bound(graph: Graph) -> None:
+    g = nx.barabasi_albert_graph(300, 2, seed=3)
+    load_nx(graph, g)
+    rec = run(graph, "harmonic", epsilon=0.15)
+    assert rec.facts["harmonic_method"].startswith("sampled") and rec.facts["harmonic_samples"] < 300
+    got = scores(graph, "harmonic")
+    ref = nx.harmonic_centrality(g)
+    assert max(abs(got[node_id(n)] - v / 299) for n, v in ref.items()) <= 0.15
 
 
 def test_clustering_matches_networkx(karate: Graph) -> None:
