@@ -562,7 +562,7 @@ class _Generator:
             ids,
             named_rd,
             P.RD_INTENSITY_BINS,
-            [(0.5, 4.99), (5.0, 15.0), (15.01, 16.5)],
+            [(0.5, 4.99), (5.0, 15.0), (15.01, 16.5 if self.S == 1 else 40.0)],
             P.RD_INTENSITY_MEAN,
         )
         st = self._rd_values(
@@ -607,10 +607,15 @@ class _Generator:
         for k, lab in zip(free, labels, strict=True):
             lo, hi = (round(x * 100) for x in edges[int(lab)])
             out[k] = int(rng.integers(lo, hi + 1))
-            if 0 < int(lab) < len(edges) - 1:
-                bounds[k] = (lo, hi)
+            bounds[k] = (lo, hi)
         target = round(mean * 100 * len(members))
-        adjustable = sorted(bounds)
+        # the inner bins move first; the outer ones only when the inner ones cannot reach the mean
+        inner = sorted(k for k, lab in zip(free, labels, strict=True) if 0 < int(lab) < len(edges) - 1)
+        up = sum(bounds[k][1] - out[k] for k in inner)
+        down = sum(out[k] - bounds[k][0] for k in inner)
+        need = target - sum(out.values())
+        reachable = (need >= 0 and up >= need) or (need < 0 and down >= -need)
+        adjustable = inner if reachable else sorted(bounds)
         for _ in range(1000):
             diff = target - sum(out.values())
             if diff == 0:
