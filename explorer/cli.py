@@ -22,11 +22,11 @@ STREAMLIT_FLAGS = (
 
 
 def command(port: int, host: str) -> list[str]:
-    """The `streamlit run` command line for the explorer."""
+    """The `streamlit run` command line for the explorer (through explorer.serve, which preloads imports)."""
     return [
         sys.executable,
         "-m",
-        "streamlit",
+        "explorer.serve",
         "run",
         str(APP),
         f"--server.port={port}",
