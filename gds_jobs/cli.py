@@ -76,7 +76,7 @@ def run_many(
 ) -> list[RunRecord | JobFailedError]:
     """Run jobs one after another with a progress bar; a failed job does not stop the others."""
     try:
-        chosen = choose_backend(g, backend, concurrency=concurrency)
+        chosen = choose_backend(g, backend, concurrency=concurrency, share_projections=True)
     except ValueError as e:
         raise fail(str(e), EXIT_USAGE) from None
     results: list[RunRecord | JobFailedError] = []

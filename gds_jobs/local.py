@@ -384,10 +384,26 @@ class LocalBackend:
 
     name = "local"
 
-    def __init__(self, graph: Any, *, batch_size: int = 5000, concurrency: int = 2) -> None:
+    def __init__(
+        self, graph: Any, *, batch_size: int = 5000, concurrency: int = 2, share_projections: bool = False
+    ) -> None:
         self.graph = graph
         self.batch_size = batch_size
         self.concurrency = concurrency
+        # With share_projections, jobs run through this backend stream each projection once and all
+        # compute on that same snapshot (a batch of jobs, e.g. `valuenet jobs run`).
+        self.share_projections = share_projections
+        self._projections: dict[str, Projected] = {}
+
+    def project(self, job: JobSpec) -> Projected:
+        name = job.projection.name
+        cached = self._projections.get(name)
+        if cached is not None:
+            return cached
+        p = collect(self.graph.stream(queries.text(job.projection.stream_query)))
+        if self.share_projections:
+            self._projections[name] = p
+        return p
 
     def engine_note(self) -> str:
         return f"networkit {nk.__version__}"
@@ -398,7 +414,7 @@ class LocalBackend:
         nk.setNumberOfThreads(self.concurrency)
         progress("projecting", 0.05)
         t0 = time.perf_counter()
-        p = collect(self.graph.stream(queries.text(job.projection.stream_query)))
+        p = self.project(job)
         timings = {"stream_s": round(time.perf_counter() - t0, 3)}
         progress("computing", 0.3)
         t0 = time.perf_counter()

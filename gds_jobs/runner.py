@@ -74,8 +74,11 @@ def staged_property(prop: str, run_id: str) -> str:
     return f"{prop}__{run_id}"
 
 
-def choose_backend(graph: Graph, backend: str = "auto", *, concurrency: int | None = None) -> Backend:
-    """`auto`: GDS when the engine has it, else local. `gds` on an engine without GDS is an error."""
+def choose_backend(
+    graph: Graph, backend: str = "auto", *, concurrency: int | None = None, share_projections: bool = False
+) -> Backend:
+    """`auto`: GDS when the engine has it, else local. `gds` on an engine without GDS is an error.
+    `share_projections`: the local backend streams each projection once for all the jobs it runs."""
     if backend not in ("auto", "local", "gds"):
         raise ValueError(f"unknown backend {backend!r}: use auto, local or gds")
     has_gds = graph.engine().has_gds
@@ -85,7 +88,7 @@ def choose_backend(graph: Graph, backend: str = "auto", *, concurrency: int | No
         )
     if backend == "gds" or (backend == "auto" and has_gds):
         return GdsBackend(graph, concurrency=concurrency or 4)
-    return LocalBackend(graph, concurrency=concurrency or 2)
+    return LocalBackend(graph, concurrency=concurrency or 2, share_projections=share_projections)
 
 
 def _scalar_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
@@ -115,7 +118,7 @@ def run_job(
     params = job.resolved_params(overrides)
     chosen = backend or choose_backend(graph)
     if job.local_only and not isinstance(chosen, LocalBackend):
-        chosen = LocalBackend(graph)
+        chosen = LocalBackend(graph)  # summary statistics: computed locally on either engine
     engine = graph.engine()
     run_id = new_run_id(job.name)
     staged = staged_property(job.write_property, run_id) if job.write_property else None

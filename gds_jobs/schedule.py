@@ -70,7 +70,7 @@ def scheduled_run(
     """One scheduled fire: run the jobs in order; returns job -> status. Never raises for a job failure."""
     statuses: dict[str, str] = {}
     with connect(settings or Settings()) as g:
-        chosen = choose_backend(g, backend)
+        chosen = choose_backend(g, backend, share_projections=True)
         for job in registry.select(names):
             try:
                 rec = run_job(g, job, backend=chosen)

@@ -156,3 +156,19 @@ def test_history_keeps_the_last_n_runs(graph: Graph) -> None:
         run_job(graph, stats, backend=LocalBackend(graph), keep_runs=1)
     assert len(history(graph, "network_stats")) == 1
     assert graph.read("MATCH (s:NetworkStats) RETURN count(s) AS n")[0]["n"] == 1
+
+
+def test_a_batch_streams_each_projection_once(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_nx(graph, nx.path_graph(5))
+    streamed: list[str] = []
+    real = graph.stream
+
+    def counting(query: str, params=None):  # type: ignore[no-untyped-def]
+        streamed.append(query)
+        return real(query, params)
+
+    monkeypatch.setattr(graph, "stream", counting)
+    backend = LocalBackend(graph, share_projections=True)
+    for job in ("wcc", "clustering", "louvain", "pagerank", "network_stats"):
+        assert run_job(graph, registry.get(job), backend=backend).status == "succeeded"
+    assert len(streamed) == 2  # network_undirected once, network once
