@@ -634,6 +634,9 @@ class _Loader:
         for fm, table, _rep in tables:
             if fm.relations is not None:
                 rel_obs.extend(self.parse_relations(fm, table))
+        for _fm, table, _rep in tables:
+            table.cells = {}  # parsed: the text is no longer needed (large inputs)
+        self._org_cache.clear()
 
         # Names -> ids.
         keys = {o.key for _, _, o, _ in node_obs if o.id is None}
