@@ -235,5 +235,7 @@ def register(app: typer.Typer) -> None:
         for f in res.files:
             out.print(f"wrote {f}")
         out.print(f"{res.nodes:,} nodes, {res.relationships:,} relationships in {res.duration_s:.1f} s")
+        for warning in res.warnings:
+            err.print(f"warning: {warning}", markup=False)
         if res.admin_command:
             out.print(f"import into Neo4j with:\n  {res.admin_command}")

@@ -44,6 +44,7 @@ class ExportResult:
     relationships: int = 0
     duration_s: float = 0.0
     admin_command: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def _scalar_type(v: Any) -> str:
@@ -91,12 +92,15 @@ def _coerce(v: Any, t: str) -> Any:
     return v
 
 
-def _admin_cell(v: Any, t: str, is_array: bool) -> str:
+def _admin_cell(v: Any, t: str, is_array: bool, clashes: list[str] | None = None) -> str:
     if v is None:
         return ""
     if is_array:
         items = v if isinstance(v, list) else [v]
-        return ARRAY_DELIMITER.join(_admin_cell(x, t, False) for x in items)
+        cells = [_admin_cell(x, t, False) for x in items]
+        if clashes is not None and any(ARRAY_DELIMITER in c for c in cells):
+            clashes.append(ARRAY_DELIMITER.join(cells))
+        return ARRAY_DELIMITER.join(cells)
     if isinstance(v, bool):
         return "true" if v else "false"
     return str(_coerce(v, t))
@@ -157,6 +161,7 @@ def export_graph(
 
     node_files: list[Path] = []
     rel_files: list[Path] = []
+    clashes: list[str] = []
     for group in sorted(groups):
         key, rows = groups[group]
         rows.sort(key=lambda r: r[0])
@@ -207,7 +212,7 @@ def export_graph(
                     [f":START_ID({sg})", f":END_ID({dg})", ":TYPE", *(_header(k, *types[k]) for k in keys)]
                 )
                 for sid, did, p in rows_r:
-                    w.writerow([sid, did, rtype, *(_admin_cell(p.get(k), *types[k]) for k in keys)])
+                    w.writerow([sid, did, rtype, *(_admin_cell(p.get(k), *types[k], clashes) for k in keys)])
             rel_files.append(path)
         if parquet:
             rel_table: dict[str, list[Any]] = {
@@ -227,6 +232,11 @@ def export_graph(
                 ]
             res.files.append(_write_parquet(rel_table, out_dir / f"{stem}.parquet"))
     res.files = node_files + rel_files + res.files
+    if clashes:
+        res.warnings.append(
+            f"{len(clashes)} array value(s) contain the array delimiter {ARRAY_DELIMITER!r} and will split "
+            f"differently on import, e.g. {clashes[0][:80]!r}"
+        )
     if admin:
         args = (
             " ".join(f"--nodes={p}" for p in node_files)
