@@ -95,6 +95,14 @@ def undirected_simple(p: Projected) -> nk.Graph:
     return g
 
 
+def undirected_pair_count(p: Projected) -> int:
+    """Linked pairs of a projection, each once whatever the direction (self-loops not counted)."""
+    keep = p.sources != p.targets
+    lo = np.minimum(p.sources[keep], p.targets[keep])
+    hi = np.maximum(p.sources[keep], p.targets[keep])
+    return int(np.unique(lo * max(1, p.node_count) + hi).size)
+
+
 # -- algorithms -------------------------------------------------------------------------------------------
 def degree(p: Projected, orientation: Orientation) -> FloatArray:
     n = p.node_count
@@ -396,7 +404,7 @@ class LocalBackend:
         self._projections: dict[str, Projected] = {}
 
     def project(self, job: JobSpec) -> Projected:
-        name = job.projection.name
+        name = job.projection.local_source or job.projection.name
         cached = self._projections.get(name)
         if cached is not None:
             return cached
@@ -432,6 +440,9 @@ class LocalBackend:
             return Result(p.node_count, rels, timings, stats)
         scores, facts = compute(job, p, params)
         timings["compute_s"] = round(time.perf_counter() - t0, 3)
+        rels = p.relationship_count
+        if job.orientation is Orientation.UNDIRECTED and job.algorithm is not Algorithm.DEGREE:
+            rels = undirected_pair_count(p)
         t0 = time.perf_counter()
         assert staged is not None
         rows = [{"id": i, "value": _plain(v, job)} for i, v in zip(p.ids, scores, strict=True) if _finite(v)]
@@ -452,7 +463,7 @@ class LocalBackend:
             on_batch=on_batch,
         )
         timings["write_s"] = round(time.perf_counter() - t0, 3)
-        return Result(p.node_count, p.relationship_count, {**facts, **timings})
+        return Result(p.node_count, rels, {**facts, **timings})
 
 
 def _finite(v: float) -> bool:

@@ -55,6 +55,7 @@ PROJECTIONS: dict[str, Projection] = {
             VALUE_TYPES,
             "the value network, undirected: each linked pair once; same nodes as `network`",
             undirected=True,
+            local_source="network",  # local: the directed stream, pairs merged in memory
         ),
     )
 }

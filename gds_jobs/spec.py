@@ -37,7 +37,8 @@ class Algorithm(StrEnum):
 class Projection:
     """A named projection. Its queries are `cypher/jobs/stream_<name>.cypher` (local backend: one row per
     node and per relationship, `source`, `target`) and `cypher/jobs/gds/project_<name>.cypher` (the same
-    MATCH fed to the `gds.graph.project` Cypher aggregation). Names come only from `PROJECTIONS`."""
+    MATCH fed to the `gds.graph.project` Cypher aggregation). Names come only from `PROJECTIONS`.
+    `tests/test_jobs_gds_unit.py` checks on the real engine that both give the same graph."""
 
     name: str
     relationship_types: tuple[str, ...]
@@ -46,10 +47,13 @@ class Projection:
     undirected: bool = False
     # True when only relationships with at least one :Sample end are kept (the report's Tables 5-9).
     sample_incident: bool = False
+    # The local backend may stream another projection and derive this one (e.g. the undirected network
+    # from the directed one: each linked pair once), so that a batch streams the network only once.
+    local_source: str | None = None
 
     @property
     def stream_query(self) -> str:
-        return f"jobs/stream_{self.name}"
+        return f"jobs/stream_{self.local_source or self.name}"
 
     @property
     def gds_project_query(self) -> str:
