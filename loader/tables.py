@@ -1,7 +1,8 @@
 """Reading analysts' tables (CSV in UTF-8/UTF-8-BOM/UTF-16/GBK/GB18030, or Excel) into columns of text.
 
 Row numbers are what a spreadsheet shows: the header is row 1, the first data row is row 2 (for CSV with
-line breaks inside quoted cells, the line where the record starts). A file that cannot be read as a
+line breaks inside quoted cells, the line where the record starts). Blank rows, and rows whose cells are
+all empty, are skipped and not counted. A file that cannot be read as a
 table raises `InputFileError` naming the file, and the row and column where there is one.
 """
 
@@ -217,6 +218,8 @@ def read_table(
     table = Table(name=name, columns=[h for h in header if h], encoding=used_encoding)
     cols: list[list[str]] = [[] for _ in want]
     for row, rec in records:
+        if not any(x.strip() for x in rec):
+            continue  # a row of empty cells (",,,," as spreadsheets export them) is a blank line
         if len(rec) > width and any(x.strip() for x in rec[width:]):
             raise InputFileError(
                 name,

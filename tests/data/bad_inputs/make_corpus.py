@@ -186,6 +186,10 @@ def main() -> None:
         [S_HEAD, row("长一", 应用领域="智能制造" + "、" + "x" * 10_000_000), row("长二")],
     )
     w("short_rows.csv", [S_HEAD, ["短行一", "2015", "广东"], ["短行二"]])
+    raw(
+        "blank_rows.csv",
+        (csv_text([S_HEAD, GOOD[0]]) + ",,,,,,,,,,,\n\n" + csv_text([GOOD[1], row("")]) + ",,,\n").encode(),
+    )
     # -- files that cannot be read --------------------------------------------------------------------------
     raw("empty.csv", b"")
     raw("blank_lines_only.csv", b"\n\n  \n")
