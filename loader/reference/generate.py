@@ -34,7 +34,7 @@ from loader.reference.observed import load as load_observed
 IntArray = npt.NDArray[np.int64]
 SYNTHETIC_SOURCE = "valuenet-reference-synthetic-2021"
 EDITION = 2021
-CLUSTER_SIZE = 12  # sample firms per community
+CLUSTER_SIZE = 10  # sample firms per community
 MIX = 0.06  # share of relationship ends paired outside their community (for well-connected nodes)
 HUB_SPREAD = 40.0  # a hub's relationships spread over degree / HUB_SPREAD communities
 JUMP_DEGREE = 30.0  # below this degree (in one relation family) a node jumps proportionally less
