@@ -57,10 +57,9 @@ def load_reference(
     reports = []
     with tempfile.TemporaryDirectory(prefix="valuenet-reference-") as tmp:
         base = directory or Path(tmp)
-        if (
-            not (base / "MANIFEST.json").is_file()
-            or json.loads((base / "MANIFEST.json").read_text())["scale"] != scale
-        ):
+        manifest = base / "MANIFEST.json"
+        current = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
+        if (current.get("scale"), current.get("seed")) != (scale, seed):
             generate_to(base, scale, seed)
         for part in ("observed", "synthetic"):
             reports.append(
