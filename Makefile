@@ -56,5 +56,12 @@ browser-deps:
 	    || echo "browser-deps: apt-get install chromium failed; the browser test will skip"; \
 	else echo "browser-deps: not root, cannot apt-get install chromium; the browser test will skip"; fi
 
+# Benchmarks, not part of `make test`: load, jobs (vs networkit and networkx), questions and explorer pages at
+# scales 1 and 10 on a fresh embedded engine in a temp folder (or the Neo4j of NEO4J_URI); writes
+# bench/results/<date>-<engine>.{json,md} and prints the table. BENCH_SCALE100=1 adds scale 100 (long);
+# BENCH_ARGS passes more options (python -m bench --help).
+bench: setup
+	$(BIN)/python -m bench $(if $(BENCH_SCALE100),--scale100) $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

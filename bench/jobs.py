@@ -1,0 +1,230 @@
+"""Jobs benchmark: every registered job end to end (projection over Bolt, compute, staged write-back, swap,
+top-k snapshot) as `valuenet jobs run` does it, and the whole suite; beside each, the in-process networkit
+time of the algorithm alone on the same projection (the floor) and networkx on the same graph."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import networkit as nk
+
+from bench import nxbase
+from bench.engine import Engine
+from bench.memory import PeakSampler
+from gds_jobs import local, registry
+from gds_jobs.runner import JobFailedError, choose_backend, run_job
+from gds_jobs.spec import Algorithm, JobSpec, Orientation
+from valuenet import queries
+
+
+def _floor(job: JobSpec, p: local.Projected, params: dict[str, Any], concurrency: int) -> float:
+    """The algorithm with networkit in this process, on the projection already in memory (graph
+    construction included, as in the local backend)."""
+    nk.setNumberOfThreads(concurrency)
+    t = time.perf_counter()
+    if job.algorithm is Algorithm.STATS:
+        local.network_stats(
+            p, relationships=p.relationship_count, path_samples=int(params["path_samples"]),
+            exact_paths=bool(params["exact_paths"]), seed=int(params["seed"]),
+        )  # fmt: skip
+    else:
+        local.compute(job, p, params)
+    return time.perf_counter() - t
+
+
+# How a job's time grows with the graph (n nodes, m relationships, both x scale): exact all-pairs
+# algorithms run one BFS per node (n * m: x scale^2); the others are about linear. Sampled betweenness
+# needs about the same number of samples at any size (it grows with log of the vertex diameter), each a BFS.
+GROWTH = {Algorithm.HARMONIC: 2.0}
+
+
+def predicted_s(job: JobSpec, seconds_at: dict[int, float], scale: int) -> float | None:
+    """Time of `job` at `scale` from the largest smaller scale measured, by the growth law above."""
+    known = [s for s in seconds_at if s < scale]
+    if not known:
+        return None
+    base = max(known)
+    return float(seconds_at[base] * (scale / base) ** GROWTH.get(job.algorithm, 1.0))
+
+
+def ratio(a: float, b: float) -> float | None:
+    """a / b, with more digits below 1 (0.004 stays visible)."""
+    if not b:
+        return None
+    r = a / b
+    return round(r, 1) if r >= 10 else round(r, 2) if r >= 0.1 else round(r, 4)
+
+
+def _phase_compute(phases: dict[str, float]) -> float | None:
+    if "computing" in phases and "writing" in phases:
+        return float(phases["writing"] - phases["computing"])
+    return None
+
+
+def run(
+    engine: Engine,
+    *,
+    names: list[str] | None = None,
+    networkx: bool = True,
+    nx_cap_s: float = 600.0,
+    nx_budget_s: float = 20.0,
+    scale: int = 1,
+    earlier: dict[int, dict[str, Any]] | None = None,
+    job_cap_s: float = 600.0,
+    only: list[str] | None = None,
+    progress: Any = print,
+) -> dict[str, Any]:
+    """Run the suite; with `earlier` (job results of smaller scales), a job predicted to take longer than
+    `job_cap_s` is not run and its predicted time is reported instead."""
+    g = engine.graph
+    jobs = registry.select(names)
+    # As `valuenet jobs run` runs a batch: the local backend streams each projection once for the batch
+    # (the first job on a projection pays for streaming it; its `stream_s` says how long that took).
+    backend = choose_backend(g, share_projections=True)
+    concurrency = int(getattr(backend, "concurrency", 2) or 2)
+    out: dict[str, Any] = {"backend": backend.name, "compute": backend.engine_note(), "jobs": {}}
+    skipped: list[JobSpec] = []
+    # 1. the suite, as `valuenet jobs run` runs it: one job after another on the chosen backend
+    suite_started = time.perf_counter()
+    with PeakSampler({"engine": engine.pid}) as mem:
+        for job in jobs:
+            seen = {
+                s: r["jobs"][job.name]["seconds"]
+                for s, r in (earlier or {}).items()
+                if r["jobs"].get(job.name, {}).get("seconds") is not None
+            }
+            guess = predicted_s(job, seen, scale)
+            if only is not None and job.name not in only:
+                out["jobs"][job.name] = {
+                    "algorithm": job.algorithm.value,
+                    "projection": job.projection.name,
+                    "seconds": None,
+                    "predicted_s": None if guess is None else round(guess, 1),
+                    "skipped": "not selected at this scale (--jobs-large)",
+                    "facts": {},
+                }
+                skipped.append(job)
+                progress(f"  job {job.name:<20} not selected at this scale")
+                continue
+            if guess is not None and guess > job_cap_s:
+                out["jobs"][job.name] = {
+                    "algorithm": job.algorithm.value,
+                    "projection": job.projection.name,
+                    "seconds": None,
+                    "predicted_s": round(guess, 1),
+                    "skipped": f"predicted {guess:.0f} s from scale {max(seen)} (> the {job_cap_s:g} s cap)",
+                    "facts": {},
+                }
+                skipped.append(job)
+                progress(f"  job {job.name:<20} skipped: predicted {guess:.0f} s")
+                continue
+            phases: dict[str, float] = {}
+            t0 = time.perf_counter()
+
+            def on_progress(
+                phase: str, frac: float, phases: dict[str, float] = phases, t0: float = t0
+            ) -> None:
+                phases.setdefault(phase, round(time.perf_counter() - t0, 3))
+
+            try:
+                rec = run_job(g, job, backend=backend, progress=on_progress)
+            except JobFailedError as e:
+                out["jobs"][job.name] = {
+                    "algorithm": job.algorithm.value,
+                    "projection": job.projection.name,
+                    "seconds": None,
+                    "predicted_s": None,
+                    "skipped": f"failed: {e.cause}"[:300],
+                    "facts": {},
+                }
+                skipped.append(job)
+                progress(f"  job {job.name:<20} FAILED: {e.cause}")
+                continue
+            wall = time.perf_counter() - t0
+            out["jobs"][job.name] = {
+                "algorithm": job.algorithm.value,
+                "projection": job.projection.name,
+                "seconds": round(wall, 3),
+                "run_duration_s": rec.duration_s,
+                "phase_starts_s": phases,
+                "nodes": rec.nodes,
+                "relationships": rec.relationships,
+                "facts": rec.facts,
+            }
+            progress(f"  job {job.name:<20} {wall:7.2f} s")
+    out["suite_s"] = round(time.perf_counter() - suite_started, 2)
+    if skipped:
+        out["suite_complete"] = False
+        out["suite_with_predicted_s"] = round(
+            out["suite_s"] + sum(out["jobs"][j.name]["predicted_s"] or 0.0 for j in skipped), 1
+        )
+    out["engine_peak_rss_mb"] = mem.peak_mb.get("engine")
+    # 2. floor and networkx on the same projections (streamed once each, outside the timings above)
+    projected: dict[str, local.Projected] = {}
+    nx_graphs: dict[tuple[str, str], Any] = {}
+    nx_cache: dict[str, nxbase.NxTime] = {}
+    for job in jobs:
+        row = out["jobs"][job.name]
+        if row["seconds"] is None:
+            continue
+        params = job.resolved_params()
+        name = job.projection.name
+        if name not in projected:
+            t = time.perf_counter()
+            if isinstance(backend, local.LocalBackend):  # the batch's own snapshot (no second stream)
+                projected[name] = backend.project(job)
+            else:
+                projected[name] = local.collect(g.stream(queries.text(job.projection.stream_query)))
+                out.setdefault("projection_stream_s", {})[name] = round(time.perf_counter() - t, 3)
+        p = projected[name]
+        inside = _phase_compute(row["phase_starts_s"]) if backend.name == "local" else None
+        if inside is not None:  # the local backend already ran networkit in-process: its compute phase
+            floor_s, row["networkit_from"] = inside, "the job's compute phase (local backend)"
+        else:
+            floor_s = _floor(job, p, params, concurrency)
+            row["networkit_from"] = "separate in-process run"
+        row["networkit_s"] = round(floor_s, 4)
+        row["job_over_networkit"] = ratio(row["seconds"], floor_s)
+        if not networkx:
+            continue
+        orient = Orientation.UNDIRECTED if job.algorithm is Algorithm.STATS else job.orientation
+        key = ("network_undirected" if job.algorithm is Algorithm.STATS else name, orient.value)
+        if key not in nx_graphs:
+            t = time.perf_counter()
+            src = projected.get(key[0]) or p
+            nx_graphs[key] = nxbase.build(src, orient)
+            out.setdefault("networkx_build_s", {})["/".join(key)] = round(time.perf_counter() - t, 2)
+        samples = row["facts"].get("betweenness_samples") if job.algorithm is Algorithm.BETWEENNESS else None
+        nxt = nxbase.measure(
+            job.algorithm.value,
+            nx_graphs[key],
+            samples=int(samples) if samples else None,
+            path_samples=int(params.get("path_samples", 500)),
+            cap_s=nx_cap_s,
+            budget_s=nx_budget_s,
+            cache=nx_cache,
+        )
+        row["networkx"] = nxt.as_dict()
+        if nxt.seconds is not None:
+            row["networkx_over_job"] = ratio(nxt.seconds, row["seconds"])
+        progress(
+            f"  {job.name:<20} networkit {floor_s:7.3f} s   networkx "
+            f"{'>' if nxt.lower_bound else ''}{'-' if nxt.seconds is None else round(nxt.seconds, 2)} s"
+            f" ({nxt.method})"
+        )
+    nx_total = [r["networkx"]["seconds"] for r in out["jobs"].values() if "networkx" in r]
+    if networkx and not skipped and all(s is not None for s in nx_total):
+        out["networkx_suite_s"] = round(sum(nx_total), 2)
+        out["networkx_suite_lower_bound"] = any(
+            r["networkx"]["lower_bound"] for r in out["jobs"].values() if "networkx" in r
+        )
+        out["networkx_over_suite"] = ratio(out["networkx_suite_s"], out["suite_s"])
+        ran = [r for r in out["jobs"].values() if r.get("networkx", {}).get("method") == "full"]
+        if ran:  # only the jobs networkx ran in full (no extrapolation, no cap)
+            out["networkx_full_only_over_jobs"] = ratio(
+                sum(r["networkx"]["seconds"] for r in ran), sum(r["seconds"] for r in ran)
+            )
+            out["networkx_full_only_jobs"] = len(ran)
+    out["networkit_suite_s"] = round(sum(r.get("networkit_s") or 0.0 for r in out["jobs"].values()), 3)
+    return out

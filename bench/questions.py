@@ -1,0 +1,67 @@
+"""Questions benchmark: every question of the library, N runs each with the `example:` parameters of its
+header, through `valuenet.questions.ask` (validation + the read-only, always rolled back transaction the
+CLI and the explorer use). The first run is reported apart (cold caches), p50/p95 over the N runs after it."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+from valuenet import questions as qlib
+from valuenet.db import Graph
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100) of a non-empty list."""
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[k]
+
+
+def run(
+    graph: Graph,
+    *,
+    runs: int = 20,
+    timeout: float = 120.0,
+    budget_s: float = 30.0,
+    min_runs: int = 3,
+    progress: Any = print,
+) -> dict[str, Any]:
+    """`runs` timed runs per question after a first one; a question whose first run is slow gets fewer
+    (as many as fit in `budget_s`, at least `min_runs`; none when the first run alone exceeds the budget,
+    then the first run is the figure), recorded as `runs`."""
+    out: dict[str, Any] = {}
+    for qid, q in qlib.library().items():
+        params = q.meta.get("example") or {}
+        row: dict[str, Any] = {"params": params}
+        try:
+            t = time.perf_counter()
+            _, _, first = qlib.ask(graph, qid, params, timeout=timeout)
+            row["first_ms"] = round((time.perf_counter() - t) * 1000, 1)
+            row["rows"] = len(first.rows)
+            times: list[float] = []
+            first_s = row["first_ms"] / 1000
+            if first_s * runs <= budget_s:
+                n = runs
+            elif first_s > budget_s:
+                n = 0
+            else:
+                n = max(min_runs, min(runs, int(budget_s / first_s)))
+            for _ in range(n):
+                t = time.perf_counter()
+                qlib.ask(graph, qid, params, timeout=timeout)
+                times.append((time.perf_counter() - t) * 1000)
+            row["runs"] = n
+            times = times or [row["first_ms"]]
+            row["p50_ms"] = round(statistics.median(times), 1)
+            row["p95_ms"] = round(percentile(times, 95), 1)
+            row["max_ms"] = round(max(times), 1)
+        except Exception as e:  # one broken question must not stop the benchmark
+            row["error"] = f"{type(e).__name__}: {e}"[:300]
+        out[qid] = row
+        progress(
+            f"  {qid:<34} p50 {row.get('p50_ms', '-'):>8} ms  p95 {row.get('p95_ms', '-'):>8} ms"
+            + (f"  ERROR {row['error'][:80]}" if "error" in row else "")
+        )
+    return out

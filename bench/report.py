@@ -1,0 +1,311 @@
+"""Targets and the Markdown report of a benchmark result (the JSON written by bench.run)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TARGETS = {
+    "load_1x_s": 10.0,
+    "suite_1x_s": 10.0,
+    "networkx_speedup": 20.0,
+    "question_p95_1x_ms": 300.0,
+    "question_p95_10x_ms": 1000.0,
+    "memory_1x_mb": 3 * 1024.0,
+}
+
+
+def _f(v: Any, nd: int = 2) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        if abs(v) >= 1000:
+            return f"{v:,.0f}"
+        return f"{v:.{nd}f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    return str(v)
+
+
+def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target with the measured value and whether it is met (None when not measured)."""
+    s = result.get("scales", {})
+    one = s.get("1", {})
+    out: list[dict[str, Any]] = []
+
+    def add(name: str, value: Any, limit: float, ok: bool | None, unit: str, note: str = "") -> None:
+        out.append({"target": name, "value": value, "limit": limit, "met": ok, "unit": unit, "note": note})
+
+    load = one.get("load", {})
+    v = load.get("seconds")
+    add("scale-1 load ≤ 10 s", v, TARGETS["load_1x_s"], None if v is None else v <= 10, "s")
+    jobs = one.get("jobs", {})
+    v = jobs.get("suite_s")
+    add("whole job suite ≤ 10 s (scale 1)", v, TARGETS["suite_1x_s"], None if v is None else v <= 10, "s")
+    v = jobs.get("networkx_over_suite")
+    lb = " (networkx time is a lower bound)" if jobs.get("networkx_suite_lower_bound") else ""
+    add("suite ≥ 20x faster than networkx (scale 1)", v, 20, None if v is None else v >= 20, "x", lb)
+    for scale, limit in (("1", 300.0), ("10", 1000.0)):
+        qs = s.get(scale, {}).get("questions", {})
+        p95 = [r["p95_ms"] for r in qs.values() if "p95_ms" in r]
+        errors = [q for q, r in qs.items() if "error" in r]
+        worst = max(p95) if p95 else None
+        over = [q for q, r in qs.items() if r.get("p95_ms", 0) > limit]
+        note = (f"over: {', '.join(over)}" if over else "") + (
+            f"; errors: {', '.join(errors)}" if errors else ""
+        )
+        ok = None if worst is None else (worst <= limit and not errors)
+        add(f"question p95 ≤ {limit:g} ms (scale {scale}, worst question)", worst, limit, ok, "ms", note)
+    peaks = [one.get("load", {}).get("engine_peak_rss_mb"), jobs.get("engine_peak_rss_mb")]
+    known = [p for p in peaks if p]
+    v = max(known) if known else None
+    add(
+        "engine resident memory ≤ 3 GB (scale 1)",
+        v,
+        TARGETS["memory_1x_mb"],
+        None if v is None else v <= 3072,
+        "MB",
+    )
+    return out
+
+
+def markdown(result: dict[str, Any]) -> str:
+    m = result["machine"]
+    e = result.get("engine_info", {})
+    scales = sorted(result.get("scales", {}), key=int)
+    lines: list[str] = []
+    add = lines.append
+    add(f"# valuenet benchmark — {result['date']} — {result['engine']}")
+    add("")
+    add(
+        f"Machine: {m['cpu']}, {m['cores_logical']} logical cores, {m['ram_gb']} GB RAM, {m['os']}, "
+        f"Python {m['python']}; load average at start {m.get('load_average_at_start')} (shared machine)."
+    )
+    pk = m.get("packages", {})
+    add(
+        f"Engine: {e.get('product')} {e.get('version')} ({e.get('agent')}), heap {e.get('heap') or '–'}, "
+        f"GDS {e.get('gds') or 'none'}; arcadedb-embedded {pk.get('arcadedb-embedded')}, neo4j driver "
+        f"{pk.get('neo4j')}, networkit {pk.get('networkit')}, networkx {pk.get('networkx')}, "
+        f"streamlit {pk.get('streamlit')}. Total run {_f(result.get('total_s'), 0)} s."
+    )
+    add("")
+    add("## Targets")
+    add("")
+    add("| target | measured | status |")
+    add("|---|---:|---|")
+    for t in result.get("targets", []):
+        status = {True: "met", False: "**missed**", None: "not measured"}[t["met"]]
+        note = f" — {t['note']}" if t.get("note") else ""
+        add(f"| {t['target']} | {_f(t['value'])} {t['unit']} | {status}{note} |")
+    add("")
+    add("## Baselines (same run)")
+    add("")
+    add("| scale | pure-Python loop (2M adds) ms | `RETURN 1` p50 ms | `RETURN 1` read-only path p50 ms |")
+    add("|---:|---:|---:|---:|")
+    for sc in scales:
+        b = result["scales"][sc].get("baseline", {})
+        add(
+            f"| {sc} | {_f(b.get('python_loop_ms'))} | {_f(b.get('return1_p50_ms'))} | "
+            f"{_f(b.get('return1_readonly_p50_ms'))} |"
+        )
+    add("")
+    add("Ratios below: `× loop` = seconds / the pure-Python loop time of the same scale's run; "
+        "`× RETURN 1` = latency / the read-only `RETURN 1` p50.")  # fmt: skip
+    add("")
+    add("## Load (reference graph from generated tables: dimensions + observed + synthetic mappings)")
+    add("")
+    add(
+        "| scale | nodes | relationships | seconds | × loop | nodes/s | rels/s | engine peak RSS MB | "
+        "loader peak RSS MB | slowest steps |"
+    )
+    add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for sc in scales:
+        ld = result["scales"][sc].get("load")
+        if not ld:
+            continue
+        loop = result["scales"][sc].get("baseline", {}).get("python_loop_ms")
+        steps: dict[str, float] = {}
+        for ph_name, ph in ld.get("phases", {}).items():
+            if isinstance(ph, dict):
+                for k, v in (ph.get("write_steps_s") or {}).items():
+                    steps[f"{ph_name}: {k}"] = steps.get(f"{ph_name}: {k}", 0.0) + v
+                if "prepare_s" in ph:
+                    steps[f"{ph_name}: prepare (read+validate)"] = ph["prepare_s"]
+        top = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])[:3])
+        add(
+            f"| {sc} | {_f(ld['nodes'])} | {_f(ld['relationships'])} | {_f(ld['seconds'], 1)} | "
+            f"{_f(ld['seconds'] * 1000 / loop, 0) if loop else '–'} | {_f(ld['nodes_per_s'], 0)} | "
+            f"{_f(ld['relationships_per_s'], 0)} | {_f(ld['engine_peak_rss_mb'], 0)} | "
+            f"{_f(ld['loader_peak_rss_mb'], 0)} | {top} |"
+        )
+    add("")
+    add("## Jobs (end to end: projection over Bolt, compute, staged write-back, swap)")
+    add("")
+    head = "| job |"
+    rule = "|---|"
+    for sc in scales:
+        head += f" {sc}x job s | {sc}x networkit s | {sc}x networkx s | {sc}x networkx ÷ job |"
+        rule += "---:|---:|---:|---:|"
+    add(head)
+    add(rule)
+    names: list[str] = []
+    for sc in scales:
+        for n in result["scales"][sc].get("jobs", {}).get("jobs", {}):
+            if n not in names:
+                names.append(n)
+    notes: dict[str, str] = {}
+    notes_skipped: list[str] = []
+    for n in names:
+        row = f"| {n} |"
+        for sc in scales:
+            j = result["scales"][sc].get("jobs", {}).get("jobs", {}).get(n)
+            if not j:
+                row += " – | – | – | – |"
+                continue
+            if j.get("seconds") is None:
+                row += f" not run (predicted {_f(j.get('predicted_s'), 0)}) | – | – | – |"
+                notes_skipped.append(f"{n} at scale {sc}: {j.get('skipped')}")
+                continue
+            nx_ = j.get("networkx") or {}
+            lb = ">" if nx_.get("lower_bound") else ""
+            ratio = j.get("networkx_over_job")
+            star = "" if nx_.get("method") in (None, "full") else "*"
+            if star:
+                notes[n] = nx_.get("method", "")
+            row += (
+                f" {_f(j['seconds'])} | {_f(j.get('networkit_s'), 3)} | {lb}{_f(nx_.get('seconds'))}{star} | "
+                f"{lb}{_f(ratio, 1)} |"
+            )
+        add(row)
+    row = "| **whole suite** |"
+    for sc in scales:
+        js = result["scales"][sc].get("jobs", {})
+        lb = ">" if js.get("networkx_suite_lower_bound") else ""
+        partial = (
+            ""
+            if js.get("suite_complete", True)
+            else f" (+ skipped: ~{_f(js.get('suite_with_predicted_s'), 0)})"
+        )
+        row += (
+            f" **{_f(js.get('suite_s'))}**{partial} | {_f(js.get('networkit_suite_s'), 3)} | "
+            f"{lb}{_f(js.get('networkx_suite_s'))} | **{lb}{_f(js.get('networkx_over_suite'), 1)}** |"
+        )
+    add(row)
+    add("")
+    if notes_skipped:
+        add("Jobs not run: " + "; ".join(notes_skipped) + ".")
+        add("")
+    if notes:
+        add("\\* networkx not run in full: " + "; ".join(f"{k}: {v}" for k, v in notes.items()) + ".")
+        add("")
+    add("## Questions (20 runs each with the header's `example:` parameters, read-only path)")
+    add("")
+    head, rule = "| question |", "|---|"
+    for sc in scales:
+        head += f" {sc}x p50 ms | {sc}x p95 ms | {sc}x p50 × RETURN 1 |"
+        rule += "---:|---:|---:|"
+    add(head)
+    add(rule)
+    qnames: list[str] = []
+    for sc in scales:
+        for n in result["scales"][sc].get("questions", {}):
+            if n not in qnames:
+                qnames.append(n)
+    for n in qnames:
+        row = f"| {n} |"
+        for sc in scales:
+            q = result["scales"][sc].get("questions", {}).get(n, {})
+            base = result["scales"][sc].get("baseline", {}).get("return1_readonly_p50_ms")
+            if "error" in q:
+                row += f" error | {q['error'][:60]} | |"
+                continue
+            p50 = q.get("p50_ms")
+            row += (
+                f" {_f(p50, 1)} | {_f(q.get('p95_ms'), 1)} | {_f(p50 / base, 0) if p50 and base else '–'} |"
+            )
+        add(row)
+    add("")
+    ex = result.get("scales", {}).get("1", {}).get("explorer") or {}
+    if ex.get("pages"):
+        add("## Explorer (scale 1, streamlit AppTest; cold = caches cleared, warm = rerun)")
+        add("")
+        add(f"App start (imports, first run of the default page): {_f(ex.get('app_start_s'))} s.")
+        add("")
+        add("| page | first render s (cold) | rerun s (warm) | errors |")
+        add("|---|---:|---:|---|")
+        for p, r in ex["pages"].items():
+            add(f"| {p} | {_f(r['cold_s'])} | {_f(r['warm_s'])} | {'; '.join(r['errors'])[:120] or '–'} |")
+        add("")
+    elif ex:
+        add(f"## Explorer\n\n{ex}\n")
+    findings = result.get("findings") or []
+    if findings:
+        add("## What dominates where targets are missed")
+        add("")
+        for f in findings:
+            add(f"- {f}")
+        add("")
+    return "\n".join(lines) + "\n"
+
+
+def readme_section(result: dict[str, Any], results_file: str) -> str:
+    """The README's Performance section: machine, targets, and a compact table per scale."""
+    m = result["machine"]
+    e = result.get("engine_info", {})
+    scales = sorted(result.get("scales", {}), key=int)
+    out = ["## Performance", ""]
+    out.append(
+        f"Latest `make bench` ({result['date'][:10]}, {result['engine']} engine {e.get('product')} "
+        f"{e.get('version')}, heap per scale {', '.join(f'{s}x {h}' for s, h in _heaps(result).items())}) on "
+        f"{m['cpu']}, {m['cores_logical']} cores, {m['ram_gb']} GB RAM, Python {m['python']} — a shared "
+        f"machine (load average {m.get('load_average_at_start')} at start), so read times against the "
+        f"same-run baselines. Full results: [`{results_file}`]({results_file}) (and the `.json` beside it)."
+    )
+    out += ["", "| target | measured | status |", "|---|---:|---|"]
+    for t in result.get("targets", []):
+        status = {True: "met", False: "**missed**", None: "not measured"}[t["met"]]
+        out.append(f"| {t['target']} | {_f(t['value'])} {t['unit']} | {status} |")
+    out += [
+        "",
+        "| scale | load s | nodes/s | rels/s | engine peak MB | job suite s | networkit alone s | "
+        "networkx ÷ suite | question p50 (median) ms | question p95 (worst) ms | `RETURN 1` ms |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for sc in scales:
+        r = result["scales"][sc]
+        ld, js, qs, b = r.get("load", {}), r.get("jobs", {}), r.get("questions", {}), r.get("baseline", {})
+        p50 = sorted(q["p50_ms"] for q in qs.values() if "p50_ms" in q)
+        p95 = [q["p95_ms"] for q in qs.values() if "p95_ms" in q]
+        suite = _f(js.get("suite_s"))
+        if js and not js.get("suite_complete", True):
+            suite += " (partial)"
+        peaks = [p for p in (ld.get("engine_peak_rss_mb"), js.get("engine_peak_rss_mb")) if p]
+        lb = ">" if js.get("networkx_suite_lower_bound") else ""
+        out.append(
+            f"| {sc} | {_f(ld.get('seconds'), 1)} | {_f(ld.get('nodes_per_s'), 0)} | "
+            f"{_f(ld.get('relationships_per_s'), 0)} | {_f(max(peaks) if peaks else None, 0)} | {suite} | "
+            f"{_f(js.get('networkit_suite_s'))} | {lb}{_f(js.get('networkx_over_suite'), 1)} | "
+            f"{_f(p50[len(p50) // 2] if p50 else None, 0)} | {_f(max(p95) if p95 else None, 0)} | "
+            f"{_f(b.get('return1_readonly_p50_ms'))} |"
+        )
+    ex = result.get("scales", {}).get("1", {}).get("explorer", {}).get("pages", {})
+    if ex:
+        out += ["", "Explorer first render (scale 1, AppTest, cold caches): " + ", ".join(
+            f"{p} {_f(r['cold_s'], 1)} s" for p, r in ex.items()
+        ) + "."]  # fmt: skip
+    if result.get("findings"):
+        out += ["", "Where the time goes:", ""] + [f"- {f}" for f in result["findings"]]
+    out += [
+        "",
+        "Run it with `make bench` (scales 1 and 10 on a fresh embedded engine in a temp folder; "
+        "`BENCH_SCALE100=1` adds scale 100; with `NEO4J_URI` set it benchmarks that Neo4j instead); "
+        "`python -m bench --help` lists the options.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _heaps(result: dict[str, Any]) -> dict[str, str]:
+    return {
+        sc: str(r.get("heap") or result.get("engine_info", {}).get("heap"))
+        for sc, r in result["scales"].items()
+    }

@@ -1,0 +1,286 @@
+"""`python -m bench` / `make bench`: the whole benchmark on one engine, results to bench/results/.
+
+    python -m bench [--scales 1,10] [--scale100] [--only load,jobs,questions,explorer] [--quick]
+
+Engine: the embedded default (a fresh ArcadeDB server per scale, in a temp folder on free ports, never the
+one in .valuenet), or the Neo4j of NEO4J_URI when it is set (its database must be empty, or --neo4j-wipe).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench import engine as engines
+from bench import explorer as explorer_bench
+from bench import jobs as jobs_bench
+from bench import load as load_bench
+from bench import machine, profile, report
+from bench import questions as questions_bench
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PARTS = ("load", "jobs", "questions", "explorer")
+HEAP = {1: "4g", 10: "8g", 100: "14g"}  # embedded JVM heap per scale (4g is valuenet's default)
+
+
+def _say(msg: str) -> None:
+    print(msg, flush=True)
+
+
+@contextmanager
+def _engine(kind: str, scale: int, args: argparse.Namespace, first: bool) -> Iterator[engines.Engine]:
+    if kind == "embedded":
+        recording = args.profile_dir / f"engine-s{scale}.jfr" if args.profile and scale == 1 else None
+        with profile.jfr_env(recording), engines.embedded(args.heap or HEAP.get(scale, "8g")) as e:
+            yield e
+    else:
+        with engines.external(wipe=args.neo4j_wipe) as e:
+            if not first:
+                engines.wipe(e)
+            yield e
+
+
+def _checkpoint(result: dict[str, Any], args: argparse.Namespace, started: float) -> None:
+    """Save what is measured so far (a long run that is stopped still leaves its results)."""
+    result["total_s"] = round(time.perf_counter() - started, 1)
+    result["targets"] = [] if args.mapping else report.targets(result)
+    result["findings"] = findings(result, args)
+    save(result, args.out)
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    kind = "neo4j" if os.environ.get("NEO4J_URI") else "embedded"
+    started = time.perf_counter()
+    result: dict[str, Any] = {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "engine": kind,
+        "machine": machine.describe(),
+        "settings": {
+            "scales": args.scales,
+            "parts": args.only,
+            "question_runs": args.runs,
+            "networkx_cap_s": args.nx_cap,
+            "networkx_budget_s": args.nx_budget,
+            "seed": args.seed,
+            "profile": args.profile,
+            "mappings": [str(m) for m in args.mapping or []],
+        },
+        "scales": {},
+        "findings": [],
+    }
+    for i, scale in enumerate(args.scales):
+        _say(f"== scale {scale} ==")
+        res: dict[str, Any] = {}
+        result["scales"][str(scale)] = res
+        if args.mapping:
+            mappings = list(args.mapping)
+            res["tables"] = {"mappings": [str(m) for m in mappings]}
+        else:
+            folder, manifest = load_bench.tables(scale, args.seed)
+            mappings = load_bench.reference_mappings(folder)
+            res["tables"] = {
+                "folder": str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder),
+                "organisations": manifest.get("organisations"),
+                "relationships": manifest.get("relationships"),
+                "generate_s": manifest.get("generate_s"),
+            }
+        with _engine(kind, scale, args, i == 0) as e:
+            result.setdefault("engine_info", e.describe())
+            res["engine_start_s"] = round(e.start_s, 2)
+            res["baseline"] = {"python_loop_ms": machine.python_loop_ms(), **machine.ping(e.graph)}
+            _say(f"  baselines {res['baseline']}")
+            if "load" in args.only or any(p in args.only for p in ("jobs", "questions", "explorer")):
+                _say(f"  loading {', '.join(str(m) for m in mappings)} ...")
+                pyi = args.profile_dir / f"loader-s{scale}.txt" if args.profile and scale == 1 else None
+                res["load"] = load_bench.run(e, mappings, pyinstrument_to=pyi)
+                ld = res["load"]
+                _say(
+                    f"  load {ld['seconds']} s: {ld['nodes']:,} nodes, {ld['relationships']:,} rels; "
+                    f"engine peak {ld['engine_peak_rss_mb']} MB, loader peak {ld['loader_peak_rss_mb']} MB"
+                )
+                _checkpoint(result, args, started)
+            nodes, rels = e.graph.counts()
+            res["graph"] = {"nodes": nodes, "relationships": rels}
+            if "questions" in args.only:
+                _say("  questions ...")
+                res["questions"] = questions_bench.run(e.graph, runs=args.runs, progress=_say)
+                _checkpoint(result, args, started)
+            if "jobs" in args.only:
+                _say("  jobs ...")
+                earlier = {
+                    s: result["scales"][str(s)]["jobs"]
+                    for s in args.scales
+                    if s < scale and "jobs" in result["scales"].get(str(s), {})
+                }
+                res["jobs"] = jobs_bench.run(
+                    e,
+                    networkx=not args.no_networkx,
+                    nx_cap_s=args.nx_cap if scale == 1 else args.nx_cap_large,
+                    nx_budget_s=args.nx_budget,
+                    scale=scale,
+                    earlier=earlier,
+                    job_cap_s=args.job_cap,
+                    only=args.jobs_large if scale > 1 else None,
+                    progress=_say,
+                )
+                _say(f"  suite {res['jobs']['suite_s']} s")
+                _checkpoint(result, args, started)
+            if "explorer" in args.only and scale == 1:
+                _say("  explorer ...")
+                res["explorer"] = explorer_bench.run(e)
+                _checkpoint(result, args, started)
+            res["baseline_after"] = {"python_loop_ms": machine.python_loop_ms(), **machine.ping(e.graph)}
+            if args.profile and scale == 1 and kind == "embedded":
+                profile.keep_chunks(args.profile_dir / "engine-s1.jfr")
+        if args.profile and scale == 1 and kind == "embedded":
+            res["engine_profile_hot_methods"] = profile.hot_methods(args.profile_dir / "engine-s1.jfr")
+            pyi = args.profile_dir / "loader-s1.txt"
+            if pyi.exists():
+                res["loader_profile"] = str(pyi.relative_to(ROOT))
+    result["total_s"] = round(time.perf_counter() - started, 1)
+    # Targets are about the reference graph; a hand-made mapping (--mapping) is only a harness check.
+    result["targets"] = [] if args.mapping else report.targets(result)
+    result["findings"] = findings(result, args)
+    return result
+
+
+def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
+    """What dominates, for each missed target, from the measurements and profiles of this run."""
+    out: list[str] = []
+    one = result["scales"].get("1", {})
+    missed = {t["target"] for t in result.get("targets", []) if t["met"] is False}
+    ld = one.get("load")
+    if ld and any(t.startswith("scale-1 load") for t in missed):
+        steps: list[tuple[str, float]] = []
+        for ph_name, ph in ld.get("phases", {}).items():
+            if isinstance(ph, dict):
+                steps += [(f"{ph_name}/{k}", v) for k, v in (ph.get("write_steps_s") or {}).items()]
+                if "prepare_s" in ph:
+                    steps.append((f"{ph_name}/prepare (read, validate, resolve in Python)", ph["prepare_s"]))
+                if ph_name == "dimensions":
+                    steps.append(("dimensions", ph["seconds"]))
+        steps.sort(key=lambda kv: -kv[1])
+        total = ld["seconds"] or 1
+        top = "; ".join(f"{k} {v:.1f} s ({100 * v / total:.0f}%)" for k, v in steps[:5])
+        out.append(f"Scale-1 load {ld['seconds']} s: the loader's write steps dominate — {top}.")
+        hot = one.get("engine_profile_hot_methods")
+        if hot:
+            out.append(
+                "Engine (JFR hot methods, whole scale-1 run): " + " | ".join(h.strip() for h in hot[:5])
+            )
+    js = one.get("jobs")
+    if js and any("suite" in t for t in missed):
+        totals = dict.fromkeys(("projection", "compute", "write-back", "publish"), 0.0)
+        for j in js["jobs"].values():
+            f, ph = j.get("facts") or {}, j.get("phase_starts_s") or {}
+            if j.get("seconds") is None:
+                continue
+            totals["projection"] += f.get("stream_s", ph.get("computing", 0) - ph.get("projecting", 0))
+            totals["compute"] += f.get("compute_s", j.get("networkit_s") or 0)
+            totals["write-back"] += f.get("write_s", ph.get("publishing", 0) - ph.get("writing", 0))
+            totals["publish"] += f.get("publish_s", j["seconds"] - ph.get("publishing", j["seconds"]))
+        share = ", ".join(f"{k} {v:.0f} s ({100 * v / js['suite_s']:.0f}%)" for k, v in totals.items())
+        slowest = sorted(
+            ((n, j) for n, j in js["jobs"].items() if j.get("seconds")), key=lambda kv: -kv[1]["seconds"]
+        )[:3]
+        out.append(
+            f"Job suite {js['suite_s']} s at scale 1 (networkit alone: {js.get('networkit_suite_s')} s): "
+            f"{share}; the rest is run bookkeeping. Slowest: "
+            + ", ".join(f"{n} {j['seconds']:.0f} s" for n, j in slowest)
+            + ". Projection = streaming every node and relationship of the projection over Bolt into "
+            "Python; write-back = one UNWIND row per node into a staged property; publish = the swap "
+            "transaction and the top-k snapshot."
+        )
+    for sc in ("1", "10"):
+        qs = result["scales"].get(sc, {}).get("questions", {})
+        limit = 300 if sc == "1" else 1000
+        slow = sorted(
+            ((q, r["p95_ms"]) for q, r in qs.items() if r.get("p95_ms", 0) > limit), key=lambda kv: -kv[1]
+        )
+        if slow:
+            out.append(
+                f"Questions over {limit} ms p95 at scale {sc}: "
+                + ", ".join(f"{q} {v:.0f} ms" for q, v in slow)
+                + " (engine-side query time: the read-only RETURN 1 path costs "
+                f"{result['scales'][sc].get('baseline', {}).get('return1_readonly_p50_ms')} ms)."
+            )
+    return out
+
+
+def save(result: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"{result['date'][:10]}-{result['engine']}"
+    js = out_dir / f"{stem}.json"
+    md = out_dir / f"{stem}.md"
+    js.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    md.write_text(report.markdown(result), encoding="utf-8")
+    return js, md
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    ap.add_argument("--scales", default="1,10", help="comma-separated reference scales (default 1,10)")
+    ap.add_argument("--scale100", action="store_true", help="also scale 100 (long; ~14 GB engine heap)")
+    ap.add_argument("--only", default=",".join(PARTS), help=f"parts to run (default {','.join(PARTS)})")
+    ap.add_argument("--runs", type=int, default=20, help="runs per question (default 20)")
+    ap.add_argument("--nx-cap", type=float, default=600.0, help="stop a networkx call after this many s")
+    ap.add_argument("--nx-cap-large", type=float, default=300.0, help="the same cap above scale 1")
+    ap.add_argument(
+        "--job-cap",
+        type=float,
+        default=600.0,
+        help="above scale 1, do not run a job predicted (from the smaller scale) to take longer than this",
+    )
+    ap.add_argument(
+        "--jobs-large",
+        type=lambda v: [j for j in v.split(",") if j],
+        default=None,
+        help="comma-separated jobs to run above scale 1 (default: all, within --job-cap)",
+    )
+    ap.add_argument("--nx-budget", type=float, default=20.0, help="time for sampled networkx extrapolations")
+    ap.add_argument("--no-networkx", action="store_true", help="skip the networkx comparison")
+    ap.add_argument("--heap", default=None, help="embedded JVM heap (default per scale: 4g, 8g, 14g)")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--no-profile", dest="profile", action="store_false",
+                    help="no JFR / pyinstrument profiles at scale 1")  # fmt: skip
+    ap.add_argument("--neo4j-wipe", action="store_true", help="NEO4J_URI only: empty its database first")
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument(
+        "--mapping",
+        type=Path,
+        action="append",
+        help="load these mapping files instead of the generated reference tables (repeatable; a tiny "
+        "graph for the harness's own test); reported as scale 1 with the mapping named",
+    )
+    ap.add_argument("--quick", action="store_true", help="scale 1, 3 question runs, short networkx budget")
+    args = ap.parse_args(argv)
+    args.scales = [int(s) for s in str(args.scales).split(",") if s.strip()]
+    if args.scale100 and 100 not in args.scales:
+        args.scales.append(100)
+    if args.quick:
+        args.scales, args.runs, args.nx_budget, args.nx_cap = [1], 3, 5.0, 120.0
+    args.only = [p for p in str(args.only).split(",") if p]
+    unknown = set(args.only) - set(PARTS)
+    if unknown:
+        ap.error(f"unknown parts {sorted(unknown)}; choose from {PARTS}")
+    args.profile_dir = ROOT / "bench" / ".cache" / "profiles"
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    result = run(args)
+    js, md = save(result, args.out)
+    print()
+    print(md.read_text(encoding="utf-8"))
+    print(f"saved {js.relative_to(ROOT) if js.is_relative_to(ROOT) else js} and {md.name}")
+    return 0
