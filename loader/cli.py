@@ -182,7 +182,7 @@ def register(app: typer.Typer) -> None:
                         reports.append(
                             load_mapping(
                                 g,
-                                m,
+                                mapping or m,
                                 allow_rejects=allow_rejects,
                                 rejects_path=rejects_path,
                                 report_path=report,
@@ -194,7 +194,6 @@ def register(app: typer.Typer) -> None:
                     except LoadError as e:
                         msg = f"{e}\nNothing was written. Fix the file or the mapping and rerun."
                         raise fail(escape(msg)) from None
-                    reports[-1].mapping = str(mapping)
         for r in reports:
             print_report(r, out)
         rejected = sum(r.rows_rejected for r in reports)

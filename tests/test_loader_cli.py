@@ -60,6 +60,7 @@ def test_load_examples_prints_summary_and_report(cli: tuple[Graph, dict[str, str
     report = json.loads((tmp_path / "load.json").read_text(encoding="utf-8"))
     assert (report["rows_read"], report["rows_loaded"], report["rows_rejected"]) == (26, 26, 0)
     assert report["nodes_created"] == 20
+    assert report["mapping"].endswith("examples/mapping.yaml")
     assert not (tmp_path / "rejects-example-2021-2021.csv").exists()
     assert g.run("MATCH (o:Organization {id: 'E0001'}) RETURN o.name_zh AS n")[0]["n"] == "华为"
 
