@@ -318,11 +318,13 @@ def network(
             "id": nid,
             "name": name,
             "category": kinds.index(_kind(list(n.get("labels") or []))),
-            "symbolSize": round(10 + 6 * math.sqrt(d), 1),
+            "symbolSize": round((5 + 2 * math.sqrt(d)) if len(nodes) > 80 else (10 + 6 * math.sqrt(d)), 1),
             "value": d,
         }
         if nid == center:
-            item.update(symbolSize=36, itemStyle={"borderColor": "#222", "borderWidth": 3})
+            item.update(
+                symbolSize=36, itemStyle={"borderColor": "#222", "borderWidth": 3}, label={"show": True}
+            )
         data.append(item)
     ids = {d["id"] for d in data}
     links = [
@@ -352,10 +354,11 @@ def network(
                 "edgeSymbol": ["none", "arrow"],
                 "edgeSymbolSize": 6,
                 "label": {"show": not many, "position": "right", "fontSize": 11},
+                "top": 60,
                 "force": {
-                    "repulsion": 60 if many else 400,
-                    "edgeLength": [40, 120] if many else [90, 180],
-                    "gravity": 0.08,
+                    "repulsion": 40 if many else 400,
+                    "edgeLength": [30, 90] if many else [90, 180],
+                    "gravity": 0.3 if many else 0.08,
                 },
                 "lineStyle": {"opacity": 0.7, "width": 1.2, "curveness": 0.1},
                 "emphasis": {"focus": "adjacency"},

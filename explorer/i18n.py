@@ -38,6 +38,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "run": ("运行", "Run"),
     "any": ("（不限）", "(any)"),
     "org_search": ("搜索机构名称或别名", "Search organisation name or alias"),
+    "org_hint": (
+        "输入中文名、英文名、别名或编号的一部分，例如 华为、Tsinghua。",
+        "Type part of a Chinese or English name, an alias or an id, e.g. 华为, Tsinghua.",
+    ),
     "org_pick": ("选择机构", "Pick an organisation"),
     "org_none": ("没有找到机构", "No organisation found"),
     "invalid": ("参数无效", "Invalid parameters"),

@@ -116,7 +116,8 @@ def org_picker(key: str, default_search: str = "") -> str | None:
     text = st.text_input(t("org_search"), value=default_search, key=f"{key}_search")
     if not text.strip():
         return None
-    rows = data.search_organizations(c, text)
+    rows = data.read(c, "explorer/org_by_id", {"id": text.strip()})
+    rows += [r for r in data.search_organizations(c, text) if r["value"] != text.strip()]
     if not rows:
         st.caption(t("org_none"))
         return None

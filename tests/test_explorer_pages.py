@@ -70,7 +70,9 @@ def test_organisation_page_before_jobs(on_plain: Graph) -> None:
 
 def test_organisation_search_by_alias_and_synthetic_badge(on_plain: Graph) -> None:
     at = app("organization")
-    assert "搜索机构名称或别名" in texts(at)
+    assert "例如 华为" in texts(at)
+    at.text_input(key="org_search").input("tsinghua").run()  # an id, and an English name
+    assert at.selectbox(key="org_pick").value == "tsinghua"
     at.text_input(key="org_search").input("华为技术有限公司").run()
     assert at.selectbox(key="org_pick").value == "huawei"
     at.text_input(key="org_search").input("合成企业").run()

@@ -147,7 +147,7 @@ def main() -> None:
     default = str(st.query_params.get("org", ""))
     oid = ui.org_picker("org", default_search=default)
     if not oid:
-        st.info(t("org_search"))
+        st.info(t("org_hint"))
         return
     st.query_params["org"] = oid
     rows = data.read(c, "explorer/org_profile", {"id": oid})
