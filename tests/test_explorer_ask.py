@@ -138,6 +138,8 @@ def test_ego_network_is_a_graph_view_with_the_cap_noted() -> None:
     graph = echarts(at)[0]["options"]["series"][0]
     assert graph["type"] == "graph" and len(graph["data"]) == 3
     assert any(d["id"] == "huawei" and d["symbolSize"] == 36 for d in graph["data"])
+    nodes = at.dataframe[0].value  # the nodes as a table (and CSV), the edges below
+    assert nodes.iloc[0]["id"] == "huawei" and len(nodes) == 3
 
 
 def test_organisation_search_matches_aliases_and_english_names() -> None:

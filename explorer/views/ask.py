@@ -150,7 +150,14 @@ def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: Read
             height = max(220, 32 * min(bars, 30) + 110)
             ui.chart(options, key=f"ask_chart_{q.id}", height=height)
     st.subheader(t("table"))
-    ui.table(result.rows, result.columns, key=f"ask_{q.id}", filename=q.id)
+    if q.chart == "graph" and result.rows and result.rows[0].get("nodes"):
+        # a graph answer is one row of node and edge lists: tabulate the nodes, the edges below
+        row = result.rows[0]
+        ui.table(row["nodes"], None, key=f"ask_{q.id}", filename=f"{q.id}_nodes")
+        with st.expander(f"edges ({len(row.get('edges') or [])})"):
+            ui.table(row.get("edges") or [], None, key=f"ask_{q.id}_edges", filename=f"{q.id}_edges")
+    else:
+        ui.table(result.rows, result.columns, key=f"ask_{q.id}", filename=q.id)
     with st.expander(t("cypher_ran")):
         st.code(json.dumps(params, ensure_ascii=False, indent=2, default=str), language="json")
         st.code(

@@ -1,0 +1,33 @@
+"""`valuenet explore`: the command line that serves the explorer (no engine needed)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from explorer import cli
+
+
+def test_explore_command_line() -> None:
+    argv = cli.command(8765, "127.0.0.1")
+    assert argv[:4] == [sys.executable, "-m", "explorer.serve", "run"]
+    assert argv[4].endswith("explorer/app.py")
+    assert "--server.port=8765" in argv and "--server.address=127.0.0.1" in argv
+    assert "--browser.gatherUsageStats=false" in argv
+
+
+def test_explore_is_registered_with_valuenet() -> None:
+    from typer.testing import CliRunner
+
+    from valuenet.cli import app
+
+    result = CliRunner().invoke(app, ["explore", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "--port" in result.output and "--host" in result.output
+
+
+def test_serve_hands_over_to_streamlit() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "explorer.serve", "--version"], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0 and "Streamlit" in out.stdout
