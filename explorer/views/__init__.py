@@ -1,0 +1,1 @@
+"""Explorer pages, run by st.navigation as scripts (not imported)."""
