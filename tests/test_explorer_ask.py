@@ -91,7 +91,9 @@ def test_guangzhou_automobile_question_returns_the_reported_providers() -> None:
     assert any("MATCH (p:Organization)-[e:EMPOWERS]->" in c and ":params" in c for c in code)
 
 
-def test_regional_results_are_drawn_on_the_china_map() -> None:
+def test_regional_results_are_drawn_on_the_china_map(xgraph: Graph) -> None:
+    expected = questions.ask(xgraph, "provinces_ranked", {})[2].rows  # the question's own answer
+    assert expected
     at = app(q="provinces_ranked")
     at.button(key="ask_run").click().run()
     assert not errors(at)
@@ -102,11 +104,14 @@ def test_regional_results_are_drawn_on_the_china_map() -> None:
     assert len(payload["map"]["geoJson"]["features"]) == 34
     series = payload["options"]["series"][0]
     assert series["type"] == "map" and series["nameProperty"] == "adcode"
-    assert {d["name"]: d["value"] for d in series["data"]} == {"440000": 5, "110000": 1}
-    assert list(at.dataframe[0].value["province"]) == ["广东省", "北京市"]
+    assert {d["name"]: d["value"] for d in series["data"]} == {r["code"]: r["relations"] for r in expected}
+    assert "440000" in {d["name"] for d in series["data"]}
+    assert list(at.dataframe[0].value["province"]) == [r["province"] for r in expected]
 
 
-def test_city_results_become_bubbles_on_the_map() -> None:
+def test_city_results_become_bubbles_on_the_map(xgraph: Graph) -> None:
+    expected = questions.ask(xgraph, "cities_ranked", {})[2].rows
+    assert any(r["city"] == "广州市" for r in expected)
     at = app(q="cities_ranked")
     at.button(key="ask_run").click().run()
     maps = [p for p in echarts(at) if p.get("map")]
@@ -114,6 +119,7 @@ def test_city_results_become_bubbles_on_the_map() -> None:
     series = maps[0]["options"]["series"][0]
     assert series["type"] == "scatter" and series["coordinateSystem"] == "geo"
     names = {d["name"]: d["value"] for d in series["data"]}
+    assert names == {r["city"]: [r["lon"], r["lat"], r["relations"]] for r in expected}
     assert names["广州市"][:2] == [113.26, 23.13]
 
 
