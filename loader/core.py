@@ -76,6 +76,9 @@ LINK_QUERIES: dict[str, str] = {
     "CoreTechnology": "loader/link_core_technology",
 }
 TECH_LAYER_NAMES = {"基础层": "base", "技术层": "technology", "应用层": "application"}
+# Rows with an end created in this load: the relationship cannot exist yet, so a plain CREATE does.
+CREATE_REL_QUERIES = {t: q.replace("loader/", "loader/create_") for t, q in REL_QUERIES.items()}
+CREATE_LINK_QUERIES = {label: q.replace("loader/", "loader/create_") for label, q in LINK_QUERIES.items()}
 # Relationship properties that are part of the relationship's identity (one relationship per value).
 REL_KEYS: dict[RelType, str] = {RelType.SUPPLIES_TALENT: "experience"}
 
@@ -928,20 +931,23 @@ def write(
             label_rows.setdefault(lab, []).append({"id": acc.id})
     link_rows: dict[str, list[dict[str, Any]]] = {}
     for acc in ld.nodes.values():
+        old = acc.id in existing
+        queries_for = LINK_QUERIES if old else CREATE_LINK_QUERIES
         if acc.place is not None:
             label, code = acc.place
             eds = acc.place_editions or {m.edition}
-            row = {"id": acc.id, "code": code, "existed": acc.id in existing, **_prov(m, eds)}
-            link_rows.setdefault(label, []).append(row)
+            row = {"id": acc.id, "code": code, "existed": old, **_prov(m, eds)}
+            link_rows.setdefault(queries_for[label], []).append(row)
         for (label, code), eds in sorted(acc.links.items()):
-            link_rows.setdefault(label, []).append({"id": acc.id, "code": code, **_prov(m, eds)})
-    rel_rows: dict[RelType, list[dict[str, Any]]] = {}
+            link_rows.setdefault(queries_for[label], []).append({"id": acc.id, "code": code, **_prov(m, eds)})
+    rel_rows: dict[str, list[dict[str, Any]]] = {}
     for r in ld.rels.values():
         row = {"source": r.source, "target": r.target, "props": r.props, **_prov(m, r.editions)}
         key_prop = REL_KEYS.get(r.type)
         if key_prop:
             row[key_prop] = r.key_value
-        rel_rows.setdefault(r.type, []).append(row)
+        old = r.source in existing and r.target in existing
+        rel_rows.setdefault((REL_QUERIES if old else CREATE_REL_QUERIES)[r.type], []).append(row)
 
     total = (
         len(node_rows)
@@ -976,8 +982,10 @@ def write(
     report.nodes_written += len(node_rows)
     for lab in sorted(label_rows):
         run(f"label {lab}", LABEL_QUERIES[lab], label_rows[lab])
-    steps = [(label, LINK_QUERIES[label], link_rows[label]) for label in sorted(link_rows)]
-    steps += [(str(t), REL_QUERIES[t], rel_rows[t]) for t in sorted(rel_rows)]
+    # create_* (an end is new: CREATE), link_* and rel_* (MERGE): in a fixed order, so a rerun after a
+    # crash repeats the same steps (ends created by the crashed run count as existing then: MERGE).
+    steps = [(q.removeprefix("loader/"), q, link_rows[q]) for q in sorted(link_rows)]
+    steps += [(q.removeprefix("loader/"), q, rel_rows[q]) for q in sorted(rel_rows)]
     for step, query, rows in steps:
         s = run(step, query, rows)
         report.relationships_created += s.relationships_created

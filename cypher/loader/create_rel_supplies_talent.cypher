@@ -1,0 +1,12 @@
+// title_zh: 创建核心人力资本来源关系（院校/雇主→企业）及出处列表（新机构：直接创建）
+// title_en: Create SUPPLIES_TALENT relationships (core human capital from an institution or employer -> enterprise) and their provenance lists — for new organisations (plain CREATE)
+// answers: the same relationships the MERGE query makes, for rows with an end the graph did not hold before this load (such a relationship cannot exist yet, and CREATE is cheaper than MERGE)
+// params:
+//   rows: {type: list, items: "{source: str, target: str, props: map, editions: list[int], dataset: str, synthetic: bool}"}
+//   (each row also has experience: study|work)
+UNWIND $rows AS row
+MATCH (a:Organization {id: row.source})
+MATCH (b:Organization {id: row.target})
+CREATE (a)-[r:SUPPLIES_TALENT {experience: row.experience}]->(b)
+SET r.editions = row.editions, r.sources = [row.dataset], r.synthetic = row.synthetic
+SET r += row.props
