@@ -784,6 +784,7 @@ class _Generator:
         rng = self.rng
         p = p.copy()
         n = len(a)
+        forbidden = np.array(sorted(x * (2**31) + y for x, y in forbid), dtype=np.int64)
         for attempt in range(200):
             key = a * (2**31) + p
             order = np.argsort(key, kind="stable")
@@ -791,8 +792,8 @@ class _Generator:
             sk = key[order]
             dup[order[1:]] = sk[1:] == sk[:-1]
             dup |= a == p
-            if forbid:
-                dup |= np.array([(int(x), int(y)) in forbid for x, y in zip(a, p, strict=True)])
+            if len(forbidden):
+                dup |= np.isin(key, forbidden)
             bad = np.flatnonzero(dup)
             if not len(bad):
                 return p
