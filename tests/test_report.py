@@ -159,3 +159,16 @@ def test_markdown_and_self_contained_html(rgraph: Graph, figures: Path, tmp_path
     doc = page.read_text(encoding="utf-8")
     assert "<svg" in doc and "合成重建 synthetic reconstruction" in doc
     assert not re.search(r"<script|<link|src=|https?://", doc), "the page must not load anything from outside"
+
+
+def test_contradicted_figure_is_a_variant_not_off(rgraph: Graph, figures: Path, tmp_path: Path) -> None:
+    targets = tmp_path / "targets.csv"
+    targets.write_text(
+        "metric_id,published,kind,num,den,note,line\n"
+        'tech_degree_top30_sample_r02_risong,5,skip,,,"variant: Table 6 implies 3",734\n',
+        encoding="utf-8",
+    )
+    rep = report.build(rgraph, figures, targets)
+    check = next(c for c in rep.checks if c.metric_id == "tech_degree_top30_sample_r02_risong")
+    assert check.status == "variant" and check.note.startswith("variant: Table 6")
+    assert rep.counts()["variant"] == 1 and "⚠ variant" in report.to_markdown(rep)

@@ -409,7 +409,8 @@ def report(
     md, page = report_mod.write(rep, out_dir)
     counts = rep.counts()
     out.print(
-        f"{len(rep.checks)} figures: {counts['ok']} equal, {counts['off']} off, "
+        f"{len(rep.checks)} figures: {counts['ok']} equal, {counts['variant']} variants, "
+        f"{counts['off']} off, "
         f"{counts['missing']} not measured" + (" (synthetic reconstruction)" if rep.synthetic else "")
     )
     out.print(f"wrote {md} and {page}")

@@ -20,6 +20,7 @@ from valuenet.db import Graph, Neo4jError
 SECTIONS_FILE = Path(__file__).parent / "data" / "report_sections.yaml"
 SHARE_TOLERANCE_PT = 0.1
 EMERGENT_TOLERANCE = 0.20
+APPROXIMATE_TOLERANCE = 0.001
 
 
 def figures_file() -> Path:
@@ -38,7 +39,7 @@ class Check:
     line: str
     published: float
     measured: float | None
-    status: str  # ok | off | missing
+    status: str  # ok | variant (the report prints another value elsewhere) | off | missing
     note: str = ""
 
     @property
@@ -68,10 +69,25 @@ class Report:
         return [c for s in self.sections for c in s.checks]
 
     def counts(self) -> dict[str, int]:
-        out = {"ok": 0, "off": 0, "missing": 0}
+        out = {"ok": 0, "variant": 0, "off": 0, "missing": 0}
         for c in self.checks:
             out[c.status] += 1
         return out
+
+
+def load_variants(path: Path | None = None) -> dict[str, str]:
+    """Figures the reports contradict elsewhere, as the reference dataset decided (targets.csv `skip` rows
+    noted `variant: ...`): metric id -> the note. Empty when the reference dataset is not installed."""
+    try:
+        targets = path or figures_file().with_name("targets.csv")
+        with open(targets, encoding="utf-8", newline="") as f:
+            return {
+                r["metric_id"]: r["note"]
+                for r in csv.DictReader(f)
+                if r["kind"] == "skip" and r["note"].startswith("variant")
+            }
+    except FileNotFoundError:
+        return {}
 
 
 def load_figures(path: Path | None = None, edition: str = "2021") -> dict[str, dict[str, str]]:
@@ -90,21 +106,38 @@ def _stem(metric_id: str) -> str:
     return re.sub(r"_(count|share)$", "", metric_id)
 
 
-def _judge(published: float, measured: float | None, unit: str, emergent: bool) -> str:
+def _judge(published: float, measured: float | None, mode: str) -> str:
+    """ok / off / missing. Modes: `count` exact, `percent` within 0.1 pt, `approximate` within 0.1 %
+    (totals the reports contradict themselves on), `emergent` within ±20 % (statistics not fitted)."""
     if measured is None:
         return "missing"
-    if emergent:
+    if mode in ("emergent", "approximate"):
+        tolerance = EMERGENT_TOLERANCE if mode == "emergent" else APPROXIMATE_TOLERANCE
         if published == 0:
             return "ok" if abs(measured) < 0.001 else "off"
-        return "ok" if abs(measured - published) <= EMERGENT_TOLERANCE * abs(published) else "off"
-    if unit == "percent":
+        return "ok" if abs(measured - published) <= tolerance * abs(published) else "off"
+    if mode == "percent":
         return "ok" if abs(measured - published) <= SHARE_TOLERANCE_PT + 1e-9 else "off"
     return "ok" if round(measured, 6) == round(published, 6) else "off"
 
 
-def _match_by_name(description: str, rows: list[dict[str, Any]], columns: list[str]) -> dict[str, Any] | None:
-    """The row whose name occurs in the figure's description; the longest name wins (华为云 over 华为)."""
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """`name` anywhere in a text, spaces between its characters optional (奇虎360 finds 奇虎 360), not
+    inside a longer Latin word (IBM is not in IBMX)."""
+    chars = [re.escape(c) for c in re.sub(r"\s+", "", name)]
+    before = r"(?<![A-Za-z0-9])" if name[:1].isascii() and name[:1].isalnum() else ""
+    after = r"(?![A-Za-z0-9])" if name[-1:].isascii() and name[-1:].isalnum() else ""
+    return re.compile(before + r"\s*".join(chars) + after)
+
+
+def _match_by_name(
+    description: str, rows: list[dict[str, Any]], columns: list[str], aliases: dict[str, str] | None = None
+) -> dict[str, Any] | None:
+    """The row whose name occurs in the figure's description (spaces ignored: 奇虎 360 = 奇虎360); the
+    longest name wins (华为云 over 华为). `aliases` rewrite the reports' short forms (USA -> 美国) first."""
     text = description.split("): ", 1)[-1] if "): " in description else description
+    for short, full in (aliases or {}).items():
+        text = _name_pattern(short).sub(f"{short} {full}", text)
     best: tuple[int, dict[str, Any]] | None = None
     for row in rows:
         for col in columns:
@@ -112,7 +145,7 @@ def _match_by_name(description: str, rows: list[dict[str, Any]], columns: list[s
             if (
                 isinstance(name, str)
                 and len(name) >= 2
-                and re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text)
+                and _name_pattern(name).search(text)
                 and (best is None or len(name) > best[0])
             ):
                 best = (len(name), row)
@@ -120,7 +153,11 @@ def _match_by_name(description: str, rows: list[dict[str, Any]], columns: list[s
 
 
 def _section_from_question(
-    graph: Graph, spec: dict[str, Any], figures: dict[str, dict[str, str]], measured: dict[str, float]
+    graph: Graph,
+    spec: dict[str, Any],
+    figures: dict[str, dict[str, str]],
+    measured: dict[str, float],
+    aliases: dict[str, str],
 ) -> Section:
     sec = Section(spec["id"], spec["title_zh"], spec["title_en"])
     q, _, result = questions.ask(graph, spec["question"], spec.get("params", {}))
@@ -150,13 +187,17 @@ def _section_from_question(
         else:
             stem = _stem(mid)
             if stem not in matched_rows:
-                matched_rows[stem] = _match_by_name(fig["description_en"], rows, spec["name_columns"])
+                matched_rows[stem] = _match_by_name(
+                    fig["description_en"], rows, spec["name_columns"], aliases
+                )
                 if (
                     matched_rows[stem] is None
                 ):  # the sibling figure may name it (count has 美国, share only USA)
                     for sib in (stem + "_count", stem + "_share", stem):
                         if sib in figures and sib != mid:
-                            found = _match_by_name(figures[sib]["description_en"], rows, spec["name_columns"])
+                            found = _match_by_name(
+                                figures[sib]["description_en"], rows, spec["name_columns"], aliases
+                            )
                             if found is not None:
                                 matched_rows[stem] = found
                                 break
@@ -182,7 +223,7 @@ def _section_from_question(
                 fig["line"],
                 published,
                 measured_value,
-                _judge(published, measured_value, unit, False),
+                _judge(published, measured_value, "percent" if unit == "percent" else "count"),
                 note,
             )
         )
@@ -210,7 +251,7 @@ def _section_from_stats(graph: Graph, spec: dict[str, Any], figures: dict[str, d
             continue
         raw = stats.get(key)
         value = float(raw) if isinstance(raw, (int, float)) else None
-        emergent = mid in spec.get("emergent", [])
+        mode = next((m for m in ("emergent", "approximate") if mid in spec.get(m, [])), "count")
         if mid == "network_density" and value is not None:
             value = round(value, 3)  # printed rounded to 0.000
         sec.checks.append(
@@ -221,8 +262,10 @@ def _section_from_stats(graph: Graph, spec: dict[str, Any], figures: dict[str, d
                 fig["line"],
                 published,
                 value,
-                _judge(published, value, "" if emergent else fig["unit"], emergent),
-                "emergent: within ±20 %" if emergent else "",
+                _judge(published, value, mode),
+                {"emergent": "emergent: within ±20 %", "approximate": "within 0.1 % (DECISIONS.md)"}.get(
+                    mode, ""
+                ),
             )
         )
     sec.chart = [
@@ -239,9 +282,11 @@ def _has_stats(graph: Graph) -> bool:
         return False
 
 
-def build(graph: Graph, figures_path: Path | None = None) -> Report:
-    """Run every section against the graph and compare with the published figures."""
+def build(graph: Graph, figures_path: Path | None = None, variants_path: Path | None = None) -> Report:
+    """Run every section against the graph and compare with the published figures. A figure that differs
+    but that the report contradicts elsewhere (the reference dataset's decision) is a `variant`, not `off`."""
     figures = load_figures(figures_path)
+    variants = load_variants(variants_path) if figures_path is None or variants_path else {}
     spec = yaml.safe_load(SECTIONS_FILE.read_text(encoding="utf-8"))
     measured: dict[str, float] = {}
     sections: list[Section] = []
@@ -249,7 +294,10 @@ def build(graph: Graph, figures_path: Path | None = None) -> Report:
         if s.get("source") == "network_stats":
             sections.append(_section_from_stats(graph, s, figures))
         else:
-            sections.append(_section_from_question(graph, s, figures, measured))
+            sections.append(_section_from_question(graph, s, figures, measured, spec.get("aliases", {})))
+    for check in (c for sec in sections for c in sec.checks):
+        if check.status == "off" and check.metric_id in variants:
+            check.status, check.note = "variant", variants[check.metric_id]
     syn = graph.read(queries.text("report/synthetic_share"))[0]
     return Report(
         sections,
@@ -286,7 +334,8 @@ def to_markdown(report: Report) -> str:
         ]
     out += [
         f"{len(report.checks)} published figures compared: {counts['ok']} equal (counts exact, shares within "
-        f"{SHARE_TOLERANCE_PT} pt, structure statistics within ±20 %), {counts['off']} off, "
+        f"{SHARE_TOLERANCE_PT} pt, structure statistics within ±20 %), {counts['variant']} variants "
+        f"(the report prints another value elsewhere; see the note), {counts['off']} off, "
         f"{counts['missing']} not measured.",
         "",
     ]
@@ -297,7 +346,7 @@ def to_markdown(report: Report) -> str:
             "|---|---:|---:|---:|---|---|",
         ]
         for c in s.checks:
-            flag = "✅" if c.status == "ok" else "❌ off" if c.status == "off" else "— missing"
+            flag = {"ok": "✅", "variant": "⚠ variant", "off": "❌ off"}.get(c.status, "— missing")
             cells = [c.description, _fmt(c.published), _fmt(c.measured), _fmt(c.diff), flag, f"L{c.line}"]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
@@ -342,6 +391,7 @@ def to_html(report: Report) -> str:
         )
     body.append(
         f"<p>{len(report.checks)} published figures compared: <b>{counts['ok']}</b> equal, "
+        f"<b>{counts['variant']}</b> variants, "
         f"<b>{counts['off']}</b> off, <b>{counts['missing']}</b> not measured.</p>"
     )
     for s in report.sections:

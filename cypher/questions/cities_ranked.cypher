@@ -3,7 +3,8 @@
 // title_en: Cities ranked by relations with the sample enterprises
 // answers: >
 //   Domestic relations of sample enterprises counted by the counterpart's city, optionally within one province
-//   or metro area. relation as in provinces_ranked. Share = percentage of the relations with a known city.
+//   or metro area. relation as in provinces_ranked. Share = percentage of all domestic relations of that
+//   kind (partners whose city is unknown count in the total).
 // chart: map
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, financing, investment]}
@@ -22,16 +23,17 @@ CALL () {
   UNION ALL
   MATCH (:Sample)<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
   UNION ALL
-  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization) WHERE $relation = 'investment' RETURN r, x
+  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
+  WHERE $relation = 'investment' AND (type(r) = 'ACQUIRES' OR NOT x:Sample) RETURN r, x
 }
 WITH r, x
-WHERE $edition IS NULL OR $edition IN r.editions
-MATCH (x)-[:LOCATED_IN]->(c:City)
+WHERE ($edition IS NULL OR $edition IN r.editions) AND coalesce(x.country, '') IN ['CN', 'HK', 'MO', 'TW']
+OPTIONAL MATCH (x)-[:LOCATED_IN]->(c:City)
 WITH c, count(r) AS relations
 WITH collect({c: c, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
 WITH row, total, row.c AS c
-WHERE $within IS NULL OR EXISTS { (c)-[:IN_PROVINCE|IN_METRO]->(w) WHERE w.code = $within }
+WHERE c IS NOT NULL AND ($within IS NULL OR EXISTS { (c)-[:IN_PROVINCE|IN_METRO]->(w) WHERE w.code = $within })
 RETURN c.code AS code, c.name_zh AS city, c.name_en AS city_en, c.lat AS lat, c.lon AS lon, row.relations AS relations,
        round(10000.0 * row.relations / total) / 100 AS share
 ORDER BY relations DESC, code

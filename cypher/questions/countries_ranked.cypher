@@ -4,7 +4,7 @@
 // answers: >
 //   Relations of sample enterprises counted by the counterpart's country (schema.md 5.1: the US total 2,265 =
 //   1,028 input providers + 1,237 empowerment targets). relation: tech (input + empowerment), tech_input,
-//   tech_empowerment, talent, study, work, financing (investors of samples), investment (targets of samples).
+//   tech_empowerment, talent, study, work, financing (investors of samples), investment (targets of samples outside the sample, and acquisitions).
 //   Foreign only by default; share = percentage of the foreign relations of that kind.
 // chart: bar
 // params:
@@ -24,7 +24,8 @@ CALL () {
   UNION ALL
   MATCH (:Sample)<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
   UNION ALL
-  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization) WHERE $relation = 'investment' RETURN r, x
+  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
+  WHERE $relation = 'investment' AND (type(r) = 'ACQUIRES' OR NOT x:Sample) RETURN r, x
 }
 WITH r, x
 WHERE ($edition IS NULL OR $edition IN r.editions) AND x.country IS NOT NULL

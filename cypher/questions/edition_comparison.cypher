@@ -22,7 +22,9 @@ CALL () {
   UNION ALL
   MATCH (:Sample)<-[r:INVESTS_IN]-(x:Organization) WHERE $metric = 'financing' UNWIND r.editions AS edition RETURN edition, x
   UNION ALL
-  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization) WHERE $metric = 'investment' UNWIND r.editions AS edition RETURN edition, x
+  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
+  WHERE $metric = 'investment' AND (type(r) = 'ACQUIRES' OR NOT x:Sample)
+  UNWIND r.editions AS edition RETURN edition, x
 }
 OPTIONAL MATCH (x)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(p:Province)
 WITH edition, CASE WHEN $by = 'province' THEN coalesce(p.name_zh, '(未知/境外)') ELSE '全部' END AS breakdown, count(*) AS n

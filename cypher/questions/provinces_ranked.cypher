@@ -4,8 +4,10 @@
 // answers: >
 //   Domestic relations of sample enterprises counted by the counterpart's province (schema.md 5.1: Beijing's
 //   12,588 technology relations = 4,357 input + 8,231 empowerment). relation: tech, tech_input,
-//   tech_empowerment, talent, study, work, financing (by the investor's province), investment (by the target's).
-//   Share = percentage of the domestic relations of that kind with a known province.
+//   tech_empowerment, talent, study, work, financing (by the investor's province), investment (by the target's: outside the sample, and
+//   acquisitions).
+//   Share = percentage of all domestic relations of that kind (partners whose province is unknown count in
+//   the total, as in the report's 46,642 domestic technology relations).
 // chart: map
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, financing, investment]}
@@ -23,14 +25,18 @@ CALL () {
   UNION ALL
   MATCH (:Sample)<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
   UNION ALL
-  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization) WHERE $relation = 'investment' RETURN r, x
+  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
+  WHERE $relation = 'investment' AND (type(r) = 'ACQUIRES' OR NOT x:Sample) RETURN r, x
 }
 WITH r, x
-WHERE $edition IS NULL OR $edition IN r.editions
-MATCH (x)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(p:Province)
+WHERE ($edition IS NULL OR $edition IN r.editions) AND coalesce(x.country, '') IN ['CN', 'HK', 'MO', 'TW']
+OPTIONAL MATCH (x)-[:LOCATED_IN]->(loc)
+OPTIONAL MATCH (loc)-[:IN_PROVINCE]->(pp:Province)
+WITH r, CASE WHEN loc:Province THEN loc ELSE pp END AS p
 WITH p, count(r) AS relations
 WITH collect({p: p, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
+WITH row, total WHERE row.p IS NOT NULL
 RETURN row.p.code AS code, row.p.name_zh AS province, row.p.name_en AS province_en, row.relations AS relations,
        round(10000.0 * row.relations / total) / 100 AS share
 ORDER BY relations DESC, code

@@ -5,8 +5,10 @@
 //   From the sample enterprises' perspective (schema.md 5.1): technology input = EMPOWERS into a sample (split by
 //   the provider's country), technology empowerment = EMPOWERS out of a sample (split by the receiver's),
 //   study / work = SUPPLIES_TALENT into a sample (split by the institution's), financing = INVESTS_IN into a
-//   sample (split by the investor's), investment = INVESTS_IN or ACQUIRES out of a sample (split by the
-//   target's). Domestic = CN, HK, MO, TW. Shares are percentages of the type's relations.
+//   sample (split by the investor's), investment = INVESTS_IN out of a sample into an organisation outside
+//   the sample, or ACQUIRES (split by the target's): an investment between two sample enterprises counts
+//   once, as the investee's financing. Domestic = CN, HK, MO, TW. Shares are percentages of the type's
+//   relations.
 // chart: stacked_bar
 // params:
 //   edition: {type: int, default: null, allowed: [2020, 2021], description: 'only relations reported in this edition, with samples of that edition'}
@@ -26,6 +28,7 @@ CALL () {
   RETURN 'investment' AS dimension, 'financing_received' AS relation, s, r, x
   UNION ALL
   MATCH (s:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
+  WHERE type(r) = 'ACQUIRES' OR NOT x:Sample
   RETURN 'investment' AS dimension, 'investment_made' AS relation, s, r, x
 }
 WITH dimension, relation, s, r, x

@@ -6,7 +6,9 @@
 //   technology empowerment = outgoing EMPOWERS, tech = both; study / work = outgoing SUPPLIES_TALENT of that
 //   experience (talent = both experiences); invest_made = outgoing INVESTS_IN, invest_received = incoming;
 //   acquires = outgoing ACQUIRES. Filters: sample or relation nodes, kind label, domestic/foreign
-//   (HK, MO and TW count as domestic), place (city, province, metro or country code), edition.
+//   (HK, MO and TW count as domestic), place (city, province, metro or country code), edition, and which
+//   counterparts count (counterpart=sample counts only relations with sample enterprises: Table 9 ranks
+//   investors by the number of sample enterprises invested).
 // chart: bar
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, invest_made, invest_received, acquires]}
@@ -14,44 +16,42 @@
 //   kind: {type: str, default: any, allowed: [any, Enterprise, University, ResearchInstitute, NewRDInstitution, Investor, Government, Linker, Platform]}
 //   exclude_kind: {type: str, default: none, allowed: [none, Enterprise, University, ResearchInstitute, NewRDInstitution, Investor, Government, Linker, Platform], description: 'leave out organisations with this label (e.g. Investor, for Table 9 non-institution investors)'}
 //   origin: {type: str, default: any, allowed: [any, domestic, foreign]}
+//   counterpart: {type: str, default: any, allowed: [any, sample, relation], description: 'count only relations whose other end is a sample (or a relation) node'}
 //   place: {type: str, default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places}
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: [tech_degree_top30_sample_r*, tech_degree_top30_relation_r*, tech_input_top30_sample_r*, tech_empowerment_top30_sample_r*, tech_input_top20_relation_r*, tech_empowerment_top20_relation_r*, hc_study_top20_*, hc_work_top20_*, invest_top20_*]
 // example: {relation: tech, among: sample, limit: 30}
 CALL () {
-  MATCH (o:Organization)<-[r:EMPOWERS]-()
-  WHERE $relation IN ['tech', 'tech_input'] AND ($edition IS NULL OR $edition IN r.editions)
-  RETURN o, count(r) AS d
+  MATCH (o:Organization)<-[r:EMPOWERS]-(x:Organization)
+  WHERE $relation IN ['tech', 'tech_input'] RETURN o, r, x
   UNION ALL
-  MATCH (o:Organization)-[r:EMPOWERS]->()
-  WHERE $relation IN ['tech', 'tech_empowerment'] AND ($edition IS NULL OR $edition IN r.editions)
-  RETURN o, count(r) AS d
+  MATCH (o:Organization)-[r:EMPOWERS]->(x:Organization)
+  WHERE $relation IN ['tech', 'tech_empowerment'] RETURN o, r, x
   UNION ALL
-  MATCH (o:Organization)-[r:SUPPLIES_TALENT]->()
-  WHERE ($relation = 'talent' OR r.experience = $relation) AND $relation IN ['talent', 'study', 'work']
-    AND ($edition IS NULL OR $edition IN r.editions)
-  RETURN o, count(r) AS d
+  MATCH (o:Organization)-[r:SUPPLIES_TALENT]->(x:Organization)
+  WHERE $relation IN ['talent', 'study', 'work'] AND ($relation = 'talent' OR r.experience = $relation)
+  RETURN o, r, x
   UNION ALL
-  MATCH (o:Organization)-[r:INVESTS_IN]->()
-  WHERE $relation = 'invest_made' AND ($edition IS NULL OR $edition IN r.editions)
-  RETURN o, count(r) AS d
+  MATCH (o:Organization)-[r:INVESTS_IN]->(x:Organization)
+  WHERE $relation = 'invest_made' RETURN o, r, x
   UNION ALL
-  MATCH (o:Organization)<-[r:INVESTS_IN]-()
-  WHERE $relation = 'invest_received' AND ($edition IS NULL OR $edition IN r.editions)
-  RETURN o, count(r) AS d
+  MATCH (o:Organization)<-[r:INVESTS_IN]-(x:Organization)
+  WHERE $relation = 'invest_received' RETURN o, r, x
   UNION ALL
-  MATCH (o:Organization)-[r:ACQUIRES]->()
-  WHERE $relation = 'acquires' AND ($edition IS NULL OR $edition IN r.editions)
-  RETURN o, count(r) AS d
+  MATCH (o:Organization)-[r:ACQUIRES]->(x:Organization)
+  WHERE $relation = 'acquires' RETURN o, r, x
 }
-WITH o, sum(d) AS degree
+WITH o, r, x
+WHERE ($edition IS NULL OR $edition IN r.editions)
+  AND ($counterpart = 'any' OR ($counterpart = 'sample') = (x:Sample))
+WITH o, count(r) AS degree
 WHERE ($kind = 'any' OR $kind IN labels(o)) AND NOT $exclude_kind IN labels(o)
   AND ($among = 'any' OR ($among = 'sample') = ('Sample' IN labels(o)))
   AND ($origin = 'any' OR ($origin = 'domestic') = (coalesce(o.country, '') IN ['CN', 'HK', 'MO', 'TW']))
   AND ($place IS NULL OR o.country = $place
        OR EXISTS { (o)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }
-       OR EXISTS { (o)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(r) WHERE r.code = $place })
+       OR EXISTS { (o)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(g) WHERE g.code = $place })
 RETURN o.id AS id, o.name_zh AS name, o.name_en AS name_en, o.country AS country,
        [l IN labels(o) WHERE l <> 'Organization'] AS labels, degree, coalesce(o.synthetic, false) AS synthetic
 ORDER BY degree DESC, name
