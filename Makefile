@@ -20,11 +20,16 @@ $(STAMP): pyproject.toml requirements.lock
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-# Start the embedded engine and prepare the graph.
+# Everything a new user needs: the embedded engine, the schema, the reference data (dimensions, the reports'
+# observed organisations and the synthetic reconstruction at scale 1), the jobs, then the explorer
+# (Ctrl-C stops the explorer; the engine keeps running until `make stop`).
 run: setup
 	$(BIN)/valuenet server start
 	$(BIN)/valuenet schema apply
+	$(BIN)/valuenet load-reference --scale 1
+	$(BIN)/valuenet jobs run
 	$(BIN)/valuenet info
+	$(BIN)/valuenet explore
 
 stop: setup
 	$(BIN)/valuenet server stop
