@@ -112,6 +112,9 @@ def register(app: typer.Typer) -> None:
         report: Annotated[Path | None, typer.Option(help="write the load report as JSON here")] = None,
         batch_size: Annotated[int, typer.Option(min=1, help="rows per transaction")] = 5000,
         dry_run: Annotated[bool, typer.Option("--dry-run", help="validate only; write nothing")] = False,
+        strict: Annotated[
+            bool, typer.Option("--strict", help="write nothing at all if any row is rejected")
+        ] = False,
         print_schema: Annotated[
             bool, typer.Option("--print-schema", help="print the mapping's JSON Schema and exit")
         ] = False,
@@ -189,6 +192,7 @@ def register(app: typer.Typer) -> None:
                                 progress=update,
                                 batch_size=batch_size,
                                 dry_run=dry_run,
+                                strict=strict,
                             )
                         )
                     except LoadError as e:
@@ -200,6 +204,10 @@ def register(app: typer.Typer) -> None:
         if rejected:
             paths = sorted({r.rejects_path for r in reports if r.rejects_path})
             msg = f"{rejected:,} row(s) rejected: see {', '.join(paths)} (file, row, column, value, reason)."
+            if strict:
+                raise fail(
+                    escape(msg) + " Nothing was written (--strict). Fix the rows and rerun.", EXIT_ERROR
+                )
             if allow_rejects:
                 err.print(f"warning: {msg} Loaded the other rows (--allow-rejects).", markup=False)
             else:

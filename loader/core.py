@@ -1005,6 +1005,7 @@ def load_mapping(
     progress: Progress | None = None,
     batch_size: int = 5000,
     dry_run: bool = False,
+    strict: bool = False,
 ) -> LoadReport:
     """Validate and load one mapping into `graph`; the Python entry point behind `valuenet load`.
 
@@ -1012,6 +1013,7 @@ def load_mapping(
     be used. Rows that fail validation are left out, the valid rows are written, and the rejected ones
     are listed in the report's `rejects` (and in `rejects_path` as CSV). `report.ok` is False when rows
     were rejected; `allow_rejects` is recorded in the report (the CLI turns it into the exit code).
+    `strict` writes nothing at all when any row was rejected (all or nothing).
     """
     if isinstance(mapping_path, Mapping):
         m, name = mapping_path, "(mapping object)"
@@ -1027,6 +1029,9 @@ def load_mapping(
     if rejects_path is not None and report.rejects:
         write_rejects(report.rejects, Path(rejects_path))
         report.rejects_path = str(rejects_path)
+    if strict and report.rejects:
+        report.dry_run = True
+        report.notes.append("strict: nothing was written because rows were rejected")
     if not report.dry_run:
         assert graph is not None
         write(graph, prepared, batch_size=batch_size, progress=progress)

@@ -136,3 +136,18 @@ def test_dimensions_then_mapping_in_one_command(
         g.run("MATCH (:Organization {id: 'E0001'})-[:LOCATED_IN]->(c:City) RETURN c.code AS c")[0]["c"]
         == "440300"
     )
+
+
+def test_strict_writes_nothing_when_rows_are_rejected(
+    fresh_graph: Any, engine_settings: Settings, tmp_path: Path
+) -> None:
+    g: Graph = fresh_graph("cli_strict")
+    load_dimensions(g)
+    before = g.counts()
+    env = cli_env(engine_settings.home, g.info.database)
+    res = run(env, tmp_path, "load", str(bad_mapping(tmp_path, "money_units.csv")), "--strict")
+    assert res.returncode == 1
+    assert "4 row(s) rejected" in res.stderr and "Nothing was written (--strict)" in res.stderr
+    assert "dry run: nothing was written" in res.stdout
+    assert g.counts() == before
+    assert (tmp_path / "rejects-cli-bad-2021.csv").exists()
