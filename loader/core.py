@@ -165,6 +165,7 @@ class OrgObs:
     layer: str | None = None
     techs: list[str] = field(default_factory=list)
     parent: str | None = None
+    alias_names: tuple[str, ...] = ()
     create: bool = True
 
 
@@ -372,6 +373,13 @@ class _Loader:
             parent = cells[spec.parent][i]
             if parent:
                 obs.parent = display_name(parent)
+        if spec.aliases:
+            text = cells[spec.aliases.column][i]
+            sep = spec.aliases.separator
+            names = [display_name(p) for p in (text.split(sep) if sep else [text]) if p.strip()]
+            obs.alias_names = tuple(n for n in dict.fromkeys(names) if name_key(n) != obs.key)
+            if not text and spec.aliases.required:
+                errors.append((spec.aliases.column, "", "aliases are required but the cell is empty"))
         for prop, ps in spec.properties.items():
             text = cells[ps.column][i]
             if not text:
@@ -587,6 +595,7 @@ class _Loader:
             acc = self.nodes[ident] = NodeAcc(id=ident, key=obs.key, name=obs.canonical)
         acc.editions.add(edition)
         acc.spellings.add(obs.name)
+        acc.spellings.update(obs.alias_names)
         if obs.canonical != obs.name:
             acc.spellings.add(obs.canonical)
         if obs.name_en and not acc.name_en:
@@ -634,6 +643,16 @@ class _Loader:
         for fm, table, rep in tables:
             if fm.nodes is not None:
                 node_obs.extend((fm.path, row, o, ed) for row, o, ed in self.parse_nodes(fm, table, rep))
+        # Spellings from alias columns join the alias table for the rest of this load (unless the
+        # spelling is itself the name of an organisation in a node table, or already an alias).
+        node_keys = {o.key for _, _, o, _ in node_obs}
+        for _, _, o, _ in node_obs:
+            for alias in o.alias_names:
+                k = name_key(alias)
+                if k not in node_keys and k not in self.aliases.same:
+                    self.aliases.same[k] = o.canonical
+        self._names.clear()
+        self._org_cache.clear()
         for fm, table, _rep in tables:
             if fm.relations is not None:
                 rel_obs.extend(self.parse_relations(fm, table))
@@ -781,7 +800,7 @@ def _org_columns(spec: OrgSpec) -> list[str]:
             cols.append(spec.kind.column)
         if spec.location:
             cols.extend(c for c in (spec.location.country, spec.location.province, spec.location.city) if c)
-        for lc in (spec.application_fields, spec.core_technologies):
+        for lc in (spec.application_fields, spec.core_technologies, spec.aliases):
             if lc:
                 cols.append(lc.column)
         cols.extend(p.column for p in spec.properties.values())

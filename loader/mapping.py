@@ -142,6 +142,11 @@ class OrgSpec(_Model):
     parent: str | None = Field(
         default=None, description="column naming the group this unit belongs to: (unit)-[:PART_OF]->(group)"
     )
+    aliases: ListColumn | None = Field(
+        default=None,
+        description="column with other spellings of the name (split on `separator` only); they go to "
+        "`aliases`, and rows of this load that use them resolve to this organisation",
+    )
     location: LocationSpec | None = None
     industry: str | None = Field(
         default=None, description="column with a GB/T 4754 code or name (C36, 汽车制造业)"

@@ -393,3 +393,40 @@ def test_schema_must_be_applied(fresh_graph: Any) -> None:
     with pytest.raises(LoadError, match="run valuenet schema apply"):
         load_mapping(g, EXAMPLES / "mapping.yaml")
     assert g.counts() == (0, 0)
+
+
+def test_alias_column_merges_spellings_within_the_load(fresh_graph: Any, tmp_path: Path) -> None:
+    g: Graph = fresh_graph("aliascol")
+    load_dimensions(g)
+    (tmp_path / "n.csv").write_text(
+        '名称,别名\n甲集团,"甲集团有限公司|Jia Group, Ltd."\n乙公司,\n丙公司,乙公司\n', encoding="utf-8"
+    )
+    (tmp_path / "r.csv").write_text(
+        '样本,伙伴,类型\n乙公司,"Jia Group, Ltd.",输入\n乙公司,甲集团有限公司,输入\n', encoding="utf-8"
+    )
+    empowers = {"type": "EMPOWERS", "direction": "partner_to_sample"}
+    doc = {
+        "dataset": "ac",
+        "edition": 2021,
+        "licence": "t",
+        "files": [
+            {"path": "n.csv", "nodes": {"name": "名称", "aliases": {"column": "别名", "separator": "|"}}},
+            {
+                "path": "r.csv",
+                "relations": {
+                    "sample": {"name": "样本", "create": False},
+                    "partner": {"name": "伙伴"},
+                    "type": {"column": "类型", "values": {"输入": empowers}},
+                },
+            },
+        ],
+    }
+    r = load_mapping(g, from_dict(doc, base_dir=tmp_path))
+    assert r.ok and r.rows_loaded == 5
+    jia = org(g, "甲集团")
+    assert jia["name_en"] == "Jia Group, Ltd."
+    assert jia["aliases"] == ["甲集团有限公司"]
+    # Both spellings in the relation table are 甲集团: one relationship. 乙公司 stays its own
+    # organisation although 丙公司 lists it as an alias (a name in a node table wins).
+    assert [(a, t, b) for a, t, b, _ in rels(g)] == [("甲集团", "EMPOWERS", "乙公司")]
+    assert org(g, "丙公司")["aliases"] == ["乙公司"]
