@@ -104,9 +104,11 @@ def bar(
     title: str | None = None,
     limit: int = 30,
     names: Mapping[str, str] | None = None,
+    english: bool = False,
 ) -> dict[str, Any] | None:
     """Horizontal bars, biggest on top; None when the rows have no label or no numeric column.
-    `names` translates category and series names for display."""
+    `names` translates category and series names; `english` labels rows by their `<label>_en` column
+    where it has a value."""
     lab = label_column(rows, columns)
     vals = value_columns(rows, columns)
     if not lab or not vals or not rows:
@@ -124,7 +126,10 @@ def bar(
             "containLabel": True,
         },
         "xAxis": {"type": "value"},
-        "yAxis": {"type": "category", "data": [_n(names, r.get(lab)) for r in shown]},
+        "yAxis": {
+            "type": "category",
+            "data": [_n(names, (r.get(f"{lab}_en") if english else None) or r.get(lab)) for r in shown],
+        },
         "series": [
             {
                 "name": _n(names, v),

@@ -189,6 +189,95 @@ DATA_LABELS: dict[str, tuple[str, str]] = {
     "edition_2021": ("2021年版", "2021 edition"),
 }
 
+# Question parameters, by name (the header's description follows in the widget label).
+PARAM_LABELS: dict[str, tuple[str, str]] = {
+    "industry": ("行业", "Industry"),
+    "place": ("地区", "Place"),
+    "side": ("哪一端在该地区", "Which end is in the place"),
+    "edition": ("报告版本", "Report edition"),
+    "limit": ("显示条数", "Rows"),
+    "relation": ("关系", "Relation"),
+    "within": ("范围", "Within"),
+    "org": ("机构", "Organisation"),
+    "source": ("起点机构", "From organisation"),
+    "target": ("终点机构", "To organisation"),
+    "depth": ("深度", "Depth"),
+    "types": ("关系类型", "Relation types"),
+    "max_nodes": ("最多节点数", "At most nodes"),
+    "max_hops": ("最多跳数", "At most hops"),
+    "kind": ("机构类型", "Kind"),
+    "among": ("范围", "Among"),
+    "origin": ("国内/国外", "Domestic/foreign"),
+    "experience": ("经历", "Experience"),
+    "field": ("应用领域", "Application field"),
+    "investor": ("投资者", "Investor"),
+    "min_shared": ("最少共同投资数", "At least shared investments"),
+    "level": ("层级", "Level"),
+    "metric": ("指标", "Metric"),
+    "by": ("分组", "Group by"),
+    "direction": ("方向", "Direction"),
+    "section": ("门类", "Section"),
+    "layer": ("技术层", "Technology layer"),
+    "include_domestic": ("包含国内", "Include domestic"),
+    "platform": ("平台", "Platform"),
+    "attribute": ("属性", "Attribute"),
+    "order": ("排序", "Order"),
+}
+
+# Allowed values of question parameters, shown next to the value in the widgets.
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "tech": ("技术（输入+赋能）", "technology (input + empowerment)"),
+    "tech_input": ("技术输入", "technology input"),
+    "tech_empowerment": ("技术赋能", "technology empowerment"),
+    "talent": ("人才（学习+工作）", "talent (study + work)"),
+    "study": ("学习经历", "study"),
+    "work": ("工作经历", "work"),
+    "financing": ("融资（投资样本企业者）", "financing (investors of samples)"),
+    "investment": ("投资（样本企业对外）", "investment (by samples)"),
+    "invest_made": ("对外投资", "investments made"),
+    "invest_received": ("获得投资", "investments received"),
+    "acquires": ("收购", "acquisitions"),
+    "any": ("不限", "any"),
+    "sample": ("样本企业", "sample enterprises"),
+    "domestic": ("国内", "domestic"),
+    "foreign": ("国外", "foreign"),
+    "either": ("任一端", "either end"),
+    "receiver": ("接受方", "receiver"),
+    "provider": ("提供方", "provider"),
+    "metro": ("都市圈", "metro area"),
+    "province": ("省份", "province"),
+    "city": ("城市", "city"),
+    "total": ("合计", "total"),
+    "average": ("平均", "average"),
+    "core_to_other": ("核心产业 → 其他产业", "core sector → others"),
+    "other_to_core": ("其他产业 → 核心产业", "others → core sector"),
+    "tier": ("三次产业", "sector tier"),
+    "samples": ("样本企业数", "sample enterprises"),
+    "Enterprise": ("企业", "enterprise"),
+    "University": ("高校", "university"),
+    "ResearchInstitute": ("科研院所", "research institute"),
+    "NewRDInstitution": ("新型研发机构", "new R&D institution"),
+    "Investor": ("投资机构", "investor"),
+    "Government": ("政府", "government"),
+    "Linker": ("中介", "linker"),
+    "Platform": ("开放创新平台", "open innovation platform"),
+}
+
+
+def param_label(name: str, language: str | None = None) -> str:
+    zh, en = PARAM_LABELS.get(name, (name, name))
+    return en if (language or lang()) == "en" else f"{zh}（{name}）"
+
+
+def value_labels(language: str | None = None) -> dict[str, str]:
+    """VALUE_LABELS in the current language; in English only where the label says more than the value."""
+    en = (language or lang()) == "en"
+    return (
+        {k: v[1] for k, v in VALUE_LABELS.items() if v[1].lower() != k.lower()}
+        if en
+        else {k: v[0] for k, v in VALUE_LABELS.items()}
+    )
+
 
 def data_labels(language: str | None = None) -> dict[str, str]:
     """DATA_LABELS in the current (or given) language, for chart categories and series names."""

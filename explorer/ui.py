@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_echarts import JsCode, Map, st_echarts
 
 from explorer import charts, data, geo
-from explorer.i18n import LANGS, t
+from explorer.i18n import LANGS, lang, t
 from valuenet.config import NotConfiguredError
 from valuenet.db import DriverError, Neo4jError
 
@@ -20,6 +20,20 @@ _MAP_TOOLTIP = JsCode(
     "function (p) { var d = p.data || {}; var v = Array.isArray(p.value) ? p.value[2] : p.value;"
     " return (d.label_text || p.name) + ': ' + (v === undefined || isNaN(v) ? '-' : v); }"
 )
+
+
+def lkey(base: str) -> str:
+    """The key of a widget whose option labels depend on the language: one widget per language, because
+    Streamlit keeps a keyed widget's option labels across reruns. `recall`/`remember` carry its value over."""
+    return base if lang() == "zh" else f"{base}__en"
+
+
+def recall(base: str, default: Any) -> Any:
+    return st.session_state.get(f"_keep_{base}", default)
+
+
+def remember(base: str, value: Any) -> None:
+    st.session_state[f"_keep_{base}"] = value
 
 
 def language_switch() -> None:

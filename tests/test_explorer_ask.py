@@ -65,7 +65,8 @@ def test_parameter_widgets_take_their_choices_from_the_graph() -> None:
     # required parameters are prefilled from the question's example
     assert industry.value == "C36" and place.value == "440100"
     side = at.selectbox(key="p_who_empowers_industry_in_place_side")
-    assert side.options == ["either", "receiver", "provider"] and side.value == "either"
+    assert side.options == ["either · 任一端", "receiver · 接受方", "provider · 提供方"]
+    assert side.value == "either"
     edition = at.selectbox(key="p_who_empowers_industry_in_place_edition")
     assert edition.options == ["（不限）", "2020", "2021"]
 
@@ -174,14 +175,25 @@ def test_invalid_parameters_are_shown_not_run() -> None:
     assert not at.button  # no run button while the parameters are invalid
 
 
-def test_english_interface() -> None:
-    at = app(lang="en", q="who_empowers_industry_in_place")
+def test_english_interface_keeps_the_question_and_parameters() -> None:
+    at = app(q="who_empowers_industry_in_place")
+    at.selectbox(key="p_who_empowers_industry_in_place_side").set_value("receiver").run()
+    at.session_state["lang"] = "en"
+    at.run()
     assert at.title[0].value == "Ask"
-    picker = at.selectbox(key="ask_qid")
+    # one widget per language (Streamlit keeps a keyed widget's labels), values carried over
+    picker = at.selectbox(key="ask_qid__en")
     assert picker.value == "who_empowers_industry_in_place"
     assert "Who › Who empowers industry X in place Y?" in picker.options
+    side = at.selectbox(key="p_who_empowers_industry_in_place_side__en")
+    assert side.value == "receiver" and "receiver" in side.options
+    assert at.selectbox(key="p_who_empowers_industry_in_place_edition__en").options[0] == "(any)"
     at.button(key="ask_run").click().run()
     assert "rows in" in texts(at)
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert at.selectbox(key="p_who_empowers_industry_in_place_side").value == "receiver"
+    assert "receiver · 接受方" in at.selectbox(key="p_who_empowers_industry_in_place_side").options
 
 
 @pytest.mark.parametrize("qid", list(questions.library()))

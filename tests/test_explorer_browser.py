@@ -129,7 +129,16 @@ def test_run_questions_see_map_and_table(served: str) -> None:
             # 3. English.
             page.get_by_text("English", exact=True).click()
             page.get_by_role("heading", name="Ask").wait_for(timeout=30_000)
-            page.screenshot(path=str(ARTIFACTS / "explorer_ask_english.png"))
+            # the question picker now reads in English (its value is the combobox input's text)
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('input[role=combobox]')]"
+                ".some(i => i.value === 'Who › Who empowers industry X in place Y?')",
+                timeout=30_000,
+            )
+            page.get_by_role("button", name="Run").click()
+            page.get_by_text("4 rows in").wait_for(timeout=30_000)
+            page.wait_for_timeout(1000)
+            page.screenshot(path=str(ARTIFACTS / "explorer_ask_english.png"), full_page=True)
         finally:
             browser.close()
     assert not outside, f"the page reached outside localhost: {outside[:5]}"

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from explorer import charts, data, ui
-from explorer.i18n import data_labels, group, lang, pick, t
+from explorer.i18n import data_labels, group, lang, param_label, pick, t, value_labels
 from valuenet import questions as qlib
 from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult
 from valuenet.questions import Param, Question
@@ -21,9 +21,12 @@ def _title(q: Question, language: str | None = None) -> str:
 
 
 def _pick_question(lib: dict[str, Question]) -> Question | None:
+    key = ui.lkey("ask_qid")
     wanted = st.query_params.get("q")
-    if wanted in lib and "ask_qid" not in st.session_state:
-        st.session_state["ask_qid"] = wanted
+    if key not in st.session_state:
+        start = ui.recall("ask_qid", wanted)
+        if start in lib:
+            st.session_state[key] = start
     search = st.text_input(
         t("search_questions"), key="ask_search", placeholder="城市 / city, 投资 / invest …"
     )
@@ -41,14 +44,15 @@ def _pick_question(lib: dict[str, Question]) -> Question | None:
         return None
     ids = [q.id for q in found]
     language = lang()  # bound now: format_func may be called outside the script run
-    if st.session_state.get("ask_qid") not in ids:
-        st.session_state["ask_qid"] = ids[0]
+    if st.session_state.get(key) not in ids:
+        st.session_state[key] = ids[0]
     qid = st.selectbox(
         t("question"),
         ids,
-        key="ask_qid",
+        key=key,
         format_func=lambda i: f"{group(lib[i].group, language)} › {_title(lib[i], language)}",
     )
+    ui.remember("ask_qid", qid)
     st.query_params["q"] = qid
     return lib[str(qid)]
 
@@ -67,12 +71,29 @@ def _choice_label(row: dict[str, Any]) -> str:
 
 
 def _widget(c: data.Conn, q: Question, p: Param) -> Any:
-    key = f"p_{q.id}_{p.name}"
-    label = p.name + ("" if not p.description else f" — {p.description}")
-    initial = _initial(q, p)
+    base = f"p_{q.id}_{p.name}"
+    value = _widget_for(c, q, p, base, ui.lkey(base), ui.recall(base, _initial(q, p)))
+    ui.remember(base, value)
+    return value
+
+
+def _param_text(p: Param, bold: bool = False) -> str:
+    """zh: 行业（industry） — description; en: industry — description (the header's words), or Industry."""
+    head = param_label(p.name) if lang() == "zh" or not p.description else p.name
+    head = f"**{head}**" if bold else head
+    return head + (f" — {p.description}" if p.description else "")
+
+
+def _value_label(v: Any, names: dict[str, str]) -> str:
+    text = str(v)
+    return f"{text} · {names[text]}" if text in names else text
+
+
+def _widget_for(c: data.Conn, q: Question, p: Param, base: str, key: str, initial: Any) -> Any:
+    label = _param_text(p)
     if p.choices == "organizations":
-        st.markdown(f"**{p.name}**" + (f" — {p.description}" if p.description else ""))
-        return ui.org_picker(key, default_search=str(initial or ""))
+        st.markdown(_param_text(p, bold=True))
+        return ui.org_picker(base, default_search=str(_initial(q, p) or ""))
     if p.type == "list":
         if p.allowed is not None:
             return st.multiselect(label, list(p.allowed), default=list(initial or []), key=key)
@@ -83,7 +104,8 @@ def _widget(c: data.Conn, q: Question, p: Param) -> Any:
     labels: dict[Any, str] = {}
     if p.allowed is not None:
         options = list(p.allowed)
-        labels = {v: str(v) for v in options}
+        names = value_labels()
+        labels = {v: _value_label(v, names) for v in options}
     elif p.choices:
         rows = data.choices(c, q.id, p.name)
         options = [r["value"] for r in rows]
@@ -144,7 +166,9 @@ def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: Read
             options = charts.stacked(result.rows, result.columns, _title(q), names=data_labels())
         elif q.chart in ("bar", "map", "line"):
             title = _title(q) if not drew_map else None
-            options = charts.bar(result.rows, result.columns, title, names=data_labels())
+            options = charts.bar(
+                result.rows, result.columns, title, names=data_labels(), english=lang() == "en"
+            )
         if options:
             bars = len(options["yAxis"]["data"]) if isinstance(options.get("yAxis"), dict) else 1
             height = max(220, 32 * min(bars, 30) + 110)

@@ -43,9 +43,17 @@ def main() -> None:
     _run_panel(c)
     st.subheader(t("runs"))
     names = [j.name for j in jobs_info.catalogue()]
+    every = t("all_jobs")  # bound now: format_func may run outside the script run
+    choices = [None, *names]
+    start = ui.recall("jobs_filter", None)
     job = st.selectbox(
-        t("job"), [None, *names], format_func=lambda v: t("all_jobs") if v is None else v, key="jobs_filter"
+        t("job"),
+        choices,
+        index=choices.index(start) if start in choices else 0,
+        format_func=lambda v: every if v is None else v,
+        key=ui.lkey("jobs_filter"),
     )
+    ui.remember("jobs_filter", job)
     rows = data.read(c, "jobs/history", {"job": job, "limit": 200})
     if not rows:
         st.info(t("no_runs"))

@@ -98,8 +98,13 @@ def main() -> None:
         "sectors": t("sector_shares"),
     }
     section = st.segmented_control(
-        t("section"), list(sections), default="summary", format_func=sections.__getitem__, key="net_section"
+        t("section"),
+        list(sections),
+        default=ui.recall("net_section", "summary"),
+        format_func=sections.__getitem__,
+        key=ui.lkey("net_section"),
     )
+    ui.remember("net_section", section)
     if section == "degrees":
         _degrees(c)
     elif section == "domestic_foreign":
