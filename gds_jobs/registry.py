@@ -2,7 +2,8 @@
 
 Degree jobs follow the report's counting (R21 Tables 5-9, reference/schema.md §5.1): technology edges are
 stored provider -> receiver, so technology input = incoming EMPOWERS and empowerment = outgoing; talent and
-investment are counted from the institution's side (outgoing). The report's relation data only holds
+investment are counted from the institution's side (outgoing; investments made count the *sample firms*
+invested in, 投资样本企业数, as Table 9 does). The report's relation data only holds
 relations with a sample firm at one end, so degree projections keep only relationships with at least one
 `:Sample` end: a relation node's degree is its number of relations with sample nodes.
 
@@ -42,6 +43,12 @@ PROJECTIONS: dict[str, Projection] = {
             "invests",
             ("INVESTS_IN",),
             "INVESTS_IN (investor -> investee) with a :Sample at one end",
+            sample_incident=True,
+        ),
+        Projection(
+            "invests_samples",
+            ("INVESTS_IN",),
+            "INVESTS_IN (investor -> investee) into a :Sample firm",
             sample_incident=True,
         ),
         Projection(
@@ -118,10 +125,10 @@ _JOBS: list[JobSpec] = [
     ),
     _degree(
         "degree_invest_out",
-        "invests",
+        "invests_samples",
         Orientation.NATURAL,
         "投资样本企业数",
-        "Investments made (outgoing INVESTS_IN)",
+        "Sample firms invested in (outgoing INVESTS_IN into a :Sample)",
         "R21 Table 9",
     ),
     _degree(

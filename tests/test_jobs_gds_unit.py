@@ -81,7 +81,7 @@ def test_pagerank_calls_and_parameters() -> None:
         ("degree_tech_out", "empowers", "NATURAL"),
         ("degree_talent_study", "talent_study", "NATURAL"),
         ("degree_talent_work", "talent_work", "NATURAL"),
-        ("degree_invest_out", "invests", "NATURAL"),
+        ("degree_invest_out", "invests_samples", "NATURAL"),
         ("degree_invest_in", "invests", "REVERSE"),
     ],
 )

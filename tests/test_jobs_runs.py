@@ -28,6 +28,7 @@ def small(fresh_graph) -> Graph:  # type: ignore[no-untyped-def]
     load_rels(g, "SUPPLIES_TALENT", [("R3", "S1"), ("R4", "S1"), ("R3", "R4")], experience="study")
     load_rels(g, "SUPPLIES_TALENT", [("R3", "S2")], experience="work")
     load_rels(g, "INVESTS_IN", [("R4", "S1"), ("R4", "S2"), ("R1", "S1")])
+    load_rels(g, "INVESTS_IN", [("S1", "R2")])  # a sample invests in a non-sample: not a Table 9 count
     load_rels(g, "ACQUIRES", [("S1", "R2")])
     load_rels(g, "PART_OF", [("R2", "R1")])
     return g
@@ -40,7 +41,7 @@ EXPECTED = {
     "degree_talent_study": {"R3": 1, "R4": 1},
     "degree_talent_work": {"R3": 1},
     "degree_invest_out": {"R4": 2, "R1": 1},
-    "degree_invest_in": {"S1": 2, "S2": 1},
+    "degree_invest_in": {"S1": 2, "S2": 1, "R2": 1},
 }
 
 
