@@ -80,6 +80,18 @@ def graph(fresh_graph: Callable[..., Graph]) -> Graph:
 
 
 @pytest.fixture(scope="session")
+def reference_graph(fresh_graph: Callable[..., Graph]) -> Graph:
+    """The scale-1 reference dataset (dimensions, observed layer, calibrated synthetic layer) loaded once per
+    session through the loader into its own database. Tests may write job scores on it, never structure."""
+    from loader.reference.cli import load_reference
+
+    g = fresh_graph("reference")
+    reports = load_reference(g, scale=1, seed=42)
+    assert [r.rows_rejected for r in reports] == [0, 0]
+    return g
+
+
+@pytest.fixture(scope="session")
 def neo4j_graph() -> Iterator[Graph]:
     """A Graph on the Neo4j that NEO4J_URI points at; the test is skipped when it is not set."""
     if not os.environ.get("NEO4J_URI"):

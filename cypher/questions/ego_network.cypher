@@ -3,8 +3,11 @@
 // title_en: An organisation's ego network
 // answers: >
 //   The organisations within 1 or 2 hops of an organisation over the chosen relation types (either direction),
-//   as nodes and edges for a graph view; capped at `max_nodes` nodes (the strongest-connected first), with
-//   `capped` telling whether the cap cut the network.
+//   as nodes and edges for a graph view, capped at `max_nodes` nodes: first-hop partners by the number of
+//   relations with the centre, then (depth 2) their own partners by the number of relations with the shown
+//   first-hop partners. The second hop is explored from the first-hop partners shown; nodes_total counts
+//   the centre, all first-hop partners and the second-hop partners found that way; `capped` tells whether
+//   the cap cut the network.
 // chart: graph
 // params:
 //   org: {type: str, required: true, choices: organizations, description: 'organisation id or exact Chinese/English name or alias'}
@@ -19,23 +22,25 @@ WITH o LIMIT 1
 OPTIONAL MATCH (o)-[r1]-(n1:Organization)
 WHERE type(r1) IN $types
 WITH o, n1, count(r1) AS w1
-WITH o, collect({n: n1, w: w1, hop: 1}) AS hop1
-WITH o, hop1, [h IN hop1 WHERE h.n IS NOT NULL | h.n] AS first
-UNWIND (CASE WHEN $depth = 2 AND size(first) > 0 THEN first ELSE [null] END) AS m
-OPTIONAL MATCH (m)-[r2]-(n2:Organization)
-WHERE type(r2) IN $types AND n2 <> o AND NOT n2 IN first
-WITH o, hop1, n2, count(r2) AS w2
-WITH o, hop1, [h IN collect({n: n2, w: w2, hop: 2}) WHERE h.n IS NOT NULL] AS hop2
-WITH o, [h IN hop1 WHERE h.n IS NOT NULL] + hop2 AS found
-UNWIND (CASE WHEN size(found) = 0 THEN [null] ELSE found END) AS h
-WITH o, size(found) AS reachable, h ORDER BY h.hop, h.w DESC, h.n.id
-WITH o, reachable, collect(h)[..($max_nodes - 1)] AS kept
-WITH o, reachable, [o] + [h IN kept WHERE h IS NOT NULL | h.n] AS ns
+ORDER BY w1 DESC, n1.id
+WITH o, [n IN collect(n1) WHERE n IS NOT NULL] AS hop1
+WITH o, size(hop1) AS first_total, hop1[..($max_nodes - 1)] AS kept1
+CALL (o, kept1) {
+  UNWIND (CASE WHEN $depth = 2 THEN kept1 ELSE [] END) AS m
+  MATCH (m)-[r2]-(n2:Organization)
+  WHERE type(r2) IN $types AND n2 <> o AND NOT EXISTS { (o)-[x]-(n2) WHERE type(x) IN $types }
+  WITH n2, count(r2) AS w2
+  ORDER BY w2 DESC, n2.id
+  RETURN collect(n2) AS hop2
+}
+WITH o, 1 + first_total + size(hop2) AS nodes_total,
+     [o] + kept1 + hop2[..($max_nodes - 1 - size(kept1))] AS ns
 UNWIND ns AS a
 OPTIONAL MATCH (a)-[r]->(b:Organization)
 WHERE b IN ns AND type(r) IN $types
-WITH o, reachable, ns, [e IN collect({source: a.id, target: b.id, type: type(r), experience: r.experience}) WHERE e.target IS NOT NULL] AS edges
-RETURN o.id AS center, size(ns) AS nodes_shown, reachable + 1 AS nodes_total, reachable + 1 > size(ns) AS capped,
+WITH o, nodes_total, ns,
+     [e IN collect({source: a.id, target: b.id, type: type(r), experience: r.experience}) WHERE e.target IS NOT NULL] AS edges
+RETURN o.id AS center, size(ns) AS nodes_shown, nodes_total, nodes_total > size(ns) AS capped,
        [n IN ns | {id: n.id, name_zh: n.name_zh, name_en: n.name_en, country: n.country,
                    labels: [l IN labels(n) WHERE l <> 'Organization'], synthetic: coalesce(n.synthetic, false)}] AS nodes,
        edges
