@@ -142,3 +142,39 @@ def test_run_questions_see_map_and_table(served: str) -> None:
         finally:
             browser.close()
     assert not outside, f"the page reached outside localhost: {outside[:5]}"
+
+
+PAGES = [
+    ("organization?org=huawei", "为何处于中心：各关系类型的最强伙伴"),
+    ("network", "社区及其主要成员"),
+    ("jobs", "作业目录"),
+    ("console", "Cypher 控制台"),
+]
+
+
+def test_every_page_renders_in_the_browser(served: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800})
+            page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+            for path, marker in PAGES:
+                page.goto(f"{served}/{path}")
+                page.get_by_text(marker).first.wait_for(timeout=60_000)
+                page.wait_for_timeout(1500)
+                assert page.locator("[data-testid='stException']").count() == 0, path
+                name = path.split("?")[0]
+                if name == "organization":  # the ego network is drawn
+                    assert page.locator(".echarts-container canvas").count() >= 1
+                if name == "console":  # run the example query: table + graph view
+                    page.get_by_role("button", name="运行").click()
+                    page.locator("[data-testid='stDataFrame']").wait_for(timeout=60_000)
+                    page.locator(".echarts-container canvas").first.wait_for(timeout=30_000)
+                    page.wait_for_timeout(2000)
+                page.screenshot(path=str(ARTIFACTS / f"explorer_page_{name}.png"), full_page=True)
+        finally:
+            browser.close()
+    assert not outside, f"the page reached outside localhost: {outside[:5]}"
