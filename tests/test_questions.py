@@ -126,6 +126,12 @@ def test_top_by_degree_variants(qgraph: Graph) -> None:
     assert pick(e2020, "name", "degree") == [("华为", 2), ("广汽本田", 1), ("英特尔", 1)]
 
 
+def test_top_by_score_reads_the_jobs_scores(qgraph: Graph) -> None:
+    rows = ask(qgraph, "top_by_score", score="degree_tech", among="sample")
+    assert pick(rows, "name", "score") == [("华为", 4), ("瑞松科技", 3), ("明珞装备", 2), ("广州科腾", 1)]
+    assert ask(qgraph, "top_by_score", score="pagerank") == []  # no pagerank job has run on this graph
+
+
 def test_relation_types_domestic_foreign(qgraph: Graph) -> None:
     rows = ask(qgraph, "relation_types_domestic_foreign")
     assert pick(rows, "relation", "relations", "domestic", "foreign") == [

@@ -68,3 +68,7 @@ CREATE (cn:Country {code: 'CN', name_zh: '中国', name_en: 'China'}),
        (iv)-[:INVESTS_IN {editions: [2021], sources: ['x'], synthetic: false}]->(rs),
        (iv)-[:INVESTS_IN {editions: [2021], sources: ['x'], synthetic: false}]->(ml),
        (hw)-[:INVESTS_IN {editions: [2021], sources: ['x'], synthetic: false}]->(it)
+;
+// the scores the degree_tech job writes for this graph (in + out EMPOWERS), as top_by_score reads them
+MATCH (o:Organization)
+SET o.degree_tech = COUNT { (o)-[:EMPOWERS]-() }

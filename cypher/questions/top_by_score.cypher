@@ -1,0 +1,27 @@
+// group: rankings
+// title_zh: 按作业得分排名（度数、PageRank、中介中心性等）
+// title_en: Top organisations by a score written by the jobs (degree, PageRank, betweenness ...)
+// answers: >
+//   Organisations ranked by a property the graph-data-science jobs wrote back (`valuenet jobs run`): the
+//   degree tables of the report (degree_tech, degree_tech_in, degree_tech_out, degree_talent_study,
+//   degree_talent_work, degree_invest_out = sample enterprises invested in, degree_invest_in), pagerank,
+//   betweenness, harmonic closeness, clustering. Fast (reads stored scores); empty until the job has run.
+//   Filters: sample or relation nodes, kind label, domestic/foreign.
+// chart: bar
+// params:
+//   score: {type: str, default: degree_tech, allowed: [degree_tech, degree_tech_in, degree_tech_out, degree_talent_study, degree_talent_work, degree_invest_out, degree_invest_in, pagerank, betweenness, harmonic, clustering]}
+//   among: {type: str, default: any, allowed: [any, sample, relation]}
+//   kind: {type: str, default: any, allowed: [any, Enterprise, University, ResearchInstitute, NewRDInstitution, Investor, Government, Linker, Platform]}
+//   origin: {type: str, default: any, allowed: [any, domestic, foreign]}
+//   limit: {type: int, default: 20, min: 1, max: 1000}
+// figures: [tech_degree_top30_*, tech_input_top*, tech_empowerment_top*, hc_study_top20_*, hc_work_top20_*, invest_top20_*]
+// example: {score: degree_tech, among: sample, limit: 30}
+MATCH (o:Organization)
+WHERE o[$score] IS NOT NULL
+  AND ($kind = 'any' OR $kind IN labels(o))
+  AND ($among = 'any' OR ($among = 'sample') = ('Sample' IN labels(o)))
+  AND ($origin = 'any' OR ($origin = 'domestic') = (coalesce(o.country, '') IN ['CN', 'HK', 'MO', 'TW']))
+RETURN o.id AS id, o.name_zh AS name, o.name_en AS name_en, o.country AS country,
+       [l IN labels(o) WHERE l <> 'Organization'] AS labels, o[$score] AS score, coalesce(o.synthetic, false) AS synthetic
+ORDER BY score DESC, name
+LIMIT $limit
