@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml requirements.lock
 run: setup
 	$(BIN)/valuenet server start
 	$(BIN)/valuenet schema apply
-	$(BIN)/valuenet load-reference --scale 1
+	$(BIN)/valuenet load --reference --scale 1
 	$(BIN)/valuenet jobs run
 	$(BIN)/valuenet info
 	$(BIN)/valuenet explore
