@@ -11,7 +11,7 @@ import networkit as nk
 
 from bench import nxbase
 from bench.engine import Engine
-from bench.memory import PeakSampler
+from bench.memory import PeakSampler, cpu_s
 from gds_jobs import local, registry
 from gds_jobs.runner import JobFailedError, choose_backend, run_job
 from gds_jobs.spec import Algorithm, JobSpec, Orientation
@@ -87,6 +87,7 @@ def run(
     skipped: list[JobSpec] = []
     # 1. the suite, as `valuenet jobs run` runs it: one job after another on the chosen backend
     suite_started = time.perf_counter()
+    engine_cpu0, own_cpu0 = cpu_s(engine.pid), time.process_time()
     with PeakSampler({"engine": engine.pid}) as mem:
         for job in jobs:
             seen = {
@@ -154,6 +155,11 @@ def run(
             }
             progress(f"  job {job.name:<20} {wall:7.2f} s")
     out["suite_s"] = round(time.perf_counter() - suite_started, 2)
+    engine_cpu1 = cpu_s(engine.pid)
+    out["suite_cpu_s"] = {
+        "engine": None if engine_cpu0 is None or engine_cpu1 is None else round(engine_cpu1 - engine_cpu0, 1),
+        "python": round(time.process_time() - own_cpu0, 1),
+    }
     if skipped:
         out["suite_complete"] = False
         out["suite_with_predicted_s"] = round(

@@ -20,16 +20,30 @@ from pathlib import Path
 from typing import Any
 
 from bench.engine import Engine
-from bench.memory import MB, PeakSampler, reset_hwm, vm_hwm
+from bench.memory import MB, PeakSampler, cpu_s, reset_hwm, vm_hwm
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
 MAPPINGS = ("observed", "synthetic")
 
 
+def generator_version() -> str:
+    """A short hash of the reference generator's code and data, so cached tables follow its changes."""
+    import hashlib
+
+    base = ROOT / "loader" / "reference"
+    h = hashlib.sha256()
+    for p in sorted([*base.glob("*.py"), *base.rglob("data/*")]):
+        if p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:10]
+
+
 def tables(scale: int, seed: int = 42, cache: Path = CACHE) -> tuple[Path, dict[str, Any]]:
-    """The reference tables for (scale, seed), generated on first use; returns the folder and its manifest."""
-    out = cache / f"reference-s{scale}-seed{seed}"
+    """The reference tables for (scale, seed) and the current generator, generated on first use; returns
+    the folder and its manifest."""
+    out = cache / f"reference-s{scale}-seed{seed}-{generator_version()}"
     manifest = out / "MANIFEST.json"
     if manifest.exists():
         data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8"))
@@ -64,12 +78,14 @@ def run(engine: Engine, mappings: list[Path], *, pyinstrument_to: Path | None = 
     if engine.pid:
         reset_hwm(engine.pid)
     before = engine.graph.counts()
+    engine_cpu0 = cpu_s(engine.pid)
     started = time.perf_counter()
     with PeakSampler({"engine": engine.pid}) as mem:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
         mem.watch("loader", proc.pid)
         rc = proc.wait()
     wall = time.perf_counter() - started
+    engine_cpu1 = cpu_s(engine.pid)
     if rc != 0:
         raise RuntimeError(f"the load process failed (exit code {rc}); see its output above")
     worker: dict[str, Any] = json.loads(result_path.read_text(encoding="utf-8"))
@@ -89,6 +105,11 @@ def run(engine: Engine, mappings: list[Path], *, pyinstrument_to: Path | None = 
         "engine_peak_rss_mb": peaks.get("engine"),
         "engine_vmhwm_mb": round(engine_hwm / MB, 1) if engine_hwm else None,
         "loader_peak_rss_mb": max(peaks.get("loader", 0.0), float(worker.get("maxrss_mb") or 0.0)),
+        # CPU seconds: what the load costs whatever else the machine runs (wall time stretches under load)
+        "engine_cpu_s": None
+        if engine_cpu0 is None or engine_cpu1 is None
+        else round(engine_cpu1 - engine_cpu0, 1),
+        "loader_cpu_s": worker.get("cpu_s"),
         "phases": worker["phases"],
         "rows_rejected": worker["rows_rejected"],
     }
@@ -153,9 +174,18 @@ def _main(argv: list[str] | None = None) -> int:
     if profiler is not None:
         profiler.stop()
         Path(str(profile_to)).write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")
-    maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    maxrss_mb = usage.ru_maxrss / 1024  # KiB on Linux
     args.out.write_text(
-        json.dumps({"load_s": load_s, "phases": phases, "rows_rejected": rejected, "maxrss_mb": maxrss_mb}),
+        json.dumps(
+            {
+                "load_s": load_s,
+                "phases": phases,
+                "rows_rejected": rejected,
+                "maxrss_mb": maxrss_mb,
+                "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+            }
+        ),
         encoding="utf-8",
     )
     return 0

@@ -26,6 +26,23 @@ def rss_tree(pid: int) -> int:
         return 0
 
 
+def cpu_s(pid: int | None) -> float | None:
+    """User + system CPU seconds used so far by a process and its children (None if not visible)."""
+    if not pid:
+        return None
+    try:
+        proc = psutil.Process(pid)
+        t = proc.cpu_times()
+        total = t.user + t.system + t.children_user + t.children_system
+        for child in proc.children(recursive=True):
+            with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                c = child.cpu_times()
+                total += c.user + c.system
+        return float(total)
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return None
+
+
 def vm_hwm(pid: int) -> int | None:
     """The kernel's peak resident set size of `pid` since it started (or since its last reset), in bytes."""
     try:

@@ -5,6 +5,7 @@ loader process under pyinstrument (`bench.load` with BENCH_PYINSTRUMENT set)."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 import shutil
@@ -94,3 +95,57 @@ def hot_methods(recording: Path, top: int = 15) -> list[str]:
         return []
     rows = [line.rstrip() for line in text.splitlines() if re.search(r"\d+[.,]\d+%\s*$", line)]
     return rows[:top]
+
+
+def engine_operators(
+    recording: Path, top: int = 12, window: tuple[float, float] | None = None
+) -> list[tuple[str, float]]:
+    """Inclusive share of the engine's execution samples per class (Cypher operator steps, storage,
+    transactions; each sample counts once per class on its stack), from `jfr print`, optionally only the
+    samples within `window` (UTC epoch seconds); [] if unavailable."""
+    tool = _jfr_tool()
+    if tool is None or not (recording.exists() or assemble(recording)):
+        return []
+    frame = re.compile(r"^\s+(com\.arcadedb\.[\w.$]+)\.([\w$<>]+)\(")
+    stamp = re.compile(r"startTime = (\d\d:\d\d:\d\d\.\d+) \((\d{4}-\d\d-\d\d)\)")
+    counts: dict[str, int] = {}
+    samples = 0
+    seen: set[str] = set()
+    inside = window is None
+    with subprocess.Popen(
+        [str(tool), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "48", str(recording)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("jdk.ExecutionSample"):
+                for k in seen:
+                    counts[k] = counts.get(k, 0) + 1
+                seen = set()
+                continue
+            if window is not None and "startTime" in line:
+                t = stamp.search(line)
+                if t:
+                    when = dt.datetime.fromisoformat(f"{t.group(2)}T{t.group(1)}+00:00").timestamp()
+                    inside = window[0] <= when <= window[1]
+                    samples += inside
+                continue
+            if window is None and "startTime" in line:
+                samples += 1
+                continue
+            if not inside:
+                continue
+            m = frame.match(line)
+            if m:
+                cls = m.group(1).rsplit(".", 1)[-1].split("$")[0]
+                seen.add(cls)
+    for k in seen:
+        counts[k] = counts.get(k, 0) + 1
+    if not samples:
+        return []
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    # Leave out the wrappers on (nearly) every stack: they say nothing about where the time goes.
+    useful = [(k, 100.0 * v / samples) for k, v in ranked if v < 0.6 * samples]
+    return [(k, round(p, 1)) for k, p in useful[:top]]

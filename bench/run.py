@@ -100,7 +100,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if "load" in args.only or any(p in args.only for p in ("jobs", "questions", "explorer")):
                 _say(f"  loading {', '.join(str(m) for m in mappings)} ...")
                 pyi = args.profile_dir / f"loader-s{scale}.txt" if args.profile and scale == 1 else None
+                t0 = time.time()
                 res["load"] = load_bench.run(e, mappings, pyinstrument_to=pyi)
+                res.setdefault("timeline", {})["load"] = [t0, time.time()]
                 ld = res["load"]
                 _say(
                     f"  load {ld['seconds']} s: {ld['nodes']:,} nodes, {ld['relationships']:,} rels; "
@@ -111,7 +113,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             res["graph"] = {"nodes": nodes, "relationships": rels}
             if "questions" in args.only:
                 _say("  questions ...")
+                t0 = time.time()
                 res["questions"] = questions_bench.run(e.graph, runs=args.runs, progress=_say)
+                res.setdefault("timeline", {})["questions"] = [t0, time.time()]
                 _checkpoint(result, args, started)
             if "jobs" in args.only:
                 _say("  jobs ...")
@@ -120,6 +124,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     for s in args.scales
                     if s < scale and "jobs" in result["scales"].get(str(s), {})
                 }
+                t0 = time.time()
                 res["jobs"] = jobs_bench.run(
                     e,
                     networkx=not args.no_networkx,
@@ -131,6 +136,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     only=args.jobs_large if scale > 1 else None,
                     progress=_say,
                 )
+                res.setdefault("timeline", {})["jobs"] = [t0, t0 + res["jobs"]["suite_s"]]
                 _say(f"  suite {res['jobs']['suite_s']} s")
                 _checkpoint(result, args, started)
             if "explorer" in args.only and scale == 1:
@@ -141,7 +147,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if args.profile and scale == 1 and kind == "embedded":
                 profile.keep_chunks(args.profile_dir / "engine-s1.jfr")
         if args.profile and scale == 1 and kind == "embedded":
-            res["engine_profile_hot_methods"] = profile.hot_methods(args.profile_dir / "engine-s1.jfr")
+            rec = args.profile_dir / "engine-s1.jfr"
+            res["engine_profile_hot_methods"] = profile.hot_methods(rec)
+            res["engine_profile"] = {
+                part: profile.engine_operators(rec, window=(w[0], w[1]))
+                for part, w in res.get("timeline", {}).items()
+            }
             pyi = args.profile_dir / "loader-s1.txt"
             if pyi.exists():
                 res["loader_profile"] = str(pyi.relative_to(ROOT))
@@ -170,9 +181,15 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
         steps.sort(key=lambda kv: -kv[1])
         total = ld["seconds"] or 1
         top = "; ".join(f"{k} {v:.1f} s ({100 * v / total:.0f}%)" for k, v in steps[:5])
-        out.append(f"Scale-1 load {ld['seconds']} s: the loader's write steps dominate — {top}.")
+        cpu = ""
+        if ld.get("loader_cpu_s") is not None:
+            cpu = (
+                f" CPU seconds during it: loader {ld['loader_cpu_s']}, engine {ld.get('engine_cpu_s')} "
+                f"(wall {ld['seconds']}: the rest is waiting, for the other side or for a core)."
+            )
+        out.append(f"Scale-1 load {ld['seconds']} s, largest steps: {top}.{cpu}")
         hot = one.get("engine_profile_hot_methods")
-        if hot:
+        if hot and not one.get("engine_profile"):
             out.append(
                 "Engine (JFR hot methods, whole scale-1 run): " + " | ".join(h.strip() for h in hot[:5])
             )
@@ -198,6 +215,25 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
             + ". Projection = streaming every node and relationship of the projection over Bolt into "
             "Python; write-back = one UNWIND row per node into a staged property; publish = the swap "
             "transaction and the top-k snapshot."
+        )
+    prof = one.get("engine_profile") or {}
+    for part, rows in prof.items():
+        if rows:
+            out.append(
+                f"Engine CPU during {part} at scale 1 (JFR, share of samples with the class on the stack): "
+                + ", ".join(f"{k} {p:.0f}%" for k, p in rows[:8])
+                + "."
+            )
+    mem = next((t for t in result.get("targets", []) if t["target"].startswith("engine resident")), None)
+    if mem and mem["met"] is False:
+        heap = result.get("engine_info", {}).get("heap")
+        out.append(
+            f"Engine memory {mem['value']:.0f} MB at scale 1 (load peak "
+            f"{(ld or {}).get('engine_peak_rss_mb')} MB, job suite peak "
+            f"{(js or {}).get('engine_peak_rss_mb')} MB): the JVM heap is {heap} (valuenet's default) and "
+            "the JVM grows into it, so the resident size is heap + JVM overhead rather than the graph's "
+            "size. A smaller VALUENET_HEAP bounds it; not measured here is whether every question still "
+            "runs then (ArcadeDB gives queries a share of the heap as their buffer budget)."
         )
     for sc in ("1", "10"):
         qs = result["scales"].get(sc, {}).get("questions", {})
@@ -261,6 +297,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="load these mapping files instead of the generated reference tables (repeatable; a tiny "
         "graph for the harness's own test); reported as scale 1 with the mapping named",
     )
+    ap.add_argument(
+        "--readme", type=Path, default=None, help="only rewrite README's Performance section from this JSON"
+    )
+    ap.add_argument("--render", type=Path, default=None, help="only re-render a results JSON (+ .md)")
     ap.add_argument("--quick", action="store_true", help="scale 1, 3 question runs, short networkx budget")
     args = ap.parse_args(argv)
     args.scales = [int(s) for s in str(args.scales).split(",") if s.strip()]
@@ -276,8 +316,39 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def update_readme(results_json: Path, readme: Path = ROOT / "README.md") -> None:
+    """Replace README's `## Performance` section (or add it before `## Contributing`) with the table of a
+    results file; nothing else in the README changes."""
+    result = json.loads(results_json.read_text(encoding="utf-8"))
+    md = results_json.with_suffix(".md")
+    rel = str(md.relative_to(ROOT)) if md.is_relative_to(ROOT) else str(md)
+    section = report.readme_section(result, rel)
+    text = readme.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == "## Performance"), None)
+    if start is None:
+        at = next((i for i, line in enumerate(lines) if line.rstrip() == "## Contributing"), len(lines))
+        lines[at:at] = [section + "\n"]
+    else:
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+        lines[start:end] = [section + "\n"]
+    readme.write_text("".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.readme:
+        update_readme(args.readme)
+        print(f"README.md: Performance section from {args.readme}")
+        return 0
+    if args.render:  # targets, findings and the Markdown again from a results file (after report changes)
+        result = json.loads(args.render.read_text(encoding="utf-8"))
+        args.mapping = result.get("settings", {}).get("mappings") or None
+        result["targets"] = [] if args.mapping else report.targets(result)
+        result["findings"] = findings(result, args)
+        js, md = save(result, args.render.parent)
+        print(md.read_text(encoding="utf-8"))
+        return 0
     result = run(args)
     js, md = save(result, args.out)
     print()
