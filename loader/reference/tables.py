@@ -98,6 +98,19 @@ def _write_csv(path: Path, frame: pd.DataFrame) -> None:
     path.write_bytes(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
 
 
+CHUNK = 500_000  # rows per piece when writing the large synthetic tables
+
+
+def _write_chunks(path: Path, frames: Any) -> None:
+    """Frames of strings appended to one CSV (header from the first), so scale 100 needs little memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        first = True
+        for frame in frames:
+            f.write(frame.to_csv(index=False, header=first, lineterminator="\n").encode("utf-8"))
+            first = False
+
+
 def _text(col: pd.Series) -> pd.Series:
     """Cells as text: empty for missing, 是/否 for booleans, lists joined with |, 4-decimal floats."""
     out = pd.Series("", index=col.index, dtype=object)
@@ -113,9 +126,9 @@ def _place_names() -> tuple[dict[str, str], dict[str, str]]:
     return prov, city
 
 
-def _node_rows(orgs: pd.DataFrame, parents: dict[str, str]) -> pd.DataFrame:
+def _node_rows(orgs: pd.DataFrame, parents: dict[str, str], sort: bool = True) -> pd.DataFrame:
     prov_names, city_names = _place_names()
-    o = orgs.sort_values("id", kind="stable")
+    o = orgs.sort_values("id", kind="stable") if sort else orgs
     src = {
         "province_name": o["province"].map(prov_names),
         "city_name": o["city"].map(city_names),
@@ -129,7 +142,9 @@ def _node_rows(orgs: pd.DataFrame, parents: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
-def _rel_rows(rels: pd.DataFrame, names: dict[str, str], samples: set[str]) -> pd.DataFrame:
+def _rel_rows(
+    rels: pd.DataFrame, names: dict[str, str], samples: set[str], sort: bool = True
+) -> pd.DataFrame:
     source = rels["source"].to_numpy(dtype=object)
     target = rels["target"].to_numpy(dtype=object)
     typ = rels["type"].to_numpy(dtype=object)
@@ -240,10 +255,12 @@ def write(ds: Dataset, out: Path, *, scale: int, seed: int) -> dict[str, Any]:
     samples = set(orgs.loc[orgs["sample"], "id"])
     part_of = rels[rels["type"] == "PART_OF"]
     parents = {s: names[t] for s, t in zip(part_of["source"], part_of["target"], strict=True)}
-    value = rels[rels["type"] != "PART_OF"]
-    observed_rels = value[~value["synthetic"]]
-    synthetic_rels = value[value["synthetic"]]
-    obs_orgs = orgs[~orgs["synthetic"]].copy()
+    is_value = (rels["type"] != "PART_OF").to_numpy()
+    rel_syn = rels["synthetic"].to_numpy(dtype=bool)
+    observed_rels = rels[is_value & ~rel_syn]
+    org_syn = orgs["synthetic"].to_numpy(dtype=bool)
+    org_sample = orgs["sample"].to_numpy(dtype=bool)
+    obs_orgs = orgs[~org_syn].copy()
     gen_cols = [c for c in orgs.columns if c not in ("aliases", "sources", "synthetic_props")]
     # observed table: only the observed facts of named organisations
     observed_view = obs_orgs.copy()
@@ -257,7 +274,8 @@ def write(ds: Dataset, out: Path, *, scale: int, seed: int) -> dict[str, Any]:
         ]
     observed_view["synthetic_props"] = [[] for _ in range(len(observed_view))]
     observed_view["sources"] = [[s for s in src if s != SYNTHETIC_SOURCE] for src in observed_view["sources"]]
-    # synthetic tables: synthetic organisations, plus named samples/partners with their generated attributes
+    # synthetic tables: named samples/partners with their generated attributes, then the synthetic
+    # organisations in generation order (deterministic), written in pieces
     touched = obs_orgs[[len(sp) > 0 for sp in obs_orgs["synthetic_props"]]].copy()
     for col in gen_cols:
         if col in ("id", "name_zh", "name_en", "kind", "sample", "platform", "country", "province", "city"):
@@ -267,9 +285,18 @@ def write(ds: Dataset, out: Path, *, scale: int, seed: int) -> dict[str, Any]:
         ]
     touched["aliases"] = [[] for _ in range(len(touched))]
     touched["sources"] = [[SYNTHETIC_SOURCE] for _ in range(len(touched))]
-    syn = orgs[orgs["synthetic"]]
-    syn_samples = pd.concat([touched[touched["sample"]], syn[syn["sample"]]])
-    syn_others = pd.concat([touched[~touched["sample"]], syn[~syn["sample"]]])
+
+    def node_pieces(head: pd.DataFrame, mask: Any) -> Any:
+        yield _node_rows(head, {})
+        idx = np.flatnonzero(mask)
+        for a in range(0, len(idx), CHUNK):
+            yield _node_rows(orgs.iloc[idx[a : a + CHUNK]], {}, sort=False)
+
+    def rel_pieces(mask: Any) -> Any:
+        idx = np.flatnonzero(mask)
+        for a in range(0, len(idx), CHUNK):
+            yield _rel_rows(rels.iloc[idx[a : a + CHUNK]], names, samples, sort=False)
+
     obs_dir, syn_dir = out / "observed", out / "synthetic"
     plat = observed_view["platform"].astype(bool)
     samp = observed_view["sample"].astype(bool)
@@ -277,9 +304,10 @@ def write(ds: Dataset, out: Path, *, scale: int, seed: int) -> dict[str, Any]:
     _write_csv(obs_dir / "平台企业.csv", _node_rows(observed_view[samp & plat], parents))
     _write_csv(obs_dir / "机构.csv", _node_rows(observed_view[~samp], parents))
     _write_csv(obs_dir / "关系.csv", _rel_rows(observed_rels, names, samples))
-    _write_csv(syn_dir / "样本企业.csv", _node_rows(syn_samples, {}))
-    _write_csv(syn_dir / "关系节点.csv", _node_rows(syn_others, {}))
-    _write_csv(syn_dir / "关系.csv", _rel_rows(synthetic_rels, names, samples))
+    t_sample = touched["sample"].astype(bool)
+    _write_chunks(syn_dir / "样本企业.csv", node_pieces(touched[t_sample], org_syn & org_sample))
+    _write_chunks(syn_dir / "关系节点.csv", node_pieces(touched[~t_sample], org_syn & ~org_sample))
+    _write_chunks(syn_dir / "关系.csv", rel_pieces(is_value & rel_syn))
     obs_map = _mapping(
         OBSERVED_DATASET,
         False,
