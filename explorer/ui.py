@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 from streamlit_echarts import JsCode, Map, st_echarts
 
 from explorer import charts, data, geo
 from explorer.i18n import LANGS, lang, t
+from explorer.tables import frame
 from valuenet.config import NotConfiguredError
 from valuenet.db import DriverError, Neo4jError
 
@@ -62,21 +61,6 @@ def connect() -> data.Conn:
 def synthetic_banner(c: data.Conn) -> None:
     if data.has_synthetic(c):
         st.warning(t("synthetic_banner"), icon="⚗")
-
-
-def _cell(v: Any) -> Any:
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, (list, tuple)):
-        return ", ".join(str(_cell(x)) for x in v)
-    if isinstance(v, dict):
-        return json.dumps(v, ensure_ascii=False, default=str)
-    return v
-
-
-def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
-    cols = list(columns) if columns else (list(rows[0]) if rows else [])
-    return pd.DataFrame([{c: _cell(r.get(c)) for c in cols} for r in rows], columns=cols)
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None, key: str, filename: str) -> None:

@@ -1,0 +1,35 @@
+"""Result rows -> display tables (pure: no Streamlit), as the explorer shows them and writes them to CSV."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+
+def cell(v: Any) -> Any:
+    """One value for display: lists joined with commas, maps as JSON, graph values as Cypher-like text."""
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (list, tuple)):
+        return ", ".join(str(cell(x)) for x in v)
+    if isinstance(v, dict):
+        if "_labels" in v:  # a node from the console: (:Label name {id})
+            name = v.get("name_zh") or v.get("name_en") or v.get("name") or v.get("code") or ""
+            key = v.get("id") or v.get("code") or v.get("_id")
+            return f"(:{':'.join(v['_labels'])} {name} {{{key}}})".replace("  ", " ")
+        if "_type" in v:  # a relationship
+            props = {k: x for k, x in v.items() if not k.startswith("_")}
+            return f"[:{v['_type']} {json.dumps(props, ensure_ascii=False, default=str)}]"
+        if "_nodes" in v:  # a path
+            return " - ".join(str(cell(n)) for n in v["_nodes"])
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return v
+
+
+def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows as a DataFrame in `columns` order; lists joined, nodes/relationships/paths in Cypher-like text."""
+    cols = list(columns) if columns else (list(rows[0]) if rows else [])
+    return pd.DataFrame([{c: cell(r.get(c)) for c in cols} for r in rows], columns=cols)

@@ -1,0 +1,110 @@
+"""Explorer building blocks without Streamlit or an engine: chart options, tables, map data, strings."""
+
+from __future__ import annotations
+
+from explorer import charts, geo, i18n, tables
+
+
+def test_map_data_ships_every_province_and_city_points() -> None:
+    provinces = geo.provinces_geojson()["features"]
+    codes = {f["properties"]["adcode"] for f in provinces}
+    assert len(codes) == 34 and {"440000", "110000", "710000", "810000", "820000"} <= codes
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in provinces)
+    assert geo.province_names()["440000"] == "广东省"
+    lon, lat = geo.point_of("440100") or (0, 0)
+    assert 112 < lon < 115 and 22 < lat < 24.5  # Guangzhou
+    assert geo.point_of("110100") == geo.point_of("110000")  # a municipality's city = the province
+    assert geo.point_of("999999") is None
+
+
+def test_province_rows_become_a_choropleth() -> None:
+    rows = [
+        {"code": "440000", "province": "广东省", "relations": 5, "share": 83.3},
+        {"code": "110000", "province": "北京市", "relations": 1, "share": 16.7},
+    ]
+    assert charts.region_rows(rows) == "province"
+    options, geojson = charts.china_map(rows, list(rows[0])) or ({}, {})
+    series = options["series"][0]
+    assert series["type"] == "map" and series["map"] == geo.MAP_NAME and series["nameProperty"] == "adcode"
+    assert series["data"][0] == {"name": "440000", "value": 5, "label_text": "广东省"}
+    assert options["visualMap"]["max"] == 5
+    assert geojson is geo.provinces_geojson()
+
+
+def test_city_rows_become_bubbles_with_coordinates_or_centroids() -> None:
+    rows = [
+        {"code": "440100", "city": "广州市", "lat": 23.13, "lon": 113.26, "relations": 4},
+        {"code": "440300", "city": "深圳市", "relations": 1},  # no coordinates: the shipped centroid
+    ]
+    assert charts.region_rows(rows) == "city"
+    options, _ = charts.china_map(rows, ["code", "city", "lat", "lon", "relations"]) or ({}, {})
+    points = {p["name"]: p for p in options["series"][0]["data"]}
+    assert points["广州市"]["value"] == [113.26, 23.13, 4]
+    assert (
+        points["深圳市"]["value"][2] == 1 and points["深圳市"]["symbolSize"] < points["广州市"]["symbolSize"]
+    )
+    assert charts.china_map([{"code": "PRD", "relations": 3}], ["code", "relations"]) is None
+
+
+def test_rankings_are_bars_with_the_count_column() -> None:
+    rows = [
+        {"id": "a", "provider": "明珞装备", "provider_en": None, "receivers": 2, "share": 40.0},
+        {"id": "b", "provider": "华为", "provider_en": "Huawei", "receivers": 1, "share": 20.0},
+    ]
+    cols = list(rows[0])
+    assert charts.label_column(rows, cols) == "provider"
+    assert charts.value_columns(rows, cols) == ["receivers"]
+    options = charts.bar(rows, cols) or {}
+    assert options["yAxis"]["data"] == ["华为", "明珞装备"]  # biggest on top
+    assert options["series"][0]["data"] == [1, 2]
+    english = charts.bar(rows, cols, english=True) or {}
+    assert english["yAxis"]["data"] == ["Huawei", "明珞装备"]
+    editions = [{"breakdown": "全部", "edition_2020": 3, "edition_2021": 5, "change": 2}]
+    assert charts.value_columns(editions, list(editions[0])) == ["edition_2020", "edition_2021"]
+
+
+def test_shares_stack_domestic_and_foreign_or_form_one_bar() -> None:
+    rows = [{"relation": "tech_input", "relations": 3, "domestic": 1, "foreign": 2, "unknown": 0}]
+    options = charts.stacked(rows, list(rows[0]), names=i18n.data_labels("zh")) or {}
+    assert [s["name"] for s in options["series"]] == ["国内", "国外", "未知"]
+    assert options["yAxis"]["data"] == ["技术输入"]
+    flows = [{"code": "secondary", "name": "secondary", "relations": 6, "share": 85.71}]
+    one = charts.stacked(flows, list(flows[0]), names=i18n.data_labels("en")) or {}
+    assert one["yAxis"]["data"] == ["share %"] and one["series"][0]["name"] == "secondary sector"
+
+
+def test_network_options_and_graph_values_from_console_results() -> None:
+    node_a = {"_id": "1", "_labels": ["Enterprise", "Organization"], "name_zh": "甲", "synthetic": True}
+    node_b = {"_id": "2", "_labels": ["University", "Organization"], "name_zh": "乙"}
+    rel = {"_id": "r", "_type": "EMPOWERS", "_start": "2", "_end": "1"}
+    nodes, edges = charts.graph_from_values(
+        [{"a": node_a, "r": rel, "p": {"_nodes": [node_b], "_relationships": []}}]
+    )
+    assert {n["id"] for n in nodes} == {"1", "2"} and edges == [
+        {"source": "2", "target": "1", "type": "EMPOWERS"}
+    ]
+    options = charts.network(nodes, edges, center="2") or {}
+    data = {d["id"]: d for d in options["series"][0]["data"]}
+    assert data["1"]["name"] == "甲 ⚗"  # synthetic marked
+    assert data["2"]["symbolSize"] == 36
+    assert options["series"][0]["links"][0]["lineStyle"]["color"] == charts.RELATION_COLORS["EMPOWERS"]
+    assert charts.network([], []) is None
+
+
+def test_tables_show_graph_values_as_cypher_text() -> None:
+    node = {"_id": "#1:0", "_labels": ["Enterprise", "Organization"], "name_zh": "华为", "id": "huawei"}
+    rel = {"_id": "#2:0", "_type": "EMPOWERS", "_start": "a", "_end": "b", "editions": [2021]}
+    assert tables.cell(node) == "(:Enterprise:Organization 华为 {huawei})"
+    assert tables.cell(rel) == '[:EMPOWERS {"editions": [2021]}]'
+    assert tables.cell(["a", "b"]) == "a, b" and tables.cell(True) is True
+    df = tables.frame([{"x": 1, "y": [1, 2]}], ["y", "x"])
+    assert list(df.columns) == ["y", "x"] and df.iloc[0]["y"] == "1, 2"
+
+
+def test_every_string_has_both_languages() -> None:
+    for key, (zh, en) in i18n.STRINGS.items():
+        assert zh.strip() and en.strip(), key
+        assert ("{" in zh) == ("{" in en), key  # same placeholders
+    assert i18n.param_label("industry", "zh") == "行业（industry）"
+    assert i18n.param_label("industry", "en") == "Industry"
+    assert i18n.group("who", "en") == "Who"
