@@ -79,6 +79,20 @@ def graph(fresh_graph: Callable[..., Graph]) -> Graph:
     return fresh_graph()
 
 
+QUESTION_FIXTURE = Path(__file__).parent / "data" / "question_fixture.cypher"
+
+
+@pytest.fixture(scope="session")
+def question_graph(fresh_graph: Callable[..., Graph]) -> Graph:
+    """The small hand-built graph whose question answers are worked out by hand (read-only for tests)."""
+    from valuenet import queries
+
+    g = fresh_graph("questions")
+    for statement in queries.parse(QUESTION_FIXTURE, "fixture").statements:
+        g.write(statement)
+    return g
+
+
 @pytest.fixture(scope="session")
 def reference_graph(fresh_graph: Callable[..., Graph]) -> Graph:
     """The scale-1 reference dataset (dimensions, observed layer, calibrated synthetic layer) loaded once per

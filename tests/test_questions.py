@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +15,11 @@ from valuenet import queries, questions
 from valuenet.config import Settings
 from valuenet.db import Graph
 
-FIXTURE = Path(__file__).parent / "data" / "question_fixture.cypher"
 
-
-@pytest.fixture(scope="module")
-def qgraph(fresh_graph: Callable[..., Graph]) -> Graph:
-    g = fresh_graph("questions")
-    for statement in queries.parse(FIXTURE, "fixture").statements:
-        g.write(statement)
-    return g
+@pytest.fixture
+def qgraph(question_graph: Graph) -> Graph:
+    """The shared hand-built graph (tests/conftest.py)."""
+    return question_graph
 
 
 def ask(g: Graph, qid: str, **params: Any) -> list[dict[str, Any]]:
@@ -239,7 +234,10 @@ def test_sample_questions(qgraph: Graph) -> None:
         ("intelligent_manufacturing", 3, 75.0, 100000000.0),
         ("fintech", 1, 25.0, 300000000.0),
     ]
-    assert pick(ask(qgraph, "tech_layer_shares"), "code", "share") == [("application", 75.0), ("base", 25.0)]
+    assert pick(ask(qgraph, "tech_layer_shares"), "code", "share") == [
+        ("application", 75.0),
+        ("base", 25.0),
+    ]
     assert pick(ask(qgraph, "core_technology_shares"), "code", "enterprises", "share") == [
         ("computer_vision", 2, 50.0)
     ]
@@ -296,7 +294,10 @@ def test_choices_come_from_the_graph(qgraph: Graph) -> None:
     assert {"value": "440100", "label": "广州市", "group": "广东省"} in places
     industries = questions.choices(qgraph, "who_empowers_industry_in_place", "industry")
     assert {"value": "C36", "label": "C36 汽车制造业", "group": "C"} in industries
-    assert questions.choices(qgraph, "top_by_degree", "relation")[0] == {"value": "tech", "label": "tech"}
+    assert questions.choices(qgraph, "top_by_degree", "relation")[0] == {
+        "value": "tech",
+        "label": "tech",
+    }
 
 
 @pytest.mark.parametrize(

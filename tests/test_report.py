@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from valuenet import queries, report
+from valuenet import report
 from valuenet.db import Graph
 
-FIXTURE = Path(__file__).parent / "data" / "question_fixture.cypher"
 HEADER = ["edition", "section", "metric_id", "description_en", "value", "unit", "population", "line"]
 FIGURES = [
     # Table 5: 华为 has degree 4 in the fixture; 瑞松科技 3; a wrong published value must be flagged
@@ -105,14 +103,6 @@ FIGURES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rgraph(fresh_graph: Callable[..., Graph]) -> Graph:
-    g = fresh_graph("report")
-    for statement in queries.parse(FIXTURE, "fixture").statements:
-        g.write(statement)
-    return g
-
-
 @pytest.fixture
 def figures(tmp_path: Path) -> Path:
     path = tmp_path / "figures.csv"
@@ -121,6 +111,12 @@ def figures(tmp_path: Path) -> Path:
         w.writerow(HEADER)
         w.writerows(FIGURES)
     return path
+
+
+@pytest.fixture
+def rgraph(question_graph: Graph) -> Graph:
+    """The shared hand-built graph (tests/conftest.py)."""
+    return question_graph
 
 
 def test_figures_are_measured_and_compared(rgraph: Graph, figures: Path) -> None:

@@ -235,6 +235,10 @@ class OutputFormat(StrEnum):
     csv = "csv"
 
 
+# The --format option every command that prints rows takes (see print_rows).
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="table, json or csv")]
+
+
 def parse_params(items: list[str]) -> dict[str, Any]:
     """`k=v` gives the string v; `k:=v` parses v as JSON (numbers, booleans, lists, maps, null)."""
     params: dict[str, Any] = {}
@@ -287,9 +291,7 @@ def cypher(
         list[str] | None,
         typer.Option("--param", "-p", help="query parameter: name=text or name:=json (repeatable)"),
     ] = None,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
-    ] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
     timeout: Annotated[
         float | None, typer.Option(help="seconds before the query is abandoned [default 30]")
     ] = None,
@@ -327,9 +329,7 @@ def cypher(
 @app.command()
 def questions(
     group: Annotated[str | None, typer.Option(help="only this group")] = None,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
-    ] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List the question library (cypher/questions/): id, group, titles, parameters."""
     try:
@@ -361,9 +361,7 @@ def ask(
         list[str] | None,
         typer.Option("--param", "-p", help="name=value (repeatable); checked against the question"),
     ] = None,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
-    ] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
     show_query: Annotated[
         bool, typer.Option("--show-query", help="print the Cypher and parameters to stderr")
     ] = False,
