@@ -44,6 +44,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "org_pick": ("选择机构", "Pick an organisation"),
     "org_none": ("没有找到机构", "No organisation found"),
+    "params_changed": (
+        "参数已更改：下面仍是上次运行的结果，点击“运行”更新。",
+        "Parameters changed: below is still the previous answer; press Run to update it.",
+    ),
     "invalid": ("参数无效", "Invalid parameters"),
     "query_failed": ("查询失败", "The query failed"),
     "rows": ("{n} 行，用时 {s:.2f} 秒", "{n} rows in {s:.2f} s"),

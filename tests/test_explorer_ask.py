@@ -90,6 +90,12 @@ def test_guangzhou_automobile_question_returns_the_reported_providers() -> None:
     code = [c.value for c in at.code]
     assert any('"industry": "C36"' in c for c in code)
     assert any("MATCH (p:Organization)-[e:EMPOWERS]->" in c and ":params" in c for c in code)
+    # changing a parameter keeps the previous answer, marked as such, until Run
+    at.selectbox(key="p_who_empowers_industry_in_place_place").set_value("110100").run()
+    assert "参数已更改" in texts(at)
+    assert {"瑞松科技", "明珞装备", "广州科腾"} <= set(at.dataframe[0].value["provider"])
+    at.button(key="ask_run").click().run()
+    assert "参数已更改" not in texts(at)
 
 
 def test_regional_results_are_drawn_on_the_china_map(xgraph: Graph) -> None:

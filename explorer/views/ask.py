@@ -10,7 +10,7 @@ import streamlit as st
 from explorer import charts, data, ui
 from explorer.i18n import data_labels, group, lang, param_label, pick, t, value_labels
 from valuenet import questions as qlib
-from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult
+from valuenet.db import DriverError, Neo4jError, QueryTimeoutError, ReadResult
 from valuenet.questions import Param, Question
 
 NONE = "\u0000none"  # the "(any)" option of an optional parameter
@@ -214,19 +214,22 @@ def main() -> None:
     except qlib.QuestionError as e:
         st.error(f"{t('invalid')}: {e}")
         return
-    signature = f"{q.id}:{json.dumps(params, sort_keys=True, default=str)}"
     if st.button(t("run"), type="primary", key="ask_run"):
-        st.session_state["ask_last"] = signature
-    if st.session_state.get("ask_last") != signature:
+        st.session_state["ask_last"] = {"qid": q.id, "params": params}
+    last = st.session_state.get("ask_last")
+    if not last or last["qid"] != q.id:
         return
+    if last["params"] != params:  # keep the previous answer on screen, say it is not for these parameters
+        st.info(t("params_changed"))
+        params = last["params"]
     try:
         with st.spinner(_title(q)):
             result = data.ask(c, q.id, params)
     except QueryTimeoutError as e:
         st.error(f"{t('timeout')}: {e}")
         return
-    except Neo4jError as e:
-        st.error(f"{t('query_failed')}: {e.message or e}")
+    except (Neo4jError, DriverError) as e:
+        st.error(f"{t('query_failed')}: {getattr(e, 'message', None) or e}")
         return
     _show_result(c, q, params, result)
 
