@@ -55,6 +55,7 @@ def conn() -> Conn:
 # -- epoch -------------------------------------------------------------------------------------------------
 @st.cache_data(ttl=EPOCH_TTL_S, show_spinner=False)
 def _epoch(key: str, _g: Graph) -> str:
+    _g.verify()  # fails at once when the engine is down (a read would retry for 30 s first)
     rows = _g.read(queries.text("explorer/latest_run"))
     if not rows:
         return "none"

@@ -3,11 +3,14 @@ hand-built question graph, before and after jobs have run (real embedded engine,
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from gds_jobs import registry, runner
+from tests.conftest import free_port
 from tests.explorer_support import app, echarts, errors, load_fixture, point_app_at, texts
 from valuenet.config import Settings
 from valuenet.db import Graph
@@ -244,3 +247,22 @@ def test_console_row_cap(monkeypatch: pytest.MonkeyPatch, on_plain: Graph) -> No
     at.button(key="con_run").click().run()
     assert len(at.dataframe[-1].value) == 5
     assert "已达行数上限" in texts(at)
+
+
+# -- No engine ----
+def test_no_engine_configured_says_how_to_start_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("NEO4J_URI", "")
+    monkeypatch.setenv("VALUENET_HOME", str(tmp_path / "nothing-here"))
+    at = app()
+    assert "无法连接图数据库" in texts(at) and "valuenet server start" in texts(at)
+    assert not at.exception
+
+
+def test_engine_down_fails_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{free_port()}")
+    monkeypatch.setenv("NEO4J_PASSWORD", "x")
+    started = time.perf_counter()
+    at = app("console")
+    assert time.perf_counter() - started < 20  # not the driver's 30 s of retries
+    assert "无法连接图数据库" in texts(at)
+    assert not at.exception
