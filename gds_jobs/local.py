@@ -265,15 +265,20 @@ def clustering(g: nk.Graph) -> tuple[FloatArray, dict[str, Any]]:
     return scores, {"average_clustering": float(scores.mean())}
 
 
-def path_lengths(g: nk.Graph, *, samples: int | None, seed: int) -> tuple[float, int, int]:
-    """Mean shortest-path length over reachable ordered pairs from `samples` random sources (all when
-    None or >= n). Returns (mean, sources used, pairs counted)."""
-    n = g.numberOfNodes()
-    nodes = list(range(n))
-    if samples is not None and samples < n:
-        nodes = random.Random(seed).sample(nodes, samples)
+def path_lengths(
+    g: nk.Graph, *, samples: int | None, seed: int, with_diameter: bool = False
+) -> tuple[float, int, int, int]:
+    """Mean shortest-path length over reachable ordered pairs, from `samples` random sources among the
+    nodes with out-edges (all of them when None or when there are fewer). With `with_diameter`, also the
+    largest finite distance seen (exact when every such node is a source).
+    Returns (mean, sources used, pairs counted, largest distance)."""
+    candidates = [v for v in range(g.numberOfNodes()) if g.degreeOut(v) > 0]
+    nodes = candidates
+    if samples is not None and samples < len(candidates):
+        nodes = random.Random(seed).sample(candidates, samples)
     total = 0.0
     pairs = 0
+    longest = 0
     for s in nodes:
         bfs = nk.distance.BFS(g, s, storePaths=False)
         bfs.run()
@@ -281,17 +286,27 @@ def path_lengths(g: nk.Graph, *, samples: int | None, seed: int) -> tuple[float,
         reach = d[(d > 0) & (d < 1e300)]
         total += float(reach.sum())
         pairs += int(reach.size)
-    return (total / pairs if pairs else 0.0), len(nodes), pairs
+        if with_diameter and reach.size:
+            longest = max(longest, int(reach.max()))
+    return (total / pairs if pairs else 0.0), len(nodes), pairs, longest
+
+
+def _paths_method(used: int, candidates: int, seed: int) -> str:
+    if used >= candidates:
+        return "exact (BFS from every node with out-edges, reachable pairs)"
+    return f"sampled: BFS from {used} random sources (seed {seed}), reachable pairs"
 
 
 def network_stats(
     p: Projected, *, relationships: int, path_samples: int, exact_paths: bool, seed: int
 ) -> dict[str, Any]:
-    """R21 Table 3 statistics, Gephi conventions: average degree = edges / nodes and density =
-    edges / (n(n-1)) on the directed network; diameter, path length, clustering and modularity on the
-    undirected simple graph."""
+    """R21 Table 3 statistics with Gephi's conventions for a directed network, as the report's average
+    degree (= edges / nodes) shows it used: density = edges / (n(n-1)); diameter and average path length
+    over directed shortest paths (reachable pairs). Modularity and clustering on the undirected simple
+    graph; undirected diameter and path length are recorded too (`*_undirected`)."""
     n = p.node_count
     und = undirected_simple(p)
+    directed = to_networkit(p, Orientation.NATURAL)
     stats: dict[str, Any] = {"nodes": n, "edges": relationships}
     stats["edges_distinct_pairs"] = p.relationship_count
     stats["edges_undirected"] = und.numberOfEdges()
@@ -301,25 +316,30 @@ def network_stats(
     if n == 0:
         return stats
     started = time.perf_counter()
-    d = nk.distance.Diameter(und, algo=nk.distance.DiameterAlgo.EXACT)
-    d.run()
-    stats["diameter"] = int(d.getDiameter()[0])
-    stats["diameter_method"] = "exact (networkit iFUB, largest over components)"
-    _, q = louvain(und, seed=seed, max_iterations=10)
-    stats["modularity"] = q["modularity"]
-    stats["communities"] = q["communities"]
-    stats["modularity_method"] = "Louvain (networkit PLM with refinement), seeded"
-    _, c = clustering(und)
-    stats["avg_clustering"] = c["average_clustering"]
-    mean, used, pairs = path_lengths(und, samples=None if exact_paths else path_samples, seed=seed)
+    with_out = sum(1 for v in range(n) if directed.degreeOut(v) > 0)
+    # Directed diameter: the largest eccentricity over every node with out-edges (exact; cheap here
+    # because value chains are short); the mean path length from a sample of them unless exact_paths.
+    _, _, _, diameter = path_lengths(directed, samples=None, seed=seed, with_diameter=True)
+    stats["diameter"] = diameter
+    stats["diameter_method"] = "exact: directed, largest distance over BFS from every node with out-edges"
+    mean, used, pairs, _ = path_lengths(directed, samples=None if exact_paths else path_samples, seed=seed)
     stats["avg_path_length"] = mean
     stats["avg_path_length_sources"] = used
     stats["avg_path_length_pairs"] = pairs
-    stats["avg_path_length_method"] = (
-        "exact (BFS from every node, reachable pairs)"
-        if used >= n
-        else f"sampled: BFS from {used} random sources (seed {seed}), reachable pairs"
-    )
+    stats["avg_path_length_method"] = "directed, " + _paths_method(used, with_out, seed)
+    d = nk.distance.Diameter(und, algo=nk.distance.DiameterAlgo.EXACT)
+    d.run()
+    stats["diameter_undirected"] = int(d.getDiameter()[0])
+    mean_u, used_u, _, _ = path_lengths(und, samples=None if exact_paths else path_samples, seed=seed)
+    stats["avg_path_length_undirected"] = mean_u
+    stats["avg_path_length_undirected_method"] = "undirected, " + _paths_method(used_u, n, seed)
+    _, q = louvain(und, seed=seed, max_iterations=10)
+    stats["modularity"] = q["modularity"]
+    stats["communities"] = q["communities"]
+    stats["modularity_method"] = "Louvain (networkit PLM with refinement), seeded, undirected"
+    _, c = clustering(und)
+    stats["avg_clustering"] = c["average_clustering"]
+    stats["avg_clustering_method"] = "mean local clustering coefficient, undirected, all nodes"
     _, comps = wcc(und)
     stats.update(comps)
     stats["compute_s"] = round(time.perf_counter() - started, 3)

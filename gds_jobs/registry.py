@@ -7,9 +7,10 @@ invested in, 投资样本企业数, as Table 9 does). The report's relation data
 relations with a sample firm at one end, so degree projections keep only relationships with at least one
 `:Sample` end: a relation node's degree is its number of relations with sample nodes.
 
-Network-wide jobs (PageRank, betweenness, communities, ...) use the value network = organisations linked by
-EMPOWERS, SUPPLIES_TALENT, INVESTS_IN and ACQUIRES (PART_OF is structure, not a value flow), with each
-pair of organisations linked once (parallel relations of different types collapse to one edge).
+Network-wide jobs (PageRank, betweenness, communities, ...) use the value network = the report's relation
+data: EMPOWERS, SUPPLIES_TALENT, INVESTS_IN and ACQUIRES relationships with a :Sample at one end (PART_OF
+is structure, not a value flow), each pair of organisations linked once (parallel relations of different
+types collapse to one edge); nodes = the samples and every organisation with such a relation.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ PROJECTIONS: dict[str, Projection] = {
         Projection(
             "network",
             VALUE_TYPES,
-            "the value network, directed: distinct (provider, receiver) pairs over the value relations; "
-            "nodes = samples and every organisation with a value relation",
+            "the value network, directed: distinct (provider, receiver) pairs over the value relations with "
+            "a :Sample end; nodes = samples and every organisation with such a relation",
         ),
         Projection(
             "network_undirected",
@@ -239,8 +240,9 @@ _JOBS: list[JobSpec] = [
         params={"path_samples": 500, "exact_paths": False, "seed": 42},
         description="Nodes, edges, average degree, density, diameter, modularity (Louvain), average "
         "clustering, average path length, components; written as a (:NetworkStats) node linked to the run. "
-        "Average path length is estimated from `path_samples` BFS sources unless exact_paths=true; the "
-        "diameter is exact (networkit iFUB, per component).",
+        "Gephi's directed conventions (average degree = edges / nodes, directed paths); the average path "
+        "length is estimated from `path_samples` BFS sources unless exact_paths=true; the diameter is "
+        "exact. Undirected diameter and path length are recorded too.",
         reproduces="R21 Table 3",
         local_only=True,
     ),

@@ -123,6 +123,6 @@ def test_stats_next_to_table3_and_verify_tables(cli_graph: Graph) -> None:
     rows = {r["statistic"]: r for r in json.loads(out)}
     assert rows["diameter"]["graph"] == 5 and rows["nodes"]["graph"] == 34
     assert rows["diameter"]["report_2021"] == 14 and rows["modularity"]["report_2021"] == 0.657
-    assert rows["avg_path_length"]["method"].startswith("exact")
+    assert rows["avg_path_length"]["method"].startswith("directed, exact")
     code, out = invoke("verify-tables", "-f", "json")  # karate: none of the report's organisations
     assert code == 1 and {r["problem"] for r in json.loads(out)} == {"organisation not in the graph"}

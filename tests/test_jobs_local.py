@@ -152,7 +152,9 @@ def test_network_stats_table3_on_karate(karate: Graph) -> None:
     assert s["diameter"] == nx.diameter(KARATE)
     assert s["avg_clustering"] == pytest.approx(nx.average_clustering(KARATE))
     assert s["avg_path_length"] == pytest.approx(nx.average_shortest_path_length(KARATE))
-    assert s["avg_path_length_method"].startswith("exact")
+    assert s["avg_path_length_method"].startswith("directed, exact")
+    assert s["diameter_undirected"] == nx.diameter(KARATE)  # both directions loaded: same as directed
+    assert s["avg_path_length_undirected"] == pytest.approx(nx.average_shortest_path_length(KARATE))
     assert s["modularity"] >= _nx_louvain_best() - 1e-12
     assert s["components"] == 1
 
@@ -163,5 +165,5 @@ def test_network_stats_sampled_path_length_says_so(karate: Graph) -> None:
     run(karate, "network_stats", path_samples=10)
     s = latest_network_stats(karate)
     assert s is not None and s["avg_path_length_sources"] == 10
-    assert s["avg_path_length_method"].startswith("sampled: BFS from 10")
+    assert s["avg_path_length_method"].startswith("directed, sampled: BFS from 10")
     assert s["avg_path_length"] == pytest.approx(nx.average_shortest_path_length(KARATE), rel=0.25)

@@ -173,3 +173,16 @@ def test_a_batch_streams_each_projection_once(graph: Graph, monkeypatch: pytest.
     for job in ("wcc", "clustering", "louvain", "pagerank", "network_stats"):
         assert run_job(graph, registry.get(job), backend=backend).status == "succeeded"
     assert len(streamed) == 1  # the directed network once; the undirected one is derived from it
+
+
+def test_network_statistics_count_the_report_relation_data(small: Graph) -> None:
+    """Table 3 counts relations with a sample at one end (R2->R3, R3->R4 and PART_OF are left out)."""
+    from gds_jobs.runner import latest_network_stats
+
+    run_job(
+        small, registry.get("network_stats"), backend=LocalBackend(small), overrides={"exact_paths": True}
+    )
+    s = latest_network_stats(small)
+    assert s is not None
+    assert (s["nodes"], s["edges"]) == (6, 13)
+    assert s["avg_degree"] == pytest.approx(13 / 6) and s["density"] == pytest.approx(13 / 30)

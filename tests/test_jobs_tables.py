@@ -9,7 +9,7 @@ import pytest
 
 from gds_jobs import registry, tables
 from gds_jobs.local import LocalBackend
-from gds_jobs.runner import run_job
+from gds_jobs.runner import latest_network_stats, run_job
 from tests.jobs_fixtures import load_orgs, load_rels
 from valuenet.db import Graph
 
@@ -79,3 +79,10 @@ def test_degree_jobs_reproduce_tables_5_to_9_on_the_reference_graph(fresh_graph)
         run_job(g, registry.get(job), backend=LocalBackend(g))
     bad = [f for f in tables.check(g, tables.table_rows()) if f.problem]
     assert not bad, "\n".join(f"{f.metric_id} {f.name}: {f.problem}" for f in bad[:30])
+    # Table 3: written as (:NetworkStats), readable by `valuenet report` through latest_network_stats.
+    run_job(g, registry.get("network_stats"), backend=LocalBackend(g))
+    stats = latest_network_stats(g)
+    assert stats is not None
+    print({k: stats[k] for k in ("nodes", "edges", "avg_degree", "diameter", "density", "modularity",
+                                 "avg_clustering", "avg_path_length")})  # fmt: skip
+    assert (stats["nodes"], stats["edges"]) == (43742, 97980)

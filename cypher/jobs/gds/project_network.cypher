@@ -5,9 +5,9 @@
 //   graph_name: {type: str}
 //   config: {type: map, doc: 'gds.graph.project configuration, e.g. {undirectedRelationshipTypes: ["*"]}'}
 MATCH (n:Organization)
-WHERE n:Sample OR EXISTS { (n)-[:EMPOWERS|SUPPLIES_TALENT|INVESTS_IN|ACQUIRES]-(:Organization) }
+WHERE n:Sample OR EXISTS { (n)-[:EMPOWERS|SUPPLIES_TALENT|INVESTS_IN|ACQUIRES]-(:Sample) }
 OPTIONAL MATCH (n)-[:EMPOWERS|SUPPLIES_TALENT|INVESTS_IN|ACQUIRES]->(m:Organization)
-WHERE m <> n
+WHERE m <> n AND (n:Sample OR m:Sample)
 WITH DISTINCT n, m
 WITH gds.graph.project($graph_name, n, m, {}, $config) AS g
 RETURN g.graphName AS graph_name, g.nodeCount AS node_count, g.relationshipCount AS relationship_count
