@@ -105,6 +105,12 @@ def markdown(result: dict[str, Any]) -> str:
         f"{pk.get('neo4j')}, networkit {pk.get('networkit')}, networkx {pk.get('networkx')}, "
         f"streamlit {pk.get('streamlit')}. Total run {_f(result.get('total_s'), 0)} s."
     )
+    code = result.get("code")
+    if code:
+        add(
+            f"Code: commit {code.get('commit')} ({code.get('dirty_files')} uncommitted files in the measured "
+            "components at start)."
+        )
     add("")
     add("## Targets")
     add("")
@@ -291,7 +297,9 @@ def readme_section(result: dict[str, Any], results_file: str) -> str:
     out += ["", "| target | measured | status |", "|---|---:|---|"]
     for t in result.get("targets", []):
         status = {True: "met", False: "**missed**", None: "not measured"}[t["met"]]
-        out.append(f"| {t['target']} | {_f(t['value'])} {t['unit']} | {status} |")
+        note = t.get("note") or ""
+        note = f" — {note}" if note and not note.startswith("over:") else ""
+        out.append(f"| {t['target']} | {_f(t['value'])} {t['unit']} | {status}{note} |")
     out += [
         "",
         "| scale | load s | nodes/s | rels/s | engine peak MB | job suite s | networkit alone s | "

@@ -31,6 +31,23 @@ PARTS = ("load", "jobs", "questions", "explorer")
 HEAP = {1: "4g", 10: "8g", 100: "14g"}  # embedded JVM heap per scale (4g is valuenet's default)
 
 
+def _git() -> dict[str, Any]:
+    """The commit the benchmark ran on, and whether the measured components had uncommitted changes
+    (colleagues commit in the same tree; subprocesses import the code as it is when they start)."""
+    import subprocess
+
+    def git(*a: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", *a], cwd=ROOT, capture_output=True, text=True, timeout=30, check=False
+            ).stdout.strip()
+        except OSError:
+            return ""
+
+    dirty = git("status", "--porcelain", "--", "loader", "gds_jobs", "valuenet", "explorer", "cypher")
+    return {"commit": git("rev-parse", "--short", "HEAD"), "dirty_files": len(dirty.splitlines())}
+
+
 def _say(msg: str) -> None:
     print(msg, flush=True)
 
@@ -63,6 +80,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "engine": kind,
         "machine": machine.describe(),
+        "code": _git(),
         "settings": {
             "scales": args.scales,
             "parts": args.only,
@@ -95,6 +113,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         with _engine(kind, scale, args, i == 0) as e:
             result.setdefault("engine_info", e.describe())
             res["engine_start_s"] = round(e.start_s, 2)
+            res["heap"] = e.heap
             res["baseline"] = {"python_loop_ms": machine.python_loop_ms(), **machine.ping(e.graph)}
             _say(f"  baselines {res['baseline']}")
             if "load" in args.only or any(p in args.only for p in ("jobs", "questions", "explorer")):
@@ -335,7 +354,17 @@ def update_readme(results_json: Path, readme: Path = ROOT / "README.md") -> None
     readme.write_text("".join(lines), encoding="utf-8")
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
+    # SIGTERM (and SIGINT, which a background shell ignores) stop the run through the context managers,
+    # so the embedded server is always stopped and its temp folder removed.
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     args = parse_args(argv)
     if args.readme:
         update_readme(args.readme)
