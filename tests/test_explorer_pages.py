@@ -20,8 +20,10 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def plain(fresh_graph: Callable[..., Graph]) -> Graph:
-    """The fixture graph, no job has run."""
-    return load_fixture(fresh_graph("explorer_plain"))
+    """The fixture graph, no job has run (the fixture carries degree_tech for top_by_score: removed)."""
+    g = load_fixture(fresh_graph("explorer_plain"))
+    g.write("MATCH (o:Organization) REMOVE o.degree_tech")
+    return g
 
 
 @pytest.fixture(scope="module")

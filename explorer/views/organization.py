@@ -9,6 +9,7 @@ import streamlit as st
 
 from explorer import charts, data, jobs_info, ui
 from explorer.i18n import pick, t
+from explorer.tables import cell
 from valuenet.db import DriverError, Neo4jError
 
 # Properties shown under provenance rather than attributes.
@@ -48,7 +49,7 @@ def _header(props: dict[str, Any], labels: list[str], profile: dict[str, Any]) -
 def _attributes(props: dict[str, Any], scores: set[str]) -> None:
     st.subheader(t("attributes"))
     rows = [
-        {"property": k, "value": v}
+        {"property": k, "value": str(cell(v))}  # one text column: values of mixed types
         for k, v in sorted(props.items())
         if k not in scores and k not in PROVENANCE_KEYS and k not in NAME_KEYS and "__" not in k
     ]
