@@ -174,6 +174,13 @@ def test_shortest_path_draws_the_chain() -> None:
     assert {d["id"] for d in graph["data"]} >= {"tsinghua", "huawei"}
 
 
+def test_score_names_are_labelled_with_their_jobs() -> None:
+    at = app(q="top_by_score")
+    assert "pagerank · PageRank 影响力" in at.selectbox(key="p_top_by_score_score").options
+    at.button(key="ask_run").click().run()  # the fixture carries degree_tech scores
+    assert at.dataframe[0].value.iloc[0]["name"] == "华为"
+
+
 def test_invalid_parameters_are_shown_not_run() -> None:
     at = app(q="core_sector_flows")
     at.text_input(key="p_core_sector_flows_section").input("ZZ").run()

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import charts, data, ui
+from explorer import charts, data, jobs_info, ui
 from explorer.i18n import data_labels, group, lang, param_label, pick, t, value_labels
 from valuenet import questions as qlib
 from valuenet.db import DriverError, Neo4jError, QueryTimeoutError, ReadResult
@@ -104,7 +104,7 @@ def _widget_for(c: data.Conn, q: Question, p: Param, base: str, key: str, initia
     labels: dict[Any, str] = {}
     if p.allowed is not None:
         options = list(p.allowed)
-        names = value_labels()
+        names = {**value_labels(), **{s: jobs_info.title(s) for s in jobs_info.score_properties()}}
         labels = {v: _value_label(v, names) for v in options}
     elif p.choices:
         rows = data.choices(c, q.id, p.name)
