@@ -11,6 +11,7 @@ from gds_jobs import registry, tables
 from gds_jobs.local import LocalBackend
 from gds_jobs.runner import latest_network_stats, run_job
 from tests.jobs_fixtures import load_orgs, load_rels
+from valuenet import queries
 from valuenet.db import Graph
 
 DEGREE_JOBS = [j for j in registry.JOBS if j.startswith("degree_")]
@@ -85,4 +86,8 @@ def test_degree_jobs_reproduce_tables_5_to_9_on_the_reference_graph(fresh_graph)
     assert stats is not None
     print({k: stats[k] for k in ("nodes", "edges", "avg_degree", "diameter", "density", "modularity",
                                  "avg_clustering", "avg_path_length")})  # fmt: skip
-    assert (stats["nodes"], stats["edges"]) == (43742, 97980)
+    # 43,742 nodes as printed. Edges: the report prints 97,980, but its own parts sum to 98,007
+    # (technology 51,168 + talent 21,340 + investment 25,477 + acquisitions; reference/schema.md §9);
+    # the reference graph follows the parts.
+    assert stats["nodes"] == 43742
+    assert stats["edges"] == g.read(queries.text("jobs/count_value_relationships"))[0]["n"] == 98007
