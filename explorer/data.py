@@ -125,5 +125,6 @@ def search_organizations(c: Conn, text: str, limit: int = 50) -> list[dict[str, 
 
 
 def has_synthetic(c: Conn) -> bool:
-    rows = read(c, "explorer/has_synthetic")
+    """Whether the graph holds synthetic data; changes with loads, not jobs: the time-based cache."""
+    rows = read_schema(c, "explorer/has_synthetic")
     return bool(rows and rows[0]["synthetic"])
