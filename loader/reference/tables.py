@@ -198,6 +198,7 @@ def _mapping(
                     "application_fields": {"column": "应用领域", "separator": "|"},
                     "tech_layer": "技术层次",
                     "core_technologies": {"column": "核心技术", "separator": "|"},
+                    "aliases": {"column": "别名", "separator": "|"},
                     "properties": {
                         "founded_year": {"column": "成立时间", "type": "year"},
                         "listed": {"column": "是否上市", "type": "bool"},
