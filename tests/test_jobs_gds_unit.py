@@ -260,3 +260,12 @@ def test_a_gds_run_is_published_through_the_same_swap(graph) -> None:  # type: i
     # Summary statistics are local-only: with a GDS backend they still run (locally) and say so.
     stats = run_job(graph, registry.get("network_stats"), backend=GdsBackend(rr))
     assert stats.backend == "local" and stats.stats and stats.stats["nodes"] == 3
+
+
+def test_every_job_query_file_has_a_valid_header() -> None:
+    from valuenet import queries
+
+    files = queries.list_dir("jobs")
+    assert len(files) > 30
+    for f in files:
+        assert {"title_zh", "title_en", "answers", "params"} <= set(f.meta), f.name
