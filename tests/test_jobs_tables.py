@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 import pytest
 
 from gds_jobs import registry, tables
@@ -57,25 +54,9 @@ def test_checker_on_a_hand_built_graph(graph: Graph) -> None:
     assert {f.name for f in extra} == {"甲", "乙"}  # both rank above the listed row but are missing
 
 
-def _reference_loader():  # type: ignore[no-untyped-def]
-    """loader.reference's `load_reference(graph, scale=1)` (the calibrated scale-1 graph), if present."""
-    if (
-        importlib.util.find_spec("loader.reference") is None
-        or importlib.util.find_spec("loader.reference.cli") is None
-    ):
-        return None
-    return getattr(importlib.import_module("loader.reference.cli"), "load_reference", None)
-
-
 @pytest.mark.slow
-def test_degree_jobs_reproduce_tables_5_to_9_on_the_reference_graph(fresh_graph) -> None:  # type: ignore[no-untyped-def]
-    load_reference = _reference_loader()
-    if load_reference is None:
-        pytest.skip(
-            "the scale-1 reference graph loader (loader.reference.cli.load_reference) is not available"
-        )
-    g: Graph = fresh_graph("reference")
-    load_reference(g, scale=1)
+def test_degree_jobs_reproduce_tables_5_to_9_on_the_reference_graph(reference_graph: Graph) -> None:
+    g = reference_graph  # the session's scale-1 reference graph (tests/conftest.py)
     for job in DEGREE_JOBS:
         run_job(g, registry.get(job), backend=LocalBackend(g))
     bad = [f for f in tables.check(g, tables.table_rows()) if f.problem]

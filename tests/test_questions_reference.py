@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from gds_jobs import registry
+from gds_jobs.local import LocalBackend
+from gds_jobs.runner import run_job
 from valuenet import questions, report
 from valuenet.db import Graph
 
@@ -106,7 +109,15 @@ def test_sample_attributes(reference_graph: Graph) -> None:
 
 
 def test_every_question_answers_on_the_reference_graph(reference_graph: Graph) -> None:
-    """Each question's header example runs and returns rows on the full-size graph."""
+    """Each question's header example runs and returns rows on the full-size graph (after the degree job,
+    whose scores top_by_score reads)."""
+    run_job(reference_graph, registry.get("degree_tech"), backend=LocalBackend(reference_graph))
+    assert [
+        (r["name"], r["score"]) for r in ask(reference_graph, "top_by_score", among="sample", limit=2)
+    ] == [
+        ("华为", 4125),
+        ("腾讯", 2129),
+    ]
     empty = []
     for q in questions.library().values():
         example = q.meta.get("example") or {}

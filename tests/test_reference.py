@@ -5,13 +5,10 @@ measured on the generated tables."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
-
 from loader.reference import calibrate
-from loader.reference.cli import generate_to, load_reference
+from loader.reference.cli import generate_to
 from loader.reference.generate import build
 from loader.reference.measure import measure
 from loader.reference.observed import load as load_observed
@@ -66,15 +63,6 @@ def test_scale_10_keeps_every_share_and_multiplies_every_count() -> None:
     assert not misses
     assert measured["techdeg:华为:in"] == 12310 and measured["hcdeg:study:清华大学"] == 2750
     assert measured["network:relation_nodes"] == 415370
-
-
-@pytest.fixture(scope="module")
-def reference_graph(fresh_graph: Callable[..., Graph]) -> Iterator[Graph]:
-    """The scale-1 reference dataset loaded through the loader into a fresh embedded database."""
-    g = fresh_graph("reference")
-    reports = load_reference(g, scale=1, seed=42)
-    assert [r.rows_rejected for r in reports] == [0, 0]
-    yield g
 
 
 def test_scale_1_calibration_measured_by_cypher(reference_graph: Graph) -> None:

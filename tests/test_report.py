@@ -168,3 +168,18 @@ def test_contradicted_figure_is_a_variant_not_off(rgraph: Graph, figures: Path, 
     check = next(c for c in rep.checks if c.metric_id == "tech_degree_top30_sample_r02_risong")
     assert check.status == "variant" and check.note.startswith("variant: Table 6")
     assert rep.counts()["variant"] == 1 and "⚠ variant" in report.to_markdown(rep)
+
+
+def test_chinese_names_are_matched_before_english_ones() -> None:
+    rows = [
+        {"name": "中国银行", "name_en": "Bank of China"},
+        {"name": "中国工商银行", "name_en": "ICBC (Industrial and Commercial Bank of China Ltd.)"},
+    ]
+    text = (
+        "Tech degree, relation node rank 30 (Table 5): 中国工商银行 Industrial and Commercial Bank of China"
+    )
+    assert report._match_by_name(text, rows, ["name", "name_en"]) == rows[1]
+    assert (
+        report._match_by_name("Share with USA", [{"country": "美国"}], ["country"], {"USA": "美国"})
+        is not None
+    )

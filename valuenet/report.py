@@ -133,23 +133,27 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 def _match_by_name(
     description: str, rows: list[dict[str, Any]], columns: list[str], aliases: dict[str, str] | None = None
 ) -> dict[str, Any] | None:
-    """The row whose name occurs in the figure's description (spaces ignored: 奇虎 360 = 奇虎360); the
-    longest name wins (华为云 over 华为). `aliases` rewrite the reports' short forms (USA -> 美国) first."""
+    """The row whose name occurs in the figure's description (spaces ignored: 奇虎 360 = 奇虎360). Columns are
+    tried in order (Chinese names before English ones, so 中国工商银行 is not taken for "Bank of China");
+    within a column the longest name wins (华为云 over 华为). `aliases` rewrite the reports' short forms
+    (USA -> 美国) first."""
     text = description.split("): ", 1)[-1] if "): " in description else description
     for short, full in (aliases or {}).items():
         text = _name_pattern(short).sub(f"{short} {full}", text)
-    best: tuple[int, dict[str, Any]] | None = None
-    for row in rows:
-        for col in columns:
+    for col in columns:
+        best: tuple[int, dict[str, Any]] | None = None
+        for row in rows:
             name = row.get(col)
             if (
                 isinstance(name, str)
                 and len(name) >= 2
-                and _name_pattern(name).search(text)
                 and (best is None or len(name) > best[0])
+                and _name_pattern(name).search(text)
             ):
                 best = (len(name), row)
-    return best[1] if best else None
+        if best:
+            return best[1]
+    return None
 
 
 def _section_from_question(
