@@ -14,6 +14,7 @@ from gds_jobs.spec import JobSpec
 from valuenet.cli import (
     EXIT_ERROR,
     EXIT_USAGE,
+    FormatOption,
     OutputFormat,
     err,
     fail,
@@ -44,9 +45,7 @@ def _known(names: list[str] | None) -> list[JobSpec]:
 
 @jobs_app.command("list")
 def list_jobs(
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
-    ] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Every job: what it computes, on which projection, and the property it writes."""
     rows = [
@@ -116,9 +115,7 @@ def run(
     ] = None,
     exact: Annotated[bool, typer.Option("--exact", help="exact betweenness and path lengths")] = False,
     concurrency: Annotated[int | None, typer.Option(help="threads (GDS default 4, local 2)")] = None,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
-    ] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Run jobs now and write their scores; each run is recorded as a (:JobRun)."""
     jobs = _known(names)
@@ -168,9 +165,7 @@ def show_history(
     moves: Annotated[
         bool, typer.Option("--movers", help="who rose and who fell between the job's last two runs")
     ] = False,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
-    ] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Past runs (newest first), or with --movers the rank changes in a job's top-k."""
     if name:
@@ -236,9 +231,7 @@ TABLE3 = [
 
 @jobs_app.command("stats")
 def stats(
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
-    ] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """The latest network statistics (run `valuenet jobs run network_stats`) next to the report's Table 3."""
     from gds_jobs import tables
@@ -266,9 +259,7 @@ def stats(
 @jobs_app.command("verify-tables")
 def verify_tables(
     all_rows: Annotated[bool, typer.Option("--all", help="also list the rows that match")] = False,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or csv")
-    ] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Compare the degree jobs' properties with the report's Tables 5-9, row by row (exit 1 on a mismatch)."""
     from gds_jobs import tables
