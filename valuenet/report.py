@@ -77,14 +77,15 @@ class Report:
 
 def load_variants(path: Path | None = None) -> dict[str, str]:
     """Figures the reports contradict elsewhere, as the reference dataset decided (targets.csv `skip` rows
-    noted `variant: ...`): metric id -> the note. Empty when the reference dataset is not installed."""
+    noted `variant: ...` or `contradiction: ...`): metric id -> the note. Empty when the reference dataset
+    is not installed."""
     try:
         targets = path or figures_file().with_name("targets.csv")
         with open(targets, encoding="utf-8", newline="") as f:
             return {
                 r["metric_id"]: r["note"]
                 for r in csv.DictReader(f)
-                if r["kind"] == "skip" and r["note"].startswith("variant")
+                if r["kind"] == "skip" and r["note"].startswith(("variant", "contradiction"))
             }
     except FileNotFoundError:
         return {}

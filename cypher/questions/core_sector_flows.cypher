@@ -2,37 +2,50 @@
 // title_zh: 核心产业与融合产业之间的技术流动
 // title_en: Technology flows between the AI core sector and converged sectors
 // answers: >
-//   EMPOWERS relations whose provider or receiver is in the AI core sector (IN_INDUSTRY -> Industry 'AI'),
-//   counted by the other end's sector: direction core_to_other (empowerment by the core sector) or
-//   other_to_core (input to it); grouped by tier (primary/secondary/tertiary, or core), section or division.
+//   The sample enterprises' technology relations (every sample enterprise is in the AI core sector,
+//   IN_INDUSTRY -> Industry 'AI') with a classified partner (IN_INDUSTRY), as the report measures them: one
+//   direction (core_to_other = the samples' empowerment, other_to_core = their input) or both, grouped by sector (core or converged), tier (primary / secondary /
+//   tertiary), GB/T 4754 section, division, or direction; optionally only converged partners, one tier or one
+//   section. Shares are percentages of the relations selected (partners without an industry, e.g.
+//   governments, are not classified and not counted).
 // chart: stacked_bar
 // params:
-//   direction: {type: str, default: core_to_other, allowed: [core_to_other, other_to_core]}
-//   by: {type: str, default: tier, allowed: [tier, section, division]}
-//   section: {type: str, default: null, pattern: '[A-T]', description: 'only divisions of this section (with by=division)'}
+//   direction: {type: str, default: core_to_other, allowed: [core_to_other, other_to_core, both]}
+//   by: {type: str, default: tier, allowed: [sector, tier, section, division, direction]}
+//   converged_only: {type: bool, default: false, description: 'leave out core-to-core relations'}
+//   tier: {type: str, default: null, allowed: [primary, secondary, tertiary]}
+//   section: {type: str, default: null, pattern: '[A-T]', description: 'only partners of this GB/T 4754 section'}
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
-// figures: [core_emp_target_core_share, core_emp_target_converged_share, core_to_converged_*, converged_to_core_*, core_input_from_core_share, core_input_from_converged_share, core_to_secondary_*, secondary_to_core_*, core_to_mfg_emp_c*, mfg_to_core_emp_c*, core_to_tertiary_emp_*, tertiary_to_core_emp_*]
+// figures: [core_emp_target_*, core_to_converged_*, core_input_from_*, converged_to_core_*, core_secondary_coop_*, core_to_secondary_*, secondary_to_core_*, core_mfg_coop_*, core_to_mfg_emp_c*, mfg_to_core_emp_c*, core_tertiary_coop_*, core_to_tertiary_emp_*, tertiary_to_core_emp_*]
 // example: {direction: core_to_other, by: tier}
 MATCH (core:Industry {code: 'AI'})
 CALL (core) {
-  MATCH (core)<-[:IN_INDUSTRY]-(a:Organization)-[r:EMPOWERS]->(b:Organization)-[:IN_INDUSTRY]->(i:Industry)
-  WHERE $direction = 'core_to_other' RETURN r, i
+  MATCH (core)<-[:IN_INDUSTRY]-(:Sample)-[r:EMPOWERS]->(:Organization)-[:IN_INDUSTRY]->(i:Industry)
+  WHERE $direction IN ['core_to_other', 'both'] RETURN r, i, 'core_to_other' AS flow
   UNION ALL
-  MATCH (core)<-[:IN_INDUSTRY]-(a:Organization)<-[r:EMPOWERS]-(b:Organization)-[:IN_INDUSTRY]->(i:Industry)
-  WHERE $direction = 'other_to_core' RETURN r, i
+  MATCH (core)<-[:IN_INDUSTRY]-(:Sample)<-[r:EMPOWERS]-(:Organization)-[:IN_INDUSTRY]->(i:Industry)
+  WHERE $direction IN ['other_to_core', 'both'] RETURN r, i, 'other_to_core' AS flow
 }
-WITH r, i
+WITH r, i, flow
 WHERE $edition IS NULL OR $edition IN r.editions
 OPTIONAL MATCH (i)-[:SUBCLASS_OF]->(sec:Industry)
-WITH r, i, coalesce(sec, i) AS s
-WHERE $section IS NULL OR s.code = $section
-WITH CASE $by WHEN 'tier' THEN coalesce(s.tier, CASE WHEN i.code = 'AI' THEN 'core' END, 'unknown')
-              WHEN 'section' THEN s.code ELSE i.code END AS code,
-     CASE $by WHEN 'tier' THEN coalesce(s.tier, CASE WHEN i.code = 'AI' THEN 'core' END, 'unknown')
-              WHEN 'section' THEN s.name_zh ELSE i.name_zh END AS name,
+WITH r, i, flow, coalesce(sec, i) AS s, i.code = 'AI' AS is_core
+WHERE (NOT $converged_only OR NOT is_core)
+  AND ($tier IS NULL OR s.tier = $tier)
+  AND ($section IS NULL OR s.code = $section)
+WITH CASE $by
+       WHEN 'sector' THEN CASE WHEN is_core THEN 'core' ELSE 'converged' END
+       WHEN 'tier' THEN CASE WHEN is_core THEN 'core' ELSE coalesce(s.tier, 'unknown') END
+       WHEN 'section' THEN s.code
+       WHEN 'direction' THEN flow
+       ELSE i.code END AS code,
+     CASE $by
+       WHEN 'section' THEN s.name_zh
+       WHEN 'division' THEN i.name_zh
+       ELSE null END AS name,
      count(r) AS relations
 WITH collect({code: code, name: name, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
-RETURN row.code AS code, row.name AS name, row.relations AS relations,
+RETURN row.code AS code, coalesce(row.name, row.code) AS name, row.relations AS relations,
        round(10000.0 * row.relations / total) / 100 AS share
 ORDER BY relations DESC, code
