@@ -33,19 +33,22 @@ def _floor(job: JobSpec, p: local.Projected, params: dict[str, Any], concurrency
     return time.perf_counter() - t
 
 
-# How a job's time grows with the graph (n nodes, m relationships, both x scale): exact all-pairs
-# algorithms run one BFS per node (n * m: x scale^2); the others are about linear. Sampled betweenness
-# needs about the same number of samples at any size (it grows with log of the vertex diameter), each a BFS.
-GROWTH = {Algorithm.HARMONIC: 2.0}
+def growth(job: JobSpec) -> float:
+    """How a job's time grows with the graph (n nodes, m relationships, both x scale): exact all-pairs
+    algorithms (exact harmonic closeness or betweenness: one BFS per node) as n * m, x scale^2; the rest
+    about linearly (sampled all-pairs algorithms need about as many BFS samples at any size, each
+    linear; projection and write-back are linear)."""
+    exact = bool(job.params.get("exact"))
+    return 2.0 if exact and job.algorithm in (Algorithm.HARMONIC, Algorithm.BETWEENNESS) else 1.0
 
 
 def predicted_s(job: JobSpec, seconds_at: dict[int, float], scale: int) -> float | None:
-    """Time of `job` at `scale` from the largest smaller scale measured, by the growth law above."""
+    """Time of `job` at `scale` from the largest smaller scale measured, by `growth`."""
     known = [s for s in seconds_at if s < scale]
     if not known:
         return None
     base = max(known)
-    return float(seconds_at[base] * (scale / base) ** GROWTH.get(job.algorithm, 1.0))
+    return float(seconds_at[base] * (scale / base) ** growth(job))
 
 
 def ratio(a: float, b: float) -> float | None:

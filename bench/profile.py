@@ -33,6 +33,8 @@ def jfr_env(recording: Path | None) -> Iterator[None]:
         return
     repo = recording.with_suffix(".d")
     shutil.rmtree(repo, ignore_errors=True)
+    shutil.rmtree(recording.with_suffix(".chunks"), ignore_errors=True)
+    recording.unlink(missing_ok=True)
     repo.mkdir(parents=True, exist_ok=True)
     old = os.environ.get("JAVA_TOOL_OPTIONS")
     opts = (
@@ -50,9 +52,9 @@ def jfr_env(recording: Path | None) -> Iterator[None]:
 
 
 def keep_chunks(recording: Path) -> int:
-    """Copy the finished chunks out of the repository while the engine still runs (the JVM deletes its
-    repository when it stops); the chunk being written is left out. Returns how many were kept."""
-    chunks = sorted(recording.with_suffix(".d").rglob("*.jfr"))[:-1]
+    """Copy the chunks out of the repository while the engine still runs (the JVM may delete its
+    repository when it stops). Returns how many were kept."""
+    chunks = sorted(recording.with_suffix(".d").rglob("*.jfr"))
     keep = recording.with_suffix(".chunks")
     shutil.rmtree(keep, ignore_errors=True)
     keep.mkdir(parents=True, exist_ok=True)
@@ -62,26 +64,55 @@ def keep_chunks(recording: Path) -> int:
 
 
 def assemble(recording: Path) -> bool:
-    """Join the chunks kept by `keep_chunks` into `recording`."""
+    """Best effort; False when no readable recording could be made."""
+    try:
+        return _assemble(recording)
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _assemble(recording: Path) -> bool:
+    """Join the chunks kept by `keep_chunks` into `recording` (a fresh file: a stale one is removed); if
+    the chunk that was being written when they were copied is unreadable, without it."""
     tool = _jfr_tool()
     keep = recording.with_suffix(".chunks")
-    if tool is None or not any(keep.glob("*.jfr")):
-        return False
     recording.unlink(missing_ok=True)
-    proc = subprocess.run(
-        [str(tool), "assemble", str(keep), str(recording)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    return proc.returncode == 0 and recording.exists()
+    chunks = sorted(keep.glob("*.jfr"))
+    if tool is None or not chunks:
+        return False
+    for use in (chunks, chunks[:-1]):
+        if not use:
+            break
+        part = keep.parent / f"{keep.name}.use"
+        shutil.rmtree(part, ignore_errors=True)
+        part.mkdir()
+        for c in use:
+            shutil.copy2(c, part / c.name)
+        proc = subprocess.run(
+            [str(tool), "assemble", str(part), str(recording)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        shutil.rmtree(part, ignore_errors=True)
+        ok = proc.returncode == 0 and recording.exists()
+        if (
+            ok
+            and subprocess.run(
+                [str(tool), "summary", str(recording)], capture_output=True, timeout=300, check=False
+            ).returncode
+            == 0
+        ):
+            return True
+        recording.unlink(missing_ok=True)
+    return False
 
 
 def hot_methods(recording: Path, top: int = 15) -> list[str]:
     """The engine's hottest methods (share of execution samples), from the recording; [] if unavailable."""
     tool = _jfr_tool()
-    if tool is None or not (recording.exists() or assemble(recording)):
+    if tool is None or not recording.exists():
         return []
     try:
         text = subprocess.run(
@@ -104,7 +135,7 @@ def engine_operators(
     transactions; each sample counts once per class on its stack), from `jfr print`, optionally only the
     samples within `window` (UTC epoch seconds); [] if unavailable."""
     tool = _jfr_tool()
-    if tool is None or not (recording.exists() or assemble(recording)):
+    if tool is None or not recording.exists():
         return []
     frame = re.compile(r"^\s+(com\.arcadedb\.[\w.$]+)\.([\w$<>]+)\(")
     stamp = re.compile(r"startTime = (\d\d:\d\d:\d\d\.\d+) \((\d{4}-\d\d-\d\d)\)")

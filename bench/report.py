@@ -38,6 +38,17 @@ def full_only_ratio(jobs: dict[str, Any]) -> tuple[float, int] | None:
     return sum(r["networkx"]["seconds"] for r in ran) / sum(r["seconds"] for r in ran), len(ran)
 
 
+def _r(v: float | None) -> str:
+    """A ratio: 1 decimal from 10, 2 from 0.1, else 3 significant digits (0.00412)."""
+    if v is None:
+        return "–"
+    if v >= 10:
+        return _f(float(v), 1)
+    if v >= 0.1:
+        return f"{v:.2f}"
+    return f"{v:.3g}"
+
+
 def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     """Each target with the measured value and whether it is met (None when not measured)."""
     s = result.get("scales", {})
@@ -199,7 +210,7 @@ def markdown(result: dict[str, Any]) -> str:
                 notes[n] = nx_.get("method", "")
             row += (
                 f" {_f(j['seconds'])} | {_f(j.get('networkit_s'), 3)} | {lb}{_f(nx_.get('seconds'))}{star} | "
-                f"{lb}{_f(ratio, 1)} |"
+                f"{lb}{_r(ratio)} |"
             )
         add(row)
     row = "| **whole suite** |"

@@ -167,6 +167,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 profile.keep_chunks(args.profile_dir / "engine-s1.jfr")
         if args.profile and scale == 1 and kind == "embedded":
             rec = args.profile_dir / "engine-s1.jfr"
+            profile.assemble(rec)
             res["engine_profile_hot_methods"] = profile.hot_methods(rec)
             res["engine_profile"] = {
                 part: profile.engine_operators(rec, window=(w[0], w[1]))
@@ -236,12 +237,12 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
             "transaction and the top-k snapshot."
         )
     prof = one.get("engine_profile") or {}
+    source = one.get("engine_profile_source") or "JFR"
     for part, rows in prof.items():
         if rows:
             out.append(
-                f"Engine CPU during {part} at scale 1 (JFR, share of samples with the class on the stack): "
-                + ", ".join(f"{k} {p:.0f}%" for k, p in rows[:8])
-                + "."
+                f"Engine CPU during {part} at scale 1 ({source}; share of samples with the class on the "
+                "stack): " + ", ".join(f"{k} {p:.0f}%" for k, p in rows[:8]) + "."
             )
     mem = next((t for t in result.get("targets", []) if t["target"].startswith("engine resident")), None)
     if mem and mem["met"] is False:
