@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.test_cli import run_cli
 from valuenet import queries, questions
 from valuenet.config import Settings
 from valuenet.db import Graph
@@ -324,51 +323,13 @@ def test_unknown_question_suggests_close_ids() -> None:
 
 
 def test_cli_ask_json_and_questions_list(engine_settings: Settings, qgraph: Graph) -> None:
-    env = {
-        "VALUENET_HOME": str(engine_settings.home),
-        "NEO4J_DATABASE": str(qgraph.info.database),
-        "PATH": "/usr/bin:/bin",
-    }
-    cmd = [sys.executable, "-m", "valuenet"]
-    res = subprocess.run(
-        [
-            *cmd,
-            "ask",
-            "who_empowers_industry_in_place",
-            "-p",
-            "industry=C36",
-            "-p",
-            "city=440100",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    db = str(qgraph.info.database)
+    ask_args = ["ask", "who_empowers_industry_in_place", "-p", "industry=C36", "--format", "json"]
+    res = run_cli([*ask_args, "-p", "city=440100"], engine_settings, database=db)
     assert res.returncode == 2 and "has no parameter 'city'" in res.stderr and res.stdout == ""
-    res = subprocess.run(
-        [
-            *cmd,
-            "ask",
-            "who_empowers_industry_in_place",
-            "-p",
-            "industry=C36",
-            "-p",
-            "place=440100",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    res = run_cli([*ask_args, "-p", "place=440100"], engine_settings, database=db)
     assert res.returncode == 0, res.stderr
     assert {r["provider"] for r in json.loads(res.stdout)} == {"瑞松科技", "明珞装备", "广州科腾", "华为"}
-    listing = subprocess.run(
-        [*cmd, "questions", "--format", "json"], capture_output=True, text=True, env=env, timeout=60
-    )
+    listing = run_cli(["questions", "--format", "json"], engine_settings, database=db)
     assert listing.returncode == 0, listing.stderr
     assert "who_empowers_industry_in_place" in {q["id"] for q in json.loads(listing.stdout)}
