@@ -228,6 +228,11 @@ def markdown(result: dict[str, Any]) -> str:
         )
     add(row)
     add("")
+    for sc in scales:
+        js = result["scales"][sc].get("jobs", {})
+        if js.get("suite_note"):
+            add(f"Note: {js['suite_note']}.")
+            add("")
     if notes_skipped:
         add("Jobs not run: " + "; ".join(notes_skipped) + ".")
         add("")
@@ -242,7 +247,10 @@ def markdown(result: dict[str, Any]) -> str:
     if cpu:
         add("CPU seconds during the suite (contention-independent): " + "; ".join(cpu) + ".")
         add("")
-    add("## Questions (20 runs each with the header's `example:` parameters, read-only path)")
+    add(
+        "## Questions (a first run, then 20 timed runs each with the header's `example:` parameters, "
+        "through the read-only path)"
+    )
     add("")
     head, rule = "| question |", "|---|"
     for sc in scales:
@@ -269,6 +277,18 @@ def markdown(result: dict[str, Any]) -> str:
             )
         add(row)
     add("")
+    fewer = [
+        f"{n} at scale {sc} ({q['runs']} runs)"
+        for sc in scales
+        for n, q in result["scales"][sc].get("questions", {}).items()
+        if "runs" in q and q["runs"] < int(result.get("settings", {}).get("question_runs", 20))
+    ]
+    if fewer:
+        add(
+            "Fewer timed runs where the first run was slow (the runs that fit a 30 s budget, at least 3; "
+            "p95 of so few runs is their maximum): " + ", ".join(fewer) + "."
+        )
+        add("")
     ex = result.get("scales", {}).get("1", {}).get("explorer") or {}
     if ex.get("pages"):
         add("## Explorer (scale 1, streamlit AppTest; cold = caches cleared, warm = rerun)")
