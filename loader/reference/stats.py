@@ -19,17 +19,23 @@ from loader.reference.generate import Dataset
 PUBLISHED = {"avg_clustering": 0.028, "avg_path_length": 4.53, "diameter": 14, "modularity": 0.657}
 
 
-def network_stats(
-    ds: Dataset, *, seed: int = 42, path_sources: int = 400, directed: bool = True
-) -> dict[str, Any]:
-    orgs, rels = ds.orgs, ds.rels
-    idx = {k: i for i, k in enumerate(orgs["id"])}
-    sample = orgs["sample"].to_numpy(dtype=bool)
-    value = rels[rels["type"].isin(["EMPOWERS", "SUPPLIES_TALENT", "INVESTS_IN", "ACQUIRES"])]
+def _value_edges(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sample mask over organisations and the (source, target) row positions of the value-network
+    relationships that touch a sample firm."""
+    idx = {k: i for i, k in enumerate(ds.orgs["id"])}
+    sample = ds.orgs["sample"].to_numpy(dtype=bool)
+    value = ds.rels[ds.rels["type"].isin(["EMPOWERS", "SUPPLIES_TALENT", "INVESTS_IN", "ACQUIRES"])]
     s = value["source"].map(idx).to_numpy()
     t = value["target"].map(idx).to_numpy()
     keep = sample[s] | sample[t]
-    s, t = s[keep], t[keep]
+    return sample, s[keep], t[keep]
+
+
+def network_stats(
+    ds: Dataset, *, seed: int = 42, path_sources: int = 400, directed: bool = True
+) -> dict[str, Any]:
+    orgs = ds.orgs
+    sample, s, t = _value_edges(ds)
     nodes = np.unique(np.concatenate([s, t, np.flatnonzero(sample)]))
     pos = np.full(len(orgs), -1, dtype=np.int64)
     pos[nodes] = np.arange(len(nodes))
@@ -43,9 +49,9 @@ def network_stats(
     nk.setNumberOfThreads(1)
     out: dict[str, Any] = {
         "nodes": g.numberOfNodes(),
-        "relationships (directed)": int(keep.sum()),
+        "relationships (directed)": len(s),
         "edges (undirected, simple)": g.numberOfEdges(),
-        "average degree (relationships / nodes)": round(int(keep.sum()) / g.numberOfNodes(), 3),
+        "average degree (relationships / nodes)": round(len(s) / g.numberOfNodes(), 3),
         "density": round(2 * g.numberOfEdges() / (g.numberOfNodes() * (g.numberOfNodes() - 1)), 6),
     }
     lcc = nk.components.ConnectedComponents.extractLargestConnectedComponent(g, compactGraph=True)
@@ -84,14 +90,8 @@ def directed_paths(ds: Dataset, *, seed: int = 42, sources: int = 400) -> dict[s
     """Directed shortest paths (Gephi's default on a directed graph, which the report's average degree
     E/N = 2.24 implies): sampled average path length over reachable pairs, and the largest eccentricity
     seen from every node with out-edges (exact directed diameter)."""
-    orgs, rels = ds.orgs, ds.rels
-    idx = {k: i for i, k in enumerate(orgs["id"])}
-    sample = orgs["sample"].to_numpy(dtype=bool)
-    value = rels[rels["type"].isin(["EMPOWERS", "SUPPLIES_TALENT", "INVESTS_IN", "ACQUIRES"])]
-    s = value["source"].map(idx).to_numpy()
-    t = value["target"].map(idx).to_numpy()
-    keep = sample[s] | sample[t]
-    s, t = s[keep], t[keep]
+    orgs = ds.orgs
+    _, s, t = _value_edges(ds)
     nodes = np.unique(np.concatenate([s, t]))
     pos = np.full(len(orgs), -1, dtype=np.int64)
     pos[nodes] = np.arange(len(nodes))
