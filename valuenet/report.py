@@ -243,7 +243,7 @@ def _section_from_question(
 
 def _section_from_stats(graph: Graph, spec: dict[str, Any], figures: dict[str, dict[str, str]]) -> Section:
     sec = Section(spec["id"], spec["title_zh"], spec["title_en"])
-    rows = graph.read(queries.text("jobs/stats_latest")) if _has_stats(graph) else []
+    rows = _latest_stats(graph)
     stats = rows[0]["stats"] if rows else {}
     sec.note = (
         f"from job run {rows[0]['run_id']} ({rows[0]['backend']}, {rows[0]['started']})"
@@ -279,12 +279,12 @@ def _section_from_stats(graph: Graph, spec: dict[str, Any], figures: dict[str, d
     return sec
 
 
-def _has_stats(graph: Graph) -> bool:
+def _latest_stats(graph: Graph) -> list[dict[str, Any]]:
+    """The newest network_stats result, or [] when none has run (or the engine cannot answer the query)."""
     try:
-        graph.read(queries.text("jobs/stats_latest"))
-        return True
+        return graph.read(queries.text("jobs/stats_latest"))
     except Neo4jError:
-        return False
+        return []
 
 
 def build(graph: Graph, figures_path: Path | None = None, variants_path: Path | None = None) -> Report:
