@@ -28,6 +28,31 @@ def _industry_tables() -> tuple[dict[str, str], dict[str, str]]:
     return section, tier
 
 
+def _tally_partners(
+    out: dict[str, float],
+    dim: str,
+    kind: str,
+    p: np.ndarray,
+    domestic: np.ndarray,
+    country: np.ndarray,
+    province: np.ndarray,
+) -> None:
+    """Count the partners `p` of one relation kind, and of the whole dimension: in all, domestic vs foreign,
+    foreign ones by country, domestic ones by province (the report's §V distributions)."""
+    out[f"{dim}:{kind}"] += len(p)
+    out[f"{dim}:all"] += len(p)
+    for key, n in Counter(np.where(domestic[p], "domestic", "foreign")).items():
+        out[f"{dim}:{kind}:{key}"] += n
+        out[f"{dim}:{key}"] += n
+    for c, n in Counter(country[p[~domestic[p]]]).items():
+        out[f"{dim}:{kind}:country:{c}"] += n
+        out[f"{dim}:all:country:{c}"] += n
+    for c, n in Counter(province[p[domestic[p]]]).items():
+        if c:
+            out[f"{dim}:{kind}:province:{c}"] += n
+            out[f"{dim}:all:province:{c}"] += n
+
+
 def measure(ds: Dataset) -> dict[str, float]:
     orgs, rels = ds.orgs, ds.rels
     out: defaultdict[str, float] = defaultdict(float)
@@ -59,18 +84,7 @@ def measure(ds: Dataset) -> dict[str, float]:
         ("empowerment", (typ == "EMPOWERS") & sample[src], dst, src),
     ):
         p = partner[mask]
-        out[f"tech:{d}"] += int(mask.sum())
-        out["tech:all"] += int(mask.sum())
-        for key, n in Counter(np.where(domestic[p], "domestic", "foreign")).items():
-            out[f"tech:{d}:{key}"] += n
-            out[f"tech:{key}"] += n
-        for c, n in Counter(country[p[~domestic[p]]]).items():
-            out[f"tech:{d}:country:{c}"] += n
-            out[f"tech:all:country:{c}"] += n
-        for c, n in Counter(province[p[domestic[p]]]).items():
-            if c:
-                out[f"tech:{d}:province:{c}"] += n
-                out[f"tech:all:province:{c}"] += n
+        _tally_partners(out, "tech", d, p, domestic, country, province)
         for c, n in Counter(_city(city[p[domestic[p]]], province[p[domestic[p]]])).items():
             if c:
                 out[f"tech:{d}:city:{c}"] += n
@@ -103,18 +117,7 @@ def measure(ds: Dataset) -> dict[str, float]:
     for e in ("study", "work"):
         mask = (typ == "SUPPLIES_TALENT") & (exp == e) & sample[dst]
         p = src[mask]
-        out[f"hc:{e}"] += int(mask.sum())
-        out["hc:all"] += int(mask.sum())
-        for key, n in Counter(np.where(domestic[p], "domestic", "foreign")).items():
-            out[f"hc:{e}:{key}"] += n
-            out[f"hc:{key}"] += n
-        for c, n in Counter(country[p[~domestic[p]]]).items():
-            out[f"hc:{e}:country:{c}"] += n
-            out[f"hc:all:country:{c}"] += n
-        for c, n in Counter(province[p[domestic[p]]]).items():
-            if c:
-                out[f"hc:{e}:province:{c}"] += n
-                out[f"hc:all:province:{c}"] += n
+        _tally_partners(out, "hc", e, p, domestic, country, province)
         for i, n in Counter(p).items():
             if not synthetic[i]:
                 out[f"hcdeg:{e}:{names[i]}"] += n
