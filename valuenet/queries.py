@@ -11,6 +11,12 @@ A file starts with a header of `//` comment lines holding YAML, then the query:
 
 `load("loader/merge_organizations")` returns a `CypherFile` with `.text` (the query) and `.meta` (the
 header). A file may hold several statements separated by `;` at the end of a line (`.statements`).
+
+The query body is a Jinja2 template over the graph model (valuenet/model.py `template_names`): a query that
+needs the value relationship types or the focal-set rule writes `[:{{ value_types }}]` or `{{ focal('n') }}`
+instead of restating them. Only identifiers from the graph model are rendered this way; user text reaches
+Cypher only as `$parameters`. The `.cypher` files travel inside the package as `valuenet.cypher`
+(the top-level `cypher/` folder, mapped in pyproject.toml) and are found with importlib.resources.
 """
 
 from __future__ import annotations
@@ -18,26 +24,68 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+if TYPE_CHECKING:
+    import jinja2
+
+    from valuenet.model import GraphModel
+
+CYPHER_DIR = Path(str(resources.files("valuenet.cypher")))
 
 _STATEMENT_END = re.compile(r";[ \t]*(?://[^\n]*)?$", re.MULTILINE)
 
 
 class QueryFileError(ValueError):
-    """A `.cypher` file is missing or its header is not valid YAML."""
+    """A `.cypher` file is missing, its header is not valid YAML, or its template does not render."""
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Cypher, not HTML; only graph-model identifiers are rendered
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_template(source: str, where: str, model: GraphModel | None = None, **names: Any) -> str:
+    """The query text with the graph model's names (and `names`) filled in."""
+    if "{{" not in source and "{%" not in source:
+        return source
+    from valuenet.model import MODEL
+
+    env = _environment()
+    try:
+        template = env.from_string(source)
+        return template.render({**(model or MODEL).template_names(), **names}).strip()
+    except Exception as e:  # jinja2.TemplateError and the model's ValueError, with the file named
+        raise QueryFileError(f"{where}: the query template does not render: {e}") from e
 
 
 @dataclass(frozen=True)
 class CypherFile:
     name: str  # path under cypher/ without the suffix, e.g. "schema/V001__constraints"
     path: Path
-    text: str  # the query text without the header
+    source: str  # the query body as written (a template), without the header
     meta: dict[str, Any] = field(default_factory=dict)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The query with the default graph model's names filled in."""
+        return render_template(self.source, str(self.path))
+
+    def render(self, model: GraphModel | None = None, **names: Any) -> str:
+        """The query for another model (e.g. another focal set) or with extra template names."""
+        return render_template(self.source, str(self.path), model, **names)
 
     @property
     def statements(self) -> list[str]:
@@ -66,7 +114,7 @@ def parse(path: Path, name: str) -> CypherFile:
         raise QueryFileError(f"{path}: the // header is not valid YAML: {e}") from e
     if meta is not None and not isinstance(meta, dict):
         meta = {"description": str(meta)}
-    return CypherFile(name=name, path=path, text="\n".join(lines[i:]).strip(), meta=meta or {})
+    return CypherFile(name=name, path=path, source="\n".join(lines[i:]).strip(), meta=meta or {})
 
 
 @functools.cache

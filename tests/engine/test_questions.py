@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_cli import run_cli
+from tests.cli_support import run_cli
 from valuenet import queries, questions
 from valuenet.config import Settings
 from valuenet.db import Graph

@@ -17,7 +17,7 @@ from tests.loader_support import EXAMPLES, cli_env, valuenet_cmd
 from valuenet.config import Settings
 from valuenet.db import Graph
 
-CORPUS = Path(__file__).resolve().parent / "data" / "bad_inputs"
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad_inputs"
 
 
 @pytest.fixture(scope="module")

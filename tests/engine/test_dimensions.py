@@ -13,7 +13,7 @@ from loader.places import DATA_DIR, read_table
 from valuenet import queries
 from valuenet.db import Graph
 
-REPORT = Path(__file__).resolve().parent.parent / "loader" / "data" / "dimensions"
+REPORT = Path(__file__).resolve().parents[2] / "loader" / "data" / "dimensions"
 
 
 # -- tables -----------------------------------------------------------------------------------------

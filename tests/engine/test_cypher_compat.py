@@ -16,7 +16,7 @@ import yaml
 from valuenet.db import Graph, Neo4jError, to_plain
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "cypher_compat.yaml").read_text()
+    (Path(__file__).parent.parent / "data" / "cypher_compat.yaml").read_text()
 )
 
 

@@ -5,35 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.cli_support import run_cli
 from valuenet.config import Settings
 from valuenet.db import Graph
-
-VALUENET = [sys.executable, "-m", "valuenet"]
-
-
-def run_cli(
-    args: list[str], settings: Settings, *, database: str | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(
-        VALUENET_HOME=str(settings.home),
-        VALUENET_BOLT_PORT=str(settings.valuenet_bolt_port),
-        VALUENET_HTTP_PORT=str(settings.valuenet_http_port),
-        COLUMNS="200",
-    )
-    if database:
-        env["NEO4J_DATABASE"] = database
-    return subprocess.run(
-        [*VALUENET, *args], capture_output=True, text=True, env=env, cwd=cwd or Path.cwd(), timeout=120
-    )
 
 
 @pytest.fixture

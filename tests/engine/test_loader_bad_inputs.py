@@ -22,7 +22,7 @@ from loader.mapping import from_dict
 from loader.report import LoadReport
 from valuenet.db import Graph
 
-CORPUS = Path(__file__).resolve().parent / "data" / "bad_inputs"
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad_inputs"
 TEMPLATES = yaml.safe_load((CORPUS / "templates.yaml").read_text(encoding="utf-8"))
 CASES: list[dict[str, Any]] = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
 

@@ -1,0 +1,1 @@
+"""Tier 1: no engine. Pure functions, parsing, the graph model, recording doubles."""

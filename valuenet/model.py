@@ -1,0 +1,257 @@
+"""The graph model, read once from `valuenet/data/graph_model.yaml` into typed objects.
+
+Everything that names a label, a relationship type or the value network reads it from here:
+
+    from valuenet.model import MODEL
+    MODEL.projection("value_network").types      # ('EMPOWERS', 'SUPPLIES_TALENT', 'INVESTS_IN', 'ACQUIRES')
+    MODEL.focal_predicate("n")                   # 'n:Sample'
+    MODEL.kind_labels                            # ('Enterprise', 'University', ...)
+
+Queries use the same facts through the template names `valuenet.queries` gives every `.cypher` file
+(`{{ projection_types('value_network') }}`, `{{ focal('n') }}`, ...), so no query restates them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Names(_Strict):
+    zh: str
+    en: str
+    doc: str = ""
+
+
+class PropertyDecl(_Strict):
+    type: str = "str"
+    doc: str = ""
+    values: tuple[str, ...] | None = None
+
+
+class OrganizationDecl(_Strict):
+    label: str
+    key: str
+    doc: str = ""
+    kinds: dict[str, Names]
+    roles: dict[str, Names]
+    properties: dict[str, PropertyDecl]
+
+
+class RelationshipDecl(_Strict):
+    dimension: str | None
+    zh: str
+    en: str
+    doc: str = ""
+    properties: dict[str, PropertyDecl] = Field(default_factory=dict)
+    terms: dict[str, Names] = Field(default_factory=dict)
+
+
+class DimensionDecl(_Strict):
+    key: str
+    doc: str = ""
+    properties: tuple[str, ...]
+
+
+class LinkDecl(_Strict):
+    from_: str = Field(alias="from")
+    to: tuple[str, ...]
+    doc: str = ""
+
+
+class FocalSet(_Strict):
+    """Which organisations a relation must touch to count. `label: null` = every organisation."""
+
+    label: str | None = "Sample"
+
+
+class ProjectionDecl(_Strict):
+    types: tuple[str, ...]
+    focal: Literal["either", "target", "source", "none"] = "either"
+    nodes: Literal["all", "touched"] = "all"
+    distinct_pairs: bool = False
+    where: dict[str, str] = Field(default_factory=dict)
+    doc: str = ""
+
+
+class BookkeepingDecl(_Strict):
+    key: str | None = None
+    doc: str = ""
+
+
+class GraphModel(_Strict):
+    version: int
+    organization: OrganizationDecl
+    provenance: dict[str, PropertyDecl]
+    relation_dimensions: dict[str, Names]
+    relationships: dict[str, RelationshipDecl]
+    dimensions: dict[str, DimensionDecl]
+    links: dict[str, LinkDecl]
+    focal_set: FocalSet
+    projections: dict[str, ProjectionDecl]
+    bookkeeping: dict[str, BookkeepingDecl]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> GraphModel:
+        names = [
+            self.organization.label,
+            *self.organization.kinds,
+            *self.organization.roles,
+            *self.relationships,
+            *self.dimensions,
+            *self.links,
+            *self.bookkeeping,
+        ]
+        bad = [n for n in names if not _IDENTIFIER.match(n)]
+        if bad:
+            raise ValueError(f"not valid label or type names: {bad}")
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"names declared twice: {dupes}")
+        for name, rel in self.relationships.items():
+            if rel.dimension is not None and rel.dimension not in self.relation_dimensions:
+                raise ValueError(f"relationship {name}: unknown dimension {rel.dimension!r}")
+        node_labels = {self.organization.label, *self.dimensions}
+        for name, link in self.links.items():
+            for end in (link.from_, *link.to):
+                if end not in node_labels:
+                    raise ValueError(f"link {name}: unknown node label {end!r}")
+        for name, p in self.projections.items():
+            unknown = [t for t in p.types if t not in self.relationships]
+            if unknown:
+                raise ValueError(f"projection {name}: unknown relationship types {unknown}")
+        if self.focal_set.label is not None and self.focal_set.label not in self.organization_labels:
+            raise ValueError(f"focal_set: {self.focal_set.label!r} is not an organisation label")
+        return self
+
+    # -- names ------------------------------------------------------------------------------------------
+    @property
+    def org_label(self) -> str:
+        return self.organization.label
+
+    @property
+    def kind_labels(self) -> tuple[str, ...]:
+        return tuple(self.organization.kinds)
+
+    @property
+    def role_labels(self) -> tuple[str, ...]:
+        return tuple(self.organization.roles)
+
+    @property
+    def organization_labels(self) -> tuple[str, ...]:
+        """Every label an organisation node can carry: the supertype, kinds and roles."""
+        return (self.organization.label, *self.kind_labels, *self.role_labels)
+
+    @property
+    def org_relationship_types(self) -> tuple[str, ...]:
+        """Every relationship type between two organisations (value relations and structure)."""
+        return tuple(self.relationships)
+
+    @property
+    def value_types(self) -> tuple[str, ...]:
+        """The value relations: the types of the value network."""
+        return self.projection("value_network").types
+
+    @property
+    def key_labels(self) -> tuple[tuple[str, str], ...]:
+        """(label, key property) of every node group with its own key: organisations, then dimensions."""
+        return (
+            (self.organization.label, self.organization.key),
+            *((name, d.key) for name, d in self.dimensions.items()),
+        )
+
+    def types_of_dimension(self, dimension: str) -> tuple[str, ...]:
+        if dimension not in self.relation_dimensions:
+            known = ", ".join(self.relation_dimensions)
+            raise KeyError(f"no relation dimension {dimension!r}; known: {known}")
+        return tuple(t for t, r in self.relationships.items() if r.dimension == dimension)
+
+    def projection(self, name: str) -> ProjectionDecl:
+        try:
+            return self.projections[name]
+        except KeyError:
+            raise KeyError(f"no projection {name!r}; known: {', '.join(self.projections)}") from None
+
+    def with_focal(self, label: str | None) -> GraphModel:
+        """The same model with another focal set (`None` = every organisation)."""
+        if label is not None and label not in self.organization_labels:
+            known = ", ".join(self.organization_labels)
+            raise ValueError(f"focal set {label!r} is not an organisation label ({known})")
+        return self.model_copy(update={"focal_set": FocalSet(label=label)})
+
+    # -- Cypher fragments (identifiers from this file only, never user text) ------------------------------
+    def focal_predicate(self, var: str) -> str:
+        """A Cypher predicate true when the node bound to `var` is in the focal set."""
+        _check_var(var)
+        label = self.focal_set.label
+        return "true" if label is None else f"{var}:{label}"
+
+    def rel_types(self, name: str) -> str:
+        """`A|B|C` for a relationship pattern `[:A|B|C]` of the projection `name`."""
+        return "|".join(self.projection(name).types)
+
+    def counted_predicate(self, name: str, source: str, target: str) -> str:
+        """A Cypher predicate: the relationship between `source` and `target` counts for projection `name`
+        (its focal rule only; the types and `where` go into the pattern)."""
+        p = self.projection(name)
+        if p.focal == "none" or self.focal_set.label is None:
+            return "true"
+        if p.focal == "target":
+            return self.focal_predicate(target)
+        if p.focal == "source":
+            return self.focal_predicate(source)
+        return f"({self.focal_predicate(source)} OR {self.focal_predicate(target)})"
+
+    def rel_where(self, name: str, rel: str) -> str:
+        """A Cypher predicate for the projection's fixed relationship properties (`true` when none)."""
+        _check_var(rel)
+        where = self.projection(name).where
+        if not where:
+            return "true"
+        return " AND ".join(f"{rel}.{k} = {_literal(v)}" for k, v in sorted(where.items()))
+
+    def template_names(self) -> dict[str, Any]:
+        """What every `.cypher` template may use (see valuenet.queries)."""
+        return {
+            "model": self,
+            "org": self.organization.label,
+            "focal_label": self.focal_set.label,
+            "focal": self.focal_predicate,
+            "value_types": "|".join(self.value_types),
+            "projection_types": self.rel_types,
+            "counted": self.counted_predicate,
+            "rel_where": self.rel_where,
+            "org_rel_types": "|".join(self.org_relationship_types),
+            "kinds": self.kind_labels,
+        }
+
+
+def _check_var(var: str) -> None:
+    if not _IDENTIFIER.match(var):
+        raise ValueError(f"{var!r} is not a Cypher variable name")
+
+
+def _literal(value: str) -> str:
+    if not re.match(r"^[A-Za-z0-9_ .\-]*$", value):
+        raise ValueError(f"{value!r}: projection filters take plain words only")
+    return f"'{value}'"
+
+
+@functools.cache
+def load() -> GraphModel:
+    text = resources.files("valuenet").joinpath("data/graph_model.yaml").read_text(encoding="utf-8")
+    return GraphModel.model_validate(yaml.safe_load(text))
+
+
+MODEL = load()
