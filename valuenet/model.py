@@ -54,6 +54,7 @@ class RelationshipDecl(_Strict):
     zh: str
     en: str
     doc: str = ""
+    key: str | None = None  # a property that is part of the identity: one relationship per pair and value
     properties: dict[str, PropertyDecl] = Field(default_factory=dict)
     terms: dict[str, Names] = Field(default_factory=dict)
 
@@ -67,6 +68,7 @@ class DimensionDecl(_Strict):
 class LinkDecl(_Strict):
     from_: str = Field(alias="from")
     to: tuple[str, ...]
+    finest_only: bool = False  # one link per node, to the finest target known (`to` is finest first)
     doc: str = ""
 
 
@@ -122,6 +124,8 @@ class GraphModel(_Strict):
         for name, rel in self.relationships.items():
             if rel.dimension is not None and rel.dimension not in self.relation_dimensions:
                 raise ValueError(f"relationship {name}: unknown dimension {rel.dimension!r}")
+            if rel.key is not None and rel.key not in rel.properties:
+                raise ValueError(f"relationship {name}: its key {rel.key!r} is not one of its properties")
         node_labels = {self.organization.label, *self.dimensions}
         for name, link in self.links.items():
             for end in (link.from_, *link.to):
@@ -170,6 +174,10 @@ class GraphModel(_Strict):
             (self.organization.label, self.organization.key),
             *((name, d.key) for name, d in self.dimensions.items()),
         )
+
+    def links_from(self, label: str) -> dict[str, str]:
+        """Target label -> link type, for every link that starts at `label` nodes (in declaration order)."""
+        return {to: name for name, link in self.links.items() if link.from_ == label for to in link.to}
 
     def types_of_dimension(self, dimension: str) -> tuple[str, ...]:
         if dimension not in self.relation_dimensions:
