@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from gds_jobs import registry
-from gds_jobs.runner import JobFailedError, RunRecord, choose_backend, history, movers, run_job
 from gds_jobs.spec import JobSpec
 from valuenet.cli import (
     EXIT_ERROR,
     EXIT_USAGE,
     FormatOption,
     OutputFormat,
-    err,
     fail,
     graph_session,
-    out,
     parse_params,
     print_rows,
 )
-from valuenet.db import Graph
+
+# The runner (networkit, the driver) and rich are imported inside the commands: `valuenet --help` stays fast.
+if TYPE_CHECKING:
+    from gds_jobs.runner import JobFailedError, RunRecord
+    from valuenet.db import Graph
 
 jobs_app = typer.Typer(
     help="Graph-data-science jobs: centrality, communities, degree tables and network statistics, written "
@@ -74,6 +74,11 @@ def run_many(
     show_progress: bool = True,
 ) -> list[RunRecord | JobFailedError]:
     """Run jobs one after another with a progress bar; a failed job does not stop the others."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from gds_jobs.runner import JobFailedError, choose_backend, run_job
+    from valuenet.cli import err
+
     try:
         chosen = choose_backend(g, backend, concurrency=concurrency, share_projections=True)
     except ValueError as e:
@@ -118,6 +123,8 @@ def run(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Run jobs now and write their scores; each run is recorded as a (:JobRun)."""
+    from gds_jobs.runner import JobFailedError
+
     jobs = _known(names)
     overrides = parse_params(param or [])
     if exact:
@@ -135,6 +142,8 @@ def run(
 
 
 def _summary_row(r: RunRecord | JobFailedError) -> dict[str, Any]:
+    from gds_jobs.runner import JobFailedError
+
     rec = r.run if isinstance(r, JobFailedError) else r
     note = rec.error or ""
     if not note and rec.stats:
@@ -168,6 +177,9 @@ def show_history(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Past runs (newest first), or with --movers the rank changes in a job's top-k."""
+    from gds_jobs.runner import history, movers
+    from valuenet.cli import err
+
     if name:
         _known([name])
     with graph_session() as g:
@@ -236,6 +248,7 @@ def stats(
     """The latest network statistics (run `valuenet jobs run network_stats`) next to the report's Table 3."""
     from gds_jobs import tables
     from gds_jobs.runner import latest_network_stats
+    from valuenet.cli import err
 
     with graph_session() as g:
         s = latest_network_stats(g)
@@ -263,6 +276,7 @@ def verify_tables(
 ) -> None:
     """Compare the degree jobs' properties with the report's Tables 5-9, row by row (exit 1 on a mismatch)."""
     from gds_jobs import tables
+    from valuenet.cli import err
 
     if not tables.FIGURES.exists():
         raise fail(f"{tables.FIGURES} not found", EXIT_ERROR)
@@ -299,6 +313,7 @@ def schedule(
     """Run jobs on a cron schedule in this (foreground) process until stopped. See gds_jobs/README.md for
     running it as the `jobs` compose service."""
     from gds_jobs.schedule import build_scheduler
+    from valuenet.cli import out
 
     jobs = _known(names)
     try:

@@ -7,20 +7,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
-from loader.report import LoadReport
-
-# `valuenet load --reference [--scale S]` calls this hook; loader/reference/cli.py sets it in its
-# register(app): REFERENCE_LOADER(graph, scale=..., allow_rejects=..., rejects_path=..., report_path=...,
-# progress=..., batch_size=...) -> list[LoadReport] (one per mapping it loads, dimensions excluded).
-REFERENCE_LOADER: Callable[..., list[LoadReport]] | None = None
+# rich and the loader's modules are imported inside the commands: `valuenet --help` stays fast.
+if TYPE_CHECKING:
+    from loader.report import LoadReport
 
 
 class ExportFormat(StrEnum):
@@ -32,6 +25,8 @@ class ExportFormat(StrEnum):
 @contextmanager
 def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
     """A rich progress bar fed by the loader's `(phase, done, total)` callback."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     labels = {"read": "reading tables", "write": "writing the graph", "export": "exporting"}
     with Progress(
         TextColumn("{task.description:<18}"),
@@ -52,6 +47,9 @@ def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
 
 
 def print_report(report: LoadReport, console: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     t = Table(title=f"load {report.dataset} (edition {report.edition})", title_justify="left")
     for col in ("file", "kind", "encoding", "read", "loaded", "rejected"):
         t.add_column(col, justify="right" if col in ("read", "loaded", "rejected") else "left")
@@ -91,7 +89,7 @@ def print_report(report: LoadReport, console: Any) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    from valuenet.cli import EXIT_ERROR, EXIT_USAGE, err, fail, graph_session, out
+    from valuenet.cli import EXIT_ERROR, EXIT_USAGE, fail, graph_session
 
     @app.command()
     def load(
@@ -123,8 +121,12 @@ def register(app: typer.Typer) -> None:
 
         Example: valuenet load examples/mapping.yaml --report load.json
         """
+        from rich.markup import escape
+
         from loader import mapping as mapping_mod
         from loader.core import LoadError, load_mapping
+        from loader.reference.cli import load_reference
+        from valuenet.cli import err, out
 
         if print_schema:
             sys.stdout.write(mapping_mod.json_schema_text())
@@ -161,13 +163,9 @@ def register(app: typer.Typer) -> None:
                 )
             reports: list[LoadReport] = []
             if reference:
-                if REFERENCE_LOADER is None:
-                    raise fail(
-                        "the reference dataset is not available in this installation (loader.reference)"
-                    )
                 with progress_bar(err) as update:
                     try:
-                        reports += REFERENCE_LOADER(
+                        reports += load_reference(
                             g,
                             scale=scale,
                             allow_rejects=allow_rejects,
@@ -230,6 +228,7 @@ def register(app: typer.Typer) -> None:
         Import into Neo4j with the command printed at the end (neo4j-admin database import full ...).
         """
         from loader.export import export_graph
+        from valuenet.cli import err, out
 
         with graph_session() as g, progress_bar(err) as update:
             res = export_graph(

@@ -1,38 +1,33 @@
 """`valuenet`: the command line. Components add their own commands through `register(app)` in
-`loader/cli.py`, `gds_jobs/cli.py` and `explorer/cli.py`."""
+`loader/cli.py`, `loader/reference/cli.py`, `gds_jobs/cli.py` and `explorer/cli.py`.
+
+Start-up time matters (`valuenet --help` should take well under a second): this module and the components'
+registrations import only typer and the standard library at the top. The driver, rich, pydantic settings
+and everything a command computes with are imported inside the command that needs them.
+"""
 
 from __future__ import annotations
 
-import csv
-import importlib
-import importlib.util
+import functools
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from valuenet import questions as questions_mod
-from valuenet import report as report_mod
-from valuenet import schema as schema_mod
-from valuenet import server as server_mod
-from valuenet.config import NotConfiguredError, Settings
-from valuenet.db import (
-    DriverError,
-    Graph,
-    Neo4jError,
-    QueryTimeoutError,
-    ServiceUnavailable,
-    WriteRefusedError,
-    connect,
-)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from valuenet.config import Settings
+    from valuenet.db import Graph
+
+    out: Console  # made on first use by __getattr__ below
+    err: Console
 
 HELP = """\
 valuenet: China's AI-industry value network as a Neo4j knowledge graph.
@@ -60,9 +55,6 @@ schema_app = typer.Typer(
 app.add_typer(server_app, name="server")
 app.add_typer(schema_app, name="schema")
 
-out = Console()
-err = Console(stderr=True)
-
 # Exit codes shared by all commands.
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -71,14 +63,56 @@ EXIT_TIMEOUT = 4
 EXIT_NO_ENGINE = 5
 
 
+@functools.cache
+def console(stderr: bool = False) -> Console:
+    """The console a command prints with (stdout, or stderr for notes and progress), made on first use."""
+    from rich.console import Console
+
+    return Console(stderr=stderr)
+
+
+def __getattr__(name: str) -> Console:
+    # `from valuenet.cli import out, err` in a command gives the shared consoles without importing rich
+    # when the CLI starts.
+    if name in ("out", "err"):
+        return console(stderr=name == "err")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    console(stderr=True).print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
     return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"valuenet {version('valuenet')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="print the version and exit"),
+    ] = False,
+) -> None:
+    from valuenet.config import Settings, SettingsError
+
+    try:  # a bad variable is named once, here, rather than as a traceback from whichever command reads it
+        Settings()
+    except SettingsError as e:
+        raise fail(str(e), EXIT_USAGE) from None
 
 
 @contextmanager
 def graph_session(settings: Settings | None = None) -> Iterator[Graph]:
     """A connected Graph, or a clear message and exit code when there is no engine to talk to."""
+    from valuenet.config import NotConfiguredError, Settings
+    from valuenet.db import DriverError, ServiceUnavailable, connect
+
     s = settings or Settings()
     try:
         g = connect(s)
@@ -102,29 +136,84 @@ def graph_session(settings: Settings | None = None) -> Iterator[Graph]:
 
 
 def register_components() -> None:
-    """Let each component add its commands; a component not yet built simply adds none."""
-    for module in ("loader.cli", "loader.reference.cli", "gds_jobs.cli", "explorer.cli"):
-        parent, _, _ = module.rpartition(".")
-        if importlib.util.find_spec(parent) is not None and importlib.util.find_spec(module) is not None:
-            importlib.import_module(module).register(app)
+    """Let each component add its commands."""
+    import explorer.cli
+    import gds_jobs.cli
+    import loader.cli
+    import loader.reference.cli
+
+    for component in (loader.cli, loader.reference.cli, gds_jobs.cli, explorer.cli):
+        component.register(app)
+
+
+# -- output --------------------------------------------------------------------------------------------------
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+# The --format option every command that prints data takes (see print_rows and print_record).
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="table, json or csv")]
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+def print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
+    """Rows to stdout: JSON is one array of row objects and nothing else; CSV has a header line."""
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    elif fmt is OutputFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+    else:
+        from rich.table import Table
+
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*[_cell(row.get(c)) for c in columns])
+        console().print(table)
+
+
+def print_record(record: dict[str, Any], fmt: OutputFormat, lines: Callable[[], list[str]]) -> None:
+    """One record (a status, an engine description): JSON is one object, CSV one header and one row, the
+    table format the human-readable `lines`."""
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    elif fmt is OutputFormat.csv:
+        print_rows(list(record), [record], fmt)
+    else:
+        for line in lines():
+            console().print(line, highlight=False, markup=False)
 
 
 # -- info ----------------------------------------------------------------------------------------------------
 @app.command()
-def info(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+def info(fmt: FormatOption = OutputFormat.table) -> None:
     """Which engine valuenet talks to, its version, and whether GDS is available."""
     with graph_session() as g:
         e = g.engine()
         nodes, rels = g.counts()
     data = {**e.as_dict(), "nodes": nodes, "relationships": rels}
-    if as_json:
-        print(json.dumps(data, ensure_ascii=False))
-        return
-    out.print(f"engine:        {e.product} {e.version} ({e.edition or 'edition n/a'})")
-    out.print(f"uri:           {e.uri}   database: {e.database or '(default)'}")
-    out.print(f"bolt agent:    {e.agent}")
-    out.print(f"GDS:           {e.gds_version or 'not available: jobs use the local networkit backend'}")
-    out.print(f"graph:         {nodes:,} nodes, {rels:,} relationships")
+    print_record(
+        data,
+        fmt,
+        lambda: [
+            f"engine:        {e.product} {e.version} ({e.edition or 'edition n/a'})",
+            f"uri:           {e.uri}   database: {e.database or '(default)'}",
+            f"bolt agent:    {e.agent}",
+            f"GDS:           {e.gds_version or 'not available: jobs use the local networkit backend'}",
+            f"graph:         {nodes:,} nodes, {rels:,} relationships",
+        ],
+    )
 
 
 # -- server --------------------------------------------------------------------------------------------------
@@ -139,7 +228,11 @@ def _fmt_uptime(seconds: float | None) -> str:
 @server_app.command("start")
 def server_start() -> None:
     """Start the embedded server in the background (does nothing if it already runs)."""
+    from valuenet import server as server_mod
+    from valuenet.config import Settings
+
     s = Settings()
+    err = console(stderr=True)
     if not s.embedded:
         err.print(f"note: NEO4J_URI is set ({s.neo4j_uri}); other commands use that engine, not this server.")
     try:
@@ -147,6 +240,7 @@ def server_start() -> None:
             st = server_mod.start(s)
     except server_mod.ServerError as e:
         raise fail(str(e)) from None
+    out = console()
     out.print(f"valuenet server: {st.message}")
     out.print(f"  uri {st.uri}  user {st.username}  password {st.password}  database {st.database}")
     out.print(f"  state folder {s.home}  (logs in {s.home / 'logs'})")
@@ -155,12 +249,18 @@ def server_start() -> None:
 @server_app.command("stop")
 def server_stop() -> None:
     """Stop the embedded server (clean shutdown; killed after 60 s)."""
-    out.print(f"valuenet server: {server_mod.stop(Settings())}")
+    from valuenet import server as server_mod
+    from valuenet.config import Settings
+
+    console().print(f"valuenet server: {server_mod.stop(Settings())}")
 
 
 @server_app.command("status")
-def server_status(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+def server_status(fmt: FormatOption = OutputFormat.table) -> None:
     """URI, credentials, database, PID, uptime, node and relationship counts. Exit 1 if not running."""
+    from valuenet import server as server_mod
+    from valuenet.config import Settings
+
     s = Settings()
     st = server_mod.status(s)
     counts: tuple[int, int] | None = None
@@ -183,20 +283,26 @@ def server_status(as_json: Annotated[bool, typer.Option("--json", help="print JS
         "relationships": counts[1] if counts else None,
         "home": str(s.home),
     }
-    if as_json:
-        print(json.dumps(data, ensure_ascii=False))
-    else:
-        out.print(f"valuenet server: {st.message}")
-        if st.running:
-            out.print(f"  uri:           {st.uri}")
-            out.print(f"  database:      {st.database}")
-            out.print(f"  user/password: {st.username} / {st.password}")
-            out.print(f"  pid:           {st.pid}")
-            out.print(f"  uptime:        {_fmt_uptime(st.uptime_s)}")
-            if counts:
-                out.print(f"  graph:         {counts[0]:,} nodes, {counts[1]:,} relationships")
-            else:
-                out.print("  graph:         (the server runs but did not answer a count query)")
+
+    def lines() -> list[str]:
+        if not st.running:
+            return [f"valuenet server: {st.message}"]
+        graph = (
+            f"{counts[0]:,} nodes, {counts[1]:,} relationships"
+            if counts
+            else "(the server runs but did not answer a count query)"
+        )
+        return [
+            f"valuenet server: {st.message}",
+            f"  uri:           {st.uri}",
+            f"  database:      {st.database}",
+            f"  user/password: {st.username} / {st.password}",
+            f"  pid:           {st.pid}",
+            f"  uptime:        {_fmt_uptime(st.uptime_s)}",
+            f"  graph:         {graph}",
+        ]
+
+    print_record(data, fmt, lines)
     if not st.running:
         raise typer.Exit(EXIT_ERROR)
 
@@ -205,11 +311,14 @@ def server_status(as_json: Annotated[bool, typer.Option("--json", help="print JS
 @schema_app.command("apply")
 def schema_apply() -> None:
     """Apply the versioned schema files not yet applied (idempotent)."""
+    from valuenet import schema as schema_mod
+
     with graph_session() as g:
         try:
             res = schema_mod.apply(g)
         except schema_mod.MigrationError as e:
             raise fail(str(e)) from None
+    out = console()
     for m in res.applied:
         out.print(f"applied V{m.version:03d}__{m.name} ({len(m.statements)} statements)")
     out.print(
@@ -219,26 +328,24 @@ def schema_apply() -> None:
 
 
 @schema_app.command("status")
-def schema_status() -> None:
+def schema_status(fmt: FormatOption = OutputFormat.table) -> None:
     """Which migrations are applied and which are pending."""
+    from valuenet import schema as schema_mod
+
     with graph_session() as g:
         done = schema_mod.applied(g)
-    for m in schema_mod.migrations():
-        state = "applied" if m.version in done else "pending"
-        out.print(f"V{m.version:03d}__{m.name}: {state}")
+    rows = [
+        {
+            "migration": f"V{m.version:03d}__{m.name}",
+            "version": m.version,
+            "state": "applied" if m.version in done else "pending",
+        }
+        for m in schema_mod.migrations()
+    ]
+    print_rows(["migration", "version", "state"], rows, fmt)
 
 
 # -- cypher --------------------------------------------------------------------------------------------------
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-# The --format option every command that prints rows takes (see print_rows).
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="table, json or csv")]
-
-
 def parse_params(items: list[str]) -> dict[str, Any]:
     """`k=v` gives the string v; `k:=v` parses v as JSON (numbers, booleans, lists, maps, null)."""
     params: dict[str, Any] = {}
@@ -262,28 +369,6 @@ def parse_params(items: list[str]) -> dict[str, Any]:
     return params
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
-
-
-def print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
-    """Rows to stdout: JSON is one array of row objects and nothing else; CSV has a header line."""
-    if fmt is OutputFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
-    elif fmt is OutputFormat.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-    else:
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*[_cell(row.get(c)) for c in columns])
-        out.print(table)
-
-
 @app.command()
 def cypher(
     query: Annotated[str, typer.Argument(help="a Cypher query; read-only (writes are refused)")],
@@ -301,6 +386,9 @@ def cypher(
 
     Example: valuenet cypher "MATCH (c:City {code: $code}) RETURN c.name_zh AS city" -p code=440100
     """
+    from valuenet.config import Settings
+    from valuenet.db import Neo4jError, QueryTimeoutError, WriteRefusedError
+
     s = Settings()
     params = parse_params(param or [])
     with graph_session(s) as g:
@@ -319,6 +407,7 @@ def cypher(
         except Neo4jError as e:
             raise fail(f"the engine rejected the query: {e.message or e}") from None
     print_rows(res.columns, res.rows, fmt)
+    err = console(stderr=True)
     for note in res.notes:
         err.print(f"note: {note}")
     if fmt is OutputFormat.table:
@@ -332,6 +421,8 @@ def questions(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List the question library (cypher/questions/): id, group, titles, parameters."""
+    from valuenet import questions as questions_mod
+
     try:
         lib = questions_mod.library()
     except questions_mod.QuestionError as e:
@@ -370,6 +461,9 @@ def ask(
 
     valuenet ask who_empowers_industry_in_place -p industry=C36 -p place=440100
     """
+    from valuenet import questions as questions_mod
+    from valuenet.db import Neo4jError, QueryTimeoutError
+
     raw = {k: v for k, v in parse_params(param or []).items()}
     try:
         q = questions_mod.get(question_id)
@@ -383,6 +477,7 @@ def ask(
             raise fail(str(e), EXIT_TIMEOUT) from None
         except Neo4jError as e:
             raise fail(f"the engine rejected question {question_id}: {e.message or e}") from None
+    err = console(stderr=True)
     if show_query:
         err.print(f"// {q.title_en}\n{q.text}\n// parameters: {json.dumps(used, ensure_ascii=False)}")
     print_rows(res.columns, res.rows, fmt)
@@ -402,10 +497,13 @@ def report(
 ) -> None:
     """Regenerate the 2021 report's value-network tables (Tables 3-9, section V) from the graph, beside the
     published figures, as report.md and a self-contained report.html (no scripts, opens offline)."""
-    with graph_session() as g, err.status("measuring the report's figures in the graph ..."):
+    from valuenet import report as report_mod
+
+    with graph_session() as g, console(stderr=True).status("measuring the report's figures in the graph ..."):
         rep = report_mod.build(g)
     md, page = report_mod.write(rep, out_dir)
     counts = rep.counts()
+    out = console()
     out.print(
         f"{len(rep.checks)} figures: {counts['ok']} equal, {counts['variant']} variants, "
         f"{counts['off']} off, "

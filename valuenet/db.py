@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,14 +21,35 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import neo4j
-from neo4j import GraphDatabase
-from neo4j import exceptions as neo4j_errors
-from neo4j import graph as neo4j_graph
-from neo4j import time as neo4j_time
-
-from valuenet import queries
 from valuenet.config import ConnectionInfo, Settings, connection_info
+
+
+@contextmanager
+def _array_libraries_hidden() -> Iterator[None]:
+    """While the driver is imported, make numpy, pandas and pyarrow look absent unless already imported.
+
+    The driver imports them at once when they are installed (1-2 s, most of `valuenet cypher`'s start-up)
+    only to accept their objects as query parameters. valuenet passes plain Python values. The rule is
+    "hide what is not loaded yet", so a process that starts with nothing loaded (the test suite, the CLI)
+    gets the strictest driver, and no process pays for a library it does not use. All three import
+    normally afterwards.
+    """
+    hidden = [name for name in ("numpy", "pandas", "pyarrow") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # None: `import numpy` raises ImportError
+    try:
+        yield
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+
+
+with _array_libraries_hidden():
+    import neo4j
+    from neo4j import GraphDatabase
+    from neo4j import exceptions as neo4j_errors
+    from neo4j import graph as neo4j_graph
+    from neo4j import time as neo4j_time
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
@@ -214,11 +236,6 @@ class Graph:
         """Raise a driver error if the engine is unreachable or the credentials are wrong."""
         self._driver.verify_connectivity()
 
-    @property
-    def driver(self) -> neo4j.Driver:
-        """The underlying driver, for the GDS client adapter only (gds_jobs/gds_backend.py)."""
-        return self._driver
-
     @contextmanager
     def _session(self, read: bool = False) -> Iterator[neo4j.Session]:
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
@@ -228,6 +245,8 @@ class Graph:
     # -- engine ------------------------------------------------------------------------------------------
     def engine(self) -> EngineInfo:
         """Which engine this is, its version and whether GDS is installed (cached per Graph)."""
+        from valuenet import queries
+
         if self._engine is None:
             server = self._driver.get_server_info()
             agent = server.agent or ""
@@ -261,6 +280,8 @@ class Graph:
 
     def counts(self) -> tuple[int, int]:
         """Node and relationship counts of the whole database."""
+        from valuenet import queries  # not at the top: `valuenet cypher` never renders a template
+
         n = self.run(queries.text("engine/node_count"))[0]["n"]
         r = self.run(queries.text("engine/relationship_count"))[0]["n"]
         return int(n), int(r)

@@ -6,8 +6,7 @@
     valuenet generate --check [--scale 1]                           calibration report of the loaded graph
     valuenet load-reference [--scale 1] [--seed 42]                 dimensions + both layers into the graph
 
-`valuenet load --reference [--scale S]` (loader/cli.py) calls `load_reference` through
-`loader.cli.REFERENCE_LOADER`, which `register` sets.
+`valuenet load --reference [--scale S]` (loader/cli.py) calls `load_reference` too.
 """
 
 from __future__ import annotations
@@ -17,12 +16,13 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
-from loader.reference import calibrate
+# rich and calibrate (which brings the driver) are imported inside the commands: `valuenet --help` stays fast.
+if TYPE_CHECKING:
+    from loader.reference import calibrate
 
 DEFAULT_SEED = 42
 
@@ -77,6 +77,9 @@ def load_reference(
 
 
 def print_results(results: list[calibrate.Result], *, failures_only: bool = False) -> None:
+    from rich.table import Table
+
+    from loader.reference import calibrate
     from valuenet.cli import out
 
     table = Table(title="calibration: published vs measured", show_lines=False)
@@ -110,16 +113,6 @@ def print_results(results: list[calibrate.Result], *, failures_only: bool = Fals
 
 
 def register(app: typer.Typer) -> None:
-    try:
-        import loader.cli as loader_cli
-
-        def _hook(graph: Any, **kw: Any) -> list[Any]:
-            return load_reference(graph, **kw)
-
-        loader_cli.REFERENCE_LOADER = _hook
-    except ImportError:  # pragma: no cover - the loader component is not installed
-        pass
-
     @app.command()
     def generate(
         scale: Annotated[int, typer.Option(min=1, help="multiply every count (1 = the 2021 report)")] = 1,
@@ -146,6 +139,7 @@ def register(app: typer.Typer) -> None:
 
         Example: valuenet generate --scale 1 --seed 42 --out data/reference && valuenet load-reference
         """
+        from loader.reference import calibrate
         from valuenet.cli import EXIT_USAGE, fail, graph_session, out
 
         if out_dir is None and not check:

@@ -89,7 +89,7 @@ def test_no_engine_configured_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_server_status_shows_uri_credentials_and_counts(engine_settings: Settings) -> None:
-    res = run_cli(["server", "status", "--json"], engine_settings)
+    res = run_cli(["server", "status", "--format", "json"], engine_settings)
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["running"] and data["uri"] == f"bolt://127.0.0.1:{engine_settings.valuenet_bolt_port}"
@@ -98,7 +98,7 @@ def test_server_status_shows_uri_credentials_and_counts(engine_settings: Setting
 
 
 def test_info_reports_engine_and_no_gds(engine_settings: Settings) -> None:
-    res = run_cli(["info", "--json"], engine_settings)
+    res = run_cli(["info", "--format", "json"], engine_settings)
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["product"] == "ArcadeDB" and data["version"].startswith("26.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -87,7 +88,7 @@ def test_cron_parsing_and_next_fire_time() -> None:
 
 
 def test_a_scheduled_fire_runs_the_jobs(cli_graph: Graph, engine_settings: Settings) -> None:
-    settings = engine_settings.model_copy(update={"neo4j_database": cli_graph.info.database})
+    settings = dataclasses.replace(engine_settings, neo4j_database=cli_graph.info.database)
     assert scheduled_run(["degree_tech", "wcc"], "local", settings) == {
         "degree_tech": "succeeded",
         "wcc": "succeeded",

@@ -6,10 +6,12 @@ that Neo4j, each inside one transaction that is rolled back, so a user's databas
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import neo4j
 import pytest
 import yaml
 
@@ -18,6 +20,22 @@ from valuenet.db import Graph, Neo4jError, to_plain
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent.parent / "data" / "cypher_compat.yaml").read_text()
 )
+
+
+@contextmanager
+def driver_transaction(g: Graph) -> Iterator[neo4j.Transaction]:
+    """An explicit transaction of the driver itself, rolled back at the end: the idiom under test, with
+    nothing of valuenet's Graph in between."""
+    info = g.info
+    with (
+        neo4j.GraphDatabase.driver(info.uri, auth=(info.username, info.password)) as driver,
+        driver.session(database=info.database) as session,
+    ):
+        tx = session.begin_transaction()
+        try:
+            yield tx
+        finally:
+            tx.rollback()
 
 
 def _normalise(rows: list[dict[str, Any]], unordered_lists: bool) -> list[dict[str, Any]]:
@@ -55,20 +73,14 @@ def test_embedded_engine_runs_idiom(case: dict[str, Any], fresh_graph: Callable[
 def test_neo4j_runs_idiom(case: dict[str, Any], neo4j_graph: Graph) -> None:
     if case["name"].startswith(("show_", "db_")) or "uniqueness" in case["name"]:
         pytest.skip("schema-level case: checked on the embedded engine; Neo4j's behaviour is the reference")
-    with neo4j_graph.driver.session(database=neo4j_graph.info.database) as session:
-        tx = session.begin_transaction()
-        try:
-            _check(case, lambda q, p: [to_plain(dict(r)) for r in tx.run(q, p)])
-        finally:
-            tx.rollback()
+    with driver_transaction(neo4j_graph) as tx:
+        _check(case, lambda q, p: [to_plain(dict(r)) for r in tx.run(q, p)])
 
 
 def test_explicit_transaction_rollback_leaves_nothing(graph: Graph) -> None:
-    with graph.driver.session(database=graph.info.database) as session:
-        tx = session.begin_transaction()
+    with driver_transaction(graph) as tx:
         tx.run("CREATE (:Organization {id: 'rolled-back', name_zh: '回滚'})").consume()
         assert tx.run("MATCH (o:Organization {id: 'rolled-back'}) RETURN count(o) AS n").single()["n"] == 1
-        tx.rollback()
     assert graph.run("MATCH (o:Organization {id: 'rolled-back'}) RETURN count(o) AS n") == [{"n": 0}]
 
 

@@ -1,0 +1,53 @@
+"""Settings: from the environment, else a `.env` file in the working directory, else defaults."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from valuenet.config import Settings, SettingsError
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    for name in [f.name for f in dataclasses.fields(Settings)]:
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_defaults_without_environment_or_file(clean_env: Path) -> None:
+    s = Settings()
+    assert s.embedded and s.neo4j_uri is None and s.neo4j_username == "neo4j"
+    assert s.valuenet_bolt_port == 7688 and s.valuenet_query_timeout == 30.0
+    assert s.home == (clean_env / ".valuenet").resolve()
+
+
+def test_environment_wins_over_dotenv_file(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (clean_env / ".env").write_text(
+        "# comment\nNEO4J_URI=bolt://file:7687\nVALUENET_BOLT_PORT=7001\nexport VALUENET_ROW_CAP='12'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("VALUENET_BOLT_PORT", "7002")
+    s = Settings()
+    assert s.neo4j_uri == "bolt://file:7687" and not s.embedded
+    assert s.valuenet_bolt_port == 7002 and s.valuenet_row_cap == 12
+    assert Settings(_env_file=None).neo4j_uri is None
+
+
+def test_keyword_arguments_win_and_are_typed(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("valuenet_heap", "2g")  # any case, as before
+    s = Settings(valuenet_home="elsewhere", valuenet_http_port="2600")
+    assert s.valuenet_home == Path("elsewhere") and s.valuenet_http_port == 2600
+    assert s.valuenet_heap == "2g"
+    assert dataclasses.replace(s, neo4j_database="other").neo4j_database == "other"
+
+
+def test_a_bad_value_is_named_with_its_source(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VALUENET_QUERY_TIMEOUT", "soon")
+    with pytest.raises(SettingsError, match=r"VALUENET_QUERY_TIMEOUT='soon' \(from the environment\)"):
+        Settings()
+    with pytest.raises(TypeError, match="no field"):
+        Settings(neo4j_url="bolt://x")
