@@ -34,7 +34,8 @@ def _array_libraries_hidden() -> Iterator[None]:
     gets the strictest driver, and no process pays for a library it does not use. All three import
     normally afterwards.
     """
-    hidden = [name for name in ("numpy", "pandas", "pyarrow") if name not in sys.modules]
+    already = "neo4j" in sys.modules  # nothing to gain, and another thread may be importing them
+    hidden = [] if already else [n for n in ("numpy", "pandas", "pyarrow") if n not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # None: `import numpy` raises ImportError
     try:
