@@ -50,7 +50,7 @@ def tables(scale: int, seed: int = 42, cache: Path = CACHE) -> tuple[Path, dict[
         data.setdefault("generate_s", None)
         return out, data
     from loader.reference import generate
-    from loader.reference import tables as ref_tables
+    from loader.reference import input_tables as ref_tables
 
     started = time.perf_counter()
     ds = generate.build(scale, seed)

@@ -1,8 +1,13 @@
-"""`valuenet load` and `valuenet export`: the loader's commands (registered by valuenet/cli.py)."""
+"""`valuenet load` and `valuenet export`: the loader's commands (registered by valuenet/cli.py).
+
+Only typer is imported here; the loader, the driver, pandas, pyarrow and openpyxl are imported inside the
+commands that need them, so that the CLI starts fast.
+"""
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -11,9 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-# rich and the loader's modules are imported inside the commands: `valuenet --help` stays fast.
+from loader.reference.load import DEFAULT_SEED
+
 if TYPE_CHECKING:
-    from loader.report import LoadReport
+    from loader.load_report import LoadReport
 
 
 class ExportFormat(StrEnum):
@@ -98,9 +104,19 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--dimensions", help="load the reference dimensions (places, industries ...)")
         ] = False,
         reference: Annotated[
-            bool, typer.Option("--reference", help="load the reference dataset (dimensions + layers 1 and 2)")
+            bool,
+            typer.Option(
+                "--reference", help="load the reference dataset (dimensions, observed and synthetic layers)"
+            ),
         ] = False,
-        scale: Annotated[int, typer.Option(help="with --reference: scale of the reconstruction")] = 1,
+        scale: Annotated[int, typer.Option(min=1, help="with --reference: scale of the reconstruction")] = 1,
+        seed: Annotated[
+            int, typer.Option(help="with --reference: random seed of the reconstruction")
+        ] = DEFAULT_SEED,
+        directory: Annotated[
+            Path | None,
+            typer.Option("--dir", help="with --reference: use (or write) the generated tables here"),
+        ] = None,
         allow_rejects: Annotated[
             bool, typer.Option("--allow-rejects", help="exit 0 even when rows were rejected")
         ] = False,
@@ -119,13 +135,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Load tables into the graph as a mapping file describes (validated; bad rows go to a rejects CSV).
 
-        Example: valuenet load examples/mapping.yaml --report load.json
+        Examples: valuenet load examples/mapping.yaml --report load.json;
+        valuenet load --reference --scale 1 (the reference dataset, with its dimensions)
         """
         from rich.markup import escape
 
         from loader import mapping as mapping_mod
-        from loader.core import LoadError, load_mapping
-        from loader.reference.cli import load_reference
         from valuenet.cli import err, out
 
         if print_schema:
@@ -135,6 +150,8 @@ def register(app: typer.Typer) -> None:
             raise fail(
                 "give a mapping file, --dimensions or --reference (see valuenet load --help)", EXIT_USAGE
             )
+        if reference and (dry_run or strict):
+            raise fail("--dry-run and --strict apply to a mapping file, not to --reference", EXIT_USAGE)
         m = None
         if mapping is not None:
             try:
@@ -143,6 +160,9 @@ def register(app: typer.Typer) -> None:
                 raise fail(
                     escape(f"{e}\nFix the mapping (its JSON Schema: valuenet load --print-schema).")
                 ) from None
+        from loader.pipeline import LoadError, load_mapping
+
+        started = time.perf_counter()
         with graph_session() as g:
             if dimensions:
                 from loader.dimensions import load_dimensions, total_rows
@@ -163,11 +183,15 @@ def register(app: typer.Typer) -> None:
                 )
             reports: list[LoadReport] = []
             if reference:
+                from loader.reference.load import load_reference
+
                 with progress_bar(err) as update:
                     try:
                         reports += load_reference(
                             g,
                             scale=scale,
+                            seed=seed,
+                            directory=directory,
                             allow_rejects=allow_rejects,
                             rejects_path=rejects,
                             report_path=report,
@@ -196,8 +220,12 @@ def register(app: typer.Typer) -> None:
                     except LoadError as e:
                         msg = f"{e}\nNothing was written. Fix the file or the mapping and rerun."
                         raise fail(escape(msg)) from None
+            totals = g.counts() if reference else None
         for r in reports:
             print_report(r, out)
+        if totals is not None:
+            took = time.perf_counter() - started
+            out.print(f"graph: {totals[0]:,} nodes, {totals[1]:,} relationships ({took:.0f} s)")
         rejected = sum(r.rows_rejected for r in reports)
         if rejected:
             paths = sorted({r.rejects_path for r in reports if r.rejects_path})

@@ -32,21 +32,14 @@ from typing import Any
 from loader.places import read_table
 from valuenet import queries
 from valuenet.db import Graph, WriteSummary
+from valuenet.model import MODEL
 
-# (stage, rows written in the batch just committed); stages are the labels / link types below, in order.
+# (stage, rows written in the batch just committed); stages are the keys of `dimension_rows()`, in order.
 ProgressFn = Callable[[str, int], None]
 
-LABELS = (
-    "Country",
-    "Province",
-    "City",
-    "MetroArea",
-    "Industry",
-    "ApplicationField",
-    "TechLayer",
-    "CoreTechnology",
-)
-LINK_TYPES = ("IN_COUNTRY", "IN_PROVINCE", "IN_METRO", "SUBCLASS_OF")
+# The dimension labels and the links between dimension nodes (graph model).
+LABELS = tuple(MODEL.dimensions)
+LINK_TYPES = tuple(name for name, link in MODEL.links.items() if link.from_ in MODEL.dimensions)
 
 
 @dataclass

@@ -1,11 +1,11 @@
 """Export the graph as neo4j-admin import CSVs and as Parquet tables.
 
-Nodes are grouped by their key label: `Organization` (key `id`) and each dimension label (key `code`);
-each group is one ID space, so the CSV header reads `id:ID(Organization)` / `code:ID(City)` and the key
-stays a property after the import. Relationships are grouped by (type, start group, end group) with
-`:START_ID(<group>)`, `:END_ID(<group>)`, `:TYPE`. Property headers carry their type (`founded_year:int`,
-`revenue_cny:long`, `rd_intensity:double`, `listed:boolean`, `editions:int[]`, `sources:string[]`);
-arrays use neo4j-admin's default delimiter `;`.
+Nodes are grouped by their key label in the graph model (`MODEL.key_labels`): `Organization` (key `id`)
+and each dimension label (key `code`); each group is one ID space, so the CSV header reads
+`id:ID(Organization)` / `code:ID(City)` and the key stays a property after the import. Relationships are
+grouped by (type, start group, end group) with `:START_ID(<group>)`, `:END_ID(<group>)`, `:TYPE`.
+Property headers carry their type (`founded_year:int`, `revenue_cny:long`, `rd_intensity:double`,
+`listed:boolean`, `editions:int[]`, `sources:string[]`); arrays use neo4j-admin's default delimiter `;`.
 """
 
 from __future__ import annotations
@@ -16,22 +16,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from valuenet import queries
-from valuenet.db import Graph
+from valuenet.model import MODEL
 
-KEY_LABELS: list[tuple[str, str]] = [
-    ("Organization", "id"),
-    ("Country", "code"),
-    ("Province", "code"),
-    ("City", "code"),
-    ("MetroArea", "code"),
-    ("Industry", "code"),
-    ("ApplicationField", "code"),
-    ("TechLayer", "code"),
-    ("CoreTechnology", "code"),
-]
+if TYPE_CHECKING:
+    from valuenet.db import Graph
+
+# The ID spaces of the import: every node group with its own key (organisations, then each dimension).
+KEY_LABELS = MODEL.key_labels
 ARRAY_DELIMITER = ";"
 _INT32 = 2**31 - 1
 _SAFE = re.compile(r"[^A-Za-z0-9_]+")

@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 
+from valuenet.model import MODEL
+
 SCHEMA_PATH = Path(__file__).resolve().parent / "mapping.schema.json"
 
 
@@ -34,33 +36,18 @@ class MappingError(ValueError):
     """The mapping file is missing, not YAML, or does not validate."""
 
 
-class Kind(StrEnum):
-    """Kind labels of an organisation (graph-model.md)."""
-
-    Enterprise = "Enterprise"
-    University = "University"
-    ResearchInstitute = "ResearchInstitute"
-    NewRDInstitution = "NewRDInstitution"
-    Investor = "Investor"
-    Government = "Government"
-    Linker = "Linker"
-
-
-class Role(StrEnum):
-    """Role labels. `Sample` also adds the mapping's edition to `sample_editions`."""
-
-    Sample = "Sample"
-    Platform = "Platform"
-
-
-class RelType(StrEnum):
-    """Relationship types between organisations (graph-model.md); direction = provider -> receiver."""
-
-    EMPOWERS = "EMPOWERS"
-    SUPPLIES_TALENT = "SUPPLIES_TALENT"
-    INVESTS_IN = "INVESTS_IN"
-    ACQUIRES = "ACQUIRES"
-    PART_OF = "PART_OF"
+# The labels and types a mapping may name, from the graph model (valuenet/data/graph_model.yaml). Built
+# with the functional API so that the model is their one declaration; mypy cannot see their members.
+Kind = StrEnum("Kind", {label: label for label in MODEL.kind_labels})  # type: ignore[misc]
+Kind.__doc__ = "Kind labels of an organisation (the graph model's organization.kinds)."
+Role = StrEnum("Role", {label: label for label in MODEL.role_labels})  # type: ignore[misc]
+Role.__doc__ = (
+    "Role labels (the graph model's organization.roles). `Sample` also adds the edition to `sample_editions`."
+)
+RelType = StrEnum("RelType", {t: t for t in MODEL.org_relationship_types})  # type: ignore[misc]
+RelType.__doc__ = (
+    "Relationship types between organisations (the graph model); direction = provider -> receiver."
+)
 
 
 class ValueType(StrEnum):
@@ -204,12 +191,16 @@ class RelationSpec(_Model):
     )
 
     @model_validator(mode="after")
-    def _talent(self) -> RelationSpec:
-        if self.type is RelType.SUPPLIES_TALENT and self.properties.get("experience") not in (
-            "study",
-            "work",
-        ):
-            raise ValueError("SUPPLIES_TALENT needs properties: {experience: study} or {experience: work}")
+    def _key(self) -> RelationSpec:
+        """A type whose identity includes a property (SUPPLIES_TALENT: experience) needs its value."""
+        decl = MODEL.relationships[self.type]
+        if decl.key is None:
+            return self
+        allowed = decl.properties[decl.key].values
+        value = self.properties.get(decl.key)
+        if value is None or (allowed is not None and value not in allowed):
+            choices = " or ".join(f"{{{decl.key}: {v}}}" for v in allowed or ("...",))
+            raise ValueError(f"{self.type} needs properties: {choices}")
         return self
 
 

@@ -43,6 +43,16 @@ class Place:
     province: str | None  # Province code for domestic places below country level
     domestic: bool  # True for CN, HK, MO, TW (the reports' convention)
 
+    @property
+    def label(self) -> str:
+        """The dimension label of the place's node."""
+        return LEVEL_LABELS[self.level]
+
+
+LEVEL_LABELS: dict[str, str] = {"city": "City", "province": "Province", "country": "Country"}
+# A problem with place cells: (which cell: country | province | city, its text, the reason).
+PlaceProblem = tuple[str, str, str]
+
 
 def read_table(name: str) -> list[dict[str, str]]:
     """A shipped dimension table (`provinces`, `cities`, ...) as a list of dicts (all values str)."""
@@ -210,6 +220,43 @@ class PlaceResolver:
         if len(self._cache) < 200_000:
             self._cache[key] = place
         return place
+
+    def from_cells(self, country: str, province: str, city: str) -> tuple[Place | None, list[PlaceProblem]]:
+        """The place that a row's country, province and city cells ('' = empty) give together, or the
+        problems that stop it: an unknown country or province, an unknown, ambiguous or contradicting city.
+        The finest cell decides; the others are hints (a foreign country makes the province irrelevant)."""
+        problems: list[PlaceProblem] = []
+        iso = self.country(country) if country else None
+        if country and iso is None:
+            problems.append(("country", country, f"unknown country {country!r}"))
+        foreign = iso is not None and iso not in _DOMESTIC
+        prov_code = self.province(province) if province and not foreign else None
+        if province and not foreign and prov_code is None:
+            problems.append(("province", province, f"unknown province {province!r}"))
+        if problems:
+            return None, problems
+        place: Place | None = None
+        if city:
+            place = self.resolve(city, province_hint=province or None, country_hint=country or None)
+            if place is None:
+                alone = self.resolve(city) if (province or country) else None
+                if alone is not None and province and alone.province != prov_code:
+                    reason = f"city {city!r} is not in province {province!r}"
+                elif alone is not None and country:
+                    reason = f"city {city!r} is not in country {country!r}"
+                else:
+                    where = f" in {province}" if province else ""
+                    reason = f"unknown or ambiguous city {city!r}{where}"
+                problems.append(("city", city, reason))
+        elif province and not foreign:
+            place = self.resolve(province, country_hint=country or None)
+            if place is None:
+                problems.append(("province", province, f"province {province!r} contradicts {country!r}"))
+        elif country:
+            place = self.resolve(country)
+            if place is None and iso is not None:
+                place = Place("country", iso, iso, None, not foreign)
+        return place, problems
 
     def country(self, text: str | None) -> str | None:
         """ISO 3166-1 alpha-2: 'USA', '美国', 'United States' -> 'US'; '中国' -> 'CN'; '香港' -> 'HK'."""

@@ -97,7 +97,7 @@ def question_graph(fresh_graph: Callable[..., Graph]) -> Graph:
 def reference_graph(fresh_graph: Callable[..., Graph]) -> Graph:
     """The scale-1 reference dataset (dimensions, observed layer, calibrated synthetic layer) loaded once per
     session through the loader into its own database. Tests may write job scores on it, never structure."""
-    from loader.reference.cli import load_reference
+    from loader.reference.load import load_reference
 
     g = fresh_graph("reference")
     reports = load_reference(g, scale=1, seed=42)

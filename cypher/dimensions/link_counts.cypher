@@ -1,8 +1,9 @@
 // title_zh: 各维度关系数
 // title_en: Number of dimension links per type
-// answers: how many IN_COUNTRY, IN_PROVINCE, IN_METRO and SUBCLASS_OF relationships the graph holds between dimension nodes (one statement per type)
+// answers: how many relationships of each link type between dimensions in the graph model the graph holds (one statement per type)
 // params: {}
-MATCH (:Province)-[r:IN_COUNTRY]->(:Country) RETURN 'IN_COUNTRY' AS type, count(r) AS n;
-MATCH (:City)-[r:IN_PROVINCE]->(:Province) RETURN 'IN_PROVINCE' AS type, count(r) AS n;
-MATCH (:City)-[r:IN_METRO]->(:MetroArea) RETURN 'IN_METRO' AS type, count(r) AS n;
-MATCH (:Industry)-[r:SUBCLASS_OF]->(:Industry) RETURN 'SUBCLASS_OF' AS type, count(r) AS n;
+{% for type, link in model.links.items() if link.from_ in model.dimensions %}
+{% for to in link.to %}
+MATCH (:{{ link.from_ }})-[r:{{ type }}]->(:{{ to }}) RETURN '{{ type }}' AS type, count(r) AS n;
+{% endfor %}
+{% endfor %}

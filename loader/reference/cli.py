@@ -1,79 +1,26 @@
-"""Commands of the reference dataset: `valuenet generate` and `valuenet load-reference`.
+"""The reference dataset's command: `valuenet generate`.
 
     valuenet generate --scale 1 --seed 42 --out data/reference     write layer 1 + 2 tables and mappings
     valuenet generate --out DIR --check-tables                      ... and measure the targets on the tables
     valuenet generate --stats --out DIR                             ... and the emergent network statistics
     valuenet generate --check [--scale 1]                           calibration report of the loaded graph
-    valuenet load-reference [--scale 1] [--seed 42]                 dimensions + both layers into the graph
 
-`valuenet load --reference [--scale S]` (loader/cli.py) calls `load_reference` too.
+Loading it is `valuenet load --reference [--scale S] [--seed N] [--dir DIR]` (loader/cli.py, which calls
+loader/reference/load.py).
 """
 
 from __future__ import annotations
 
-import json
-import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from loader.reference.load import DEFAULT_SEED, generate_to
 
 # rich and calibrate (which brings the driver) are imported inside the commands: `valuenet --help` stays fast.
 if TYPE_CHECKING:
     from loader.reference import calibrate
-
-DEFAULT_SEED = 42
-
-
-def generate_to(out: Path, scale: int, seed: int) -> tuple[Any, dict[str, Any], float]:
-    from loader.reference.generate import build
-    from loader.reference.tables import write
-
-    started = time.perf_counter()
-    ds = build(scale, seed)
-    manifest = write(ds, out, scale=scale, seed=seed)
-    return ds, manifest, time.perf_counter() - started
-
-
-def load_reference(
-    graph: Any,
-    *,
-    scale: int = 1,
-    seed: int = DEFAULT_SEED,
-    directory: Path | None = None,
-    allow_rejects: bool = False,
-    rejects_path: Path | str | None = None,
-    report_path: Path | str | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
-    batch_size: int = 5000,
-) -> list[Any]:
-    """Dimensions, then layer 1 and layer 2 through the loader; one LoadReport per mapping."""
-    from loader.core import load_mapping
-    from loader.dimensions import load_dimensions
-
-    load_dimensions(graph)
-    reports = []
-    with tempfile.TemporaryDirectory(prefix="valuenet-reference-") as tmp:
-        base = directory or Path(tmp)
-        manifest = base / "MANIFEST.json"
-        current = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
-        if (current.get("scale"), current.get("seed")) != (scale, seed):
-            generate_to(base, scale, seed)
-        for part in ("observed", "synthetic"):
-            reports.append(
-                load_mapping(
-                    graph,
-                    base / part / "mapping.yaml",
-                    allow_rejects=allow_rejects,
-                    rejects_path=Path(rejects_path).with_suffix(f".{part}.csv") if rejects_path else None,
-                    report_path=Path(report_path).with_suffix(f".{part}.json") if report_path else None,
-                    progress=progress,
-                    batch_size=batch_size,
-                )
-            )
-    return reports
 
 
 def print_results(results: list[calibrate.Result], *, failures_only: bool = False) -> None:
@@ -137,7 +84,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Generate the reference dataset (layer 1 observed + layer 2 synthetic reconstruction of 2021).
 
-        Example: valuenet generate --scale 1 --seed 42 --out data/reference && valuenet load-reference
+        Example: valuenet generate --scale 1 --seed 42 --out data/reference, then
+        valuenet load --reference --dir data/reference
         """
         from loader.reference import calibrate
         from valuenet.cli import EXIT_USAGE, fail, graph_session, out
@@ -171,28 +119,4 @@ def register(app: typer.Typer) -> None:
             print_results(res, failures_only=not all_rows)
             failed |= not all(r.ok for r in res)
         if failed:
-            raise typer.Exit(1)
-
-    @app.command("load-reference")
-    def load_reference_cmd(
-        scale: Annotated[int, typer.Option(min=1, help="scale of the reconstruction")] = 1,
-        seed: Annotated[int, typer.Option(help="random seed")] = DEFAULT_SEED,
-        directory: Annotated[
-            Path | None, typer.Option("--dir", help="use (or write) the generated tables here")
-        ] = None,
-        allow_rejects: Annotated[bool, typer.Option("--allow-rejects")] = False,
-    ) -> None:
-        """Load dimensions, layer 1 (observed) and layer 2 (synthetic, scale S) into the graph."""
-        from valuenet.cli import graph_session, out
-
-        started = time.perf_counter()
-        with graph_session() as g:
-            reports = load_reference(
-                g, scale=scale, seed=seed, directory=directory, allow_rejects=allow_rejects
-            )
-            nodes, rels = g.counts()
-        for r in reports:
-            out.print(f"{r.dataset}: {r.rows_loaded:,} rows loaded, {r.rows_rejected:,} rejected")
-        out.print(f"graph: {nodes:,} nodes, {rels:,} relationships ({time.perf_counter() - started:.0f} s)")
-        if any(r.rows_rejected for r in reports) and not allow_rejects:
             raise typer.Exit(1)

@@ -104,7 +104,7 @@ def test_unreadable_file_stops_with_a_clear_message(
 
 
 def test_invalid_mapping_and_usage(cli: tuple[Graph, dict[str, str]], tmp_path: Path) -> None:
-    _, env = cli
+    g, env = cli
     (tmp_path / "m.yaml").write_text("dataset: x\nedition: 2021\n", encoding="utf-8")
     res = run(env, tmp_path, "load", "m.yaml")
     assert res.returncode == 1
@@ -112,6 +112,13 @@ def test_invalid_mapping_and_usage(cli: tuple[Graph, dict[str, str]], tmp_path: 
     res = run(env, tmp_path, "load")
     assert res.returncode == 2
     assert "give a mapping file, --dimensions or --reference" in res.stderr
+    before = g.counts()
+    res = run(env, tmp_path, "load", "--reference", "--dry-run")
+    assert res.returncode == 2  # a dry run of the reference would still write its dimensions: refused
+    assert "--dry-run and --strict apply to a mapping file, not to --reference" in res.stderr
+    assert g.counts() == before
+    res = run(env, tmp_path, "load-reference")
+    assert res.returncode == 2 and "No such command" in res.stderr  # one verb: load --reference
 
 
 def test_export_command(cli: tuple[Graph, dict[str, str]], tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ import yaml
 
 from loader import LoadError, load_mapping
 from loader.dimensions import load_dimensions
+from loader.load_report import LoadReport
 from loader.mapping import from_dict
-from loader.report import LoadReport
 from valuenet.db import Graph
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad_inputs"

@@ -13,8 +13,8 @@ import pytest
 from loader import load_mapping
 from loader.dimensions import load_dimensions
 from loader.export import export_graph
+from loader.load_report import LoadReport
 from loader.mapping import MappingError, from_dict
-from loader.report import LoadReport
 from tests.loader_support import EXAMPLES, dump, org, rels
 from valuenet.db import Graph
 

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 from loader.reference import calibrate
-from loader.reference.cli import generate_to
 from loader.reference.generate import build
+from loader.reference.load import generate_to
 from loader.reference.measure import measure
 from loader.reference.observed import load as load_observed
 from valuenet.db import Graph

@@ -1,9 +1,11 @@
-"""Reading analysts' tables (CSV in UTF-8/UTF-8-BOM/UTF-16/GBK/GB18030, or Excel) into columns of text.
+"""Stage 1 of a load, read: every file of a mapping as a table of text, or `InputFileError` before anything
+is written.
 
-Row numbers are what a spreadsheet shows: the header is row 1, the first data row is row 2 (for CSV with
-line breaks inside quoted cells, the line where the record starts). Blank rows, and rows whose cells are
-all empty, are skipped and not counted. A file that cannot be read as a
-table raises `InputFileError` naming the file, and the row and column where there is one.
+Files are CSV (UTF-8, UTF-8 with BOM, UTF-16, GBK/GB18030) or Excel; only the columns the mapping uses are
+kept, as stripped text ('' = empty). Row numbers are what a spreadsheet shows: the header is row 1, the
+first data row is row 2 (for CSV with line breaks inside quoted cells, the line where the record starts).
+Blank rows, and rows whose cells are all empty, are skipped and not counted. A file that cannot be read as
+a table raises `InputFileError` naming the file, and the row and column where there is one.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import datetime as dt
 import io
 import sys
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from loader.load_report import FileReport
+from loader.mapping import FileMapping, Kind, Mapping, OrgSpec
 
 # Large cells are read, then rejected row by row against the mapping's max_field_length.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -234,3 +239,68 @@ def read_table(
         raise InputFileError(name, "the file has a header but no data rows", row=header_row)
     table.cells = dict(zip(want, cols, strict=True))
     return table
+
+
+# -- the stage: every file of a mapping -------------------------------------------------------------------
+@dataclass
+class ReadFile:
+    """One file of the mapping, read: its mapping entry, its table and its report (rows read so far)."""
+
+    mapping: FileMapping
+    table: Table
+    report: FileReport
+
+
+def org_columns(spec: OrgSpec) -> list[str]:
+    """Every column an organisation spec (a node table, or one end of a relation table) reads."""
+    cols = [spec.name]
+    cols += [c for c in (spec.id, spec.name_en, spec.parent, spec.industry, spec.tech_layer) if c]
+    if spec.kind is not None and not isinstance(spec.kind, Kind) and spec.kind.column:
+        cols.append(spec.kind.column)
+    if spec.location:
+        cols += [c for c in (spec.location.country, spec.location.province, spec.location.city) if c]
+    cols += [lc.column for lc in (spec.application_fields, spec.core_technologies, spec.aliases) if lc]
+    cols += [p.column for p in spec.properties.values()]
+    return list(dict.fromkeys(cols))
+
+
+def needed_columns(fm: FileMapping) -> list[str]:
+    """Every column the mapping entry reads (the file must have them all)."""
+    cols: list[str] = []
+    if fm.nodes is not None:
+        cols += org_columns(fm.nodes)
+    if fm.relations is not None:
+        cols += org_columns(fm.relations.sample)
+        cols += org_columns(fm.relations.partner)
+        if fm.relations.type.column:
+            cols.append(fm.relations.type.column)
+        cols += [p.column for p in fm.relations.properties.values()]
+    return list(dict.fromkeys(cols))
+
+
+def read_files(m: Mapping, progress: Callable[[str, int, int], None] | None = None) -> list[ReadFile]:
+    """Every file of the mapping, in its order; `InputFileError` at the first that cannot be read."""
+    out: list[ReadFile] = []
+    for n, fm in enumerate(m.files):
+        if progress:
+            progress("read", n, len(m.files))
+        table = read_table(
+            m.resolve(fm.path),
+            name=fm.path,
+            fmt=fm.table_format,
+            needed=needed_columns(fm),
+            encoding=fm.encoding,
+            delimiter=fm.delimiter,
+            sheet=fm.sheet,
+        )
+        report = FileReport(
+            file=fm.path,
+            kind="nodes" if fm.nodes else "relations",
+            encoding=table.encoding,
+            rows_read=len(table),
+            ignored_columns=[c for c in table.columns if c not in table.cells],
+        )
+        out.append(ReadFile(fm, table, report))
+    if progress:
+        progress("read", len(m.files), len(m.files))
+    return out

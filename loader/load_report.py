@@ -1,4 +1,8 @@
-"""What a load did: rows read/loaded/rejected per file, graph changes, duration, and the rejects file."""
+"""What a load did: rows read/loaded/rejected per file, graph changes, duration, and the rejects file.
+
+Every stage adds to it: read (rows per file), validate and resolve (rejects, notes), write (graph changes,
+timings per write step).
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,18 @@ class Reject:
         if len(v) > MAX_VALUE_CHARS:
             v = v[:MAX_VALUE_CHARS] + f"…({len(self.value)} characters)"
         return [self.file, str(self.row), self.column, v, self.reason]
+
+
+@dataclass
+class Rejects:
+    """The rejects of one load as the stages find them, and which rows of each file they reject."""
+
+    items: list[Reject] = field(default_factory=list)
+    rows: dict[str, set[int]] = field(default_factory=dict)  # file -> rejected row numbers
+
+    def add(self, file: str, row: int, column: str, value: str, reason: str) -> None:
+        self.items.append(Reject(file, row, column, value, reason))
+        self.rows.setdefault(file, set()).add(row)
 
 
 @dataclass

@@ -1,9 +1,0 @@
-// title_zh: 给机构加企业标签
-// title_en: Label organisations as Enterprise
-// answers: adds the :Enterprise label (enterprise) to the organisations with the given ids (idempotent; nodes that have it already are skipped, which is much cheaper on the embedded engine)
-// params:
-//   rows: {type: list, items: "{id: str}"}
-UNWIND $rows AS row
-MATCH (n:Organization {id: row.id})
-WHERE NOT n:Enterprise
-SET n:Enterprise

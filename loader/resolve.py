@@ -1,0 +1,260 @@
+"""Stage 3 of a load, resolve: names -> organisation ids, then one node per organisation and one
+relationship per relation, with what the rows say about them merged.
+
+An organisation's id is the explicit id where its row gives one; otherwise the name key of its canonical
+name decides: the explicit id a node table of this load gives that name, then the organisation the graph
+holds under that name key, else "org:" + key. Relation ends with `create: false` that are neither in a node
+table of this load nor in the graph are dangling and reject their row, as does a relation from an
+organisation to itself. Business units (a `parent` column, the alias table's `part_of` rows) get a PART_OF
+relationship to their group.
+
+What rows say about one organisation is merged by priority: node tables (2) over relation ends that may
+create it (1) over ends that must exist (0); among equals the first row wins. A relation seen in several
+rows is one relationship with the union of their editions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from loader.load_report import Rejects
+from loader.mapping import RelType, Role
+from loader.names import AliasTable, name_key, org_id
+from loader.validate import Observations, OrgObs
+from valuenet import queries
+from valuenet.model import MODEL
+
+if TYPE_CHECKING:
+    from valuenet.db import Graph
+
+SAMPLE = Role("Sample").value  # the reports' sample: its editions go to `sample_editions`
+PART_OF = RelType("PART_OF")  # business unit -> group
+LOOKUP_BATCH = 5000  # ids or name keys per graph lookup
+
+
+@dataclass(slots=True)
+class NodeAcc:
+    """One organisation of this load, merged from every row that names it."""
+
+    id: str
+    key: str
+    name: str
+    name_en: str | None = None
+    spellings: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    props: dict[str, Any] = field(default_factory=dict)
+    prop_prio: dict[str, int] = field(default_factory=dict)
+    sample_editions: set[int] = field(default_factory=set)
+    links: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # (label, code) -> editions
+    place_prio: int = -1
+    place: tuple[str, str] | None = None  # (label, code) of the finest place of the highest priority
+    place_editions: set[int] = field(default_factory=set)
+    editions: set[int] = field(default_factory=set)  # editions of the rows that mention it
+
+
+@dataclass(slots=True)
+class RelAcc:
+    """One relationship between organisations of this load; `key_value` is its key property's value."""
+
+    type: str
+    source: str
+    target: str
+    key_value: Any
+    editions: set[int] = field(default_factory=set)
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Resolved:
+    """The organisations and relationships a load writes, and notes for the report."""
+
+    nodes: dict[str, NodeAcc] = field(default_factory=dict)
+    rels: dict[tuple[str, str, str, Any], RelAcc] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+# -- graph lookups ---------------------------------------------------------------------------------------
+def ids_by_name_key(graph: Graph | None, keys: list[str]) -> dict[str, str]:
+    """Name key -> id of the organisation in the graph with that name key (the smallest if several)."""
+    found: dict[str, str] = {}
+    if graph is None or not keys:
+        return found
+    q = queries.text("loader/ids_by_name_key")
+    for start in range(0, len(keys), LOOKUP_BATCH):
+        for r in graph.run(q, {"keys": keys[start : start + LOOKUP_BATCH]}):
+            k, ident = str(r["key"]), str(r["id"])
+            if k not in found or ident < found[k]:
+                found[k] = ident
+    return found
+
+
+def existing_ids(graph: Graph | None, ids: set[str]) -> set[str]:
+    """Which of `ids` are organisations in the graph."""
+    if graph is None or not ids:
+        return set()
+    q = queries.text("loader/existing_ids")
+    todo = sorted(ids)
+    found: set[str] = set()
+    for start in range(0, len(todo), LOOKUP_BATCH):
+        found.update(str(r["id"]) for r in graph.run(q, {"ids": todo[start : start + LOOKUP_BATCH]}))
+    return found
+
+
+# -- the stage -------------------------------------------------------------------------------------------
+class _Resolver:
+    def __init__(self, graph: Graph | None, aliases: AliasTable, rejects: Rejects) -> None:
+        self.graph = graph
+        self.aliases = aliases
+        self.rejects = rejects
+        self.out = Resolved()
+
+    def apply(self, ident: str, obs: OrgObs, prio: int, edition: int) -> None:
+        """Merge what one row says about organisation `ident` into its node."""
+        acc = self.out.nodes.get(ident)
+        if acc is None:
+            acc = self.out.nodes[ident] = NodeAcc(id=ident, key=obs.key, name=obs.canonical)
+        acc.editions.add(edition)
+        acc.spellings.add(obs.name)
+        acc.spellings.update(obs.alias_names)
+        if obs.canonical != obs.name:
+            acc.spellings.add(obs.canonical)
+        if obs.name_en and not acc.name_en:
+            acc.name_en = obs.name_en
+        acc.kinds |= obs.kinds
+        acc.roles |= obs.roles
+        if SAMPLE in obs.roles:
+            acc.sample_editions.add(edition)
+        for k, v in obs.props.items():
+            if k not in acc.props or prio > acc.prop_prio[k]:
+                acc.props[k] = v
+                acc.prop_prio[k] = prio
+        if obs.place is not None:
+            place = (obs.place.label, obs.place.code)
+            if prio > acc.place_prio:
+                acc.place, acc.place_prio = place, prio
+                acc.props["country"] = obs.place.country
+                acc.prop_prio["country"] = prio
+            if acc.place == place:
+                acc.place_editions.add(edition)
+        for link in obs.links:
+            acc.links.setdefault(link, set()).add(edition)
+
+    def relate(
+        self, rtype: str, source: str, target: str, key_value: Any, edition: int, props: dict[str, Any]
+    ) -> None:
+        k = (rtype, source, target, key_value)
+        acc = self.out.rels.get(k)
+        if acc is None:
+            acc = self.out.rels[k] = RelAcc(rtype, source, target, key_value)
+        acc.editions.add(edition)
+        for p, v in props.items():
+            acc.props.setdefault(p, v)
+
+    def ids(self, obs: Observations) -> dict[str, str]:
+        """Name key -> id for every organisation named without an explicit id, and every group."""
+        local: dict[str, str] = {}  # name key -> explicit id from this load's node tables
+        for n in obs.nodes:
+            if n.org.id:
+                local.setdefault(n.org.key, n.org.id)
+        keys = {n.org.key for n in obs.nodes if n.org.id is None}
+        keys |= {o.key for r in obs.relations for o in (r.sample, r.partner) if o.id is None}
+        groups: set[str] = set()
+        for n in obs.nodes:
+            groups |= {g for g in (n.org.parent, self.aliases.group_of(n.org.canonical)) if g}
+        for r in obs.relations:
+            groups |= {g for o in (r.sample, r.partner) if (g := self.aliases.group_of(o.canonical))}
+        keys |= {name_key(self.aliases.canonical(g)) for g in groups}
+        out = {k: local[k] for k in keys if k in local}
+        rest = sorted(keys - set(out))
+        out.update(ids_by_name_key(self.graph, rest))
+        for k in rest:
+            out.setdefault(k, org_id(k))
+        return out
+
+    def note_id_clashes(self, obs: Observations) -> None:
+        """Explicit ids whose name an organisation under another id already has: two nodes; say so."""
+        explicit = {n.org.key: n.org.id for n in obs.nodes if n.org.id}
+        if not explicit or self.graph is None:
+            return
+        clash = []
+        for key, other in sorted(ids_by_name_key(self.graph, sorted(explicit)).items()):
+            if other != explicit[key]:
+                clash.append(f"{key!r}: id {explicit[key]} here, {other} in the graph")
+        if clash:
+            self.out.notes.append(
+                f"{len(clash)} organisation(s) with an explicit id share their name with an organisation "
+                "the graph holds under another id, so they are separate nodes (load tables with explicit "
+                "ids first, or give the same ids): " + "; ".join(clash[:10])
+            )
+
+    def run(self, obs: Observations) -> Resolved:
+        ids = self.ids(obs)
+
+        def ident(o: OrgObs) -> str:
+            return o.id or ids[o.key]
+
+        self.note_id_clashes(obs)
+        # Node tables: each row is one organisation.
+        node_table_ids: set[str] = set()
+        for n in obs.nodes:
+            node_table_ids.add(ident(n.org))
+            self.apply(ident(n.org), n.org, 2, n.edition)
+        # Relation ends that must already exist.
+        must = {ident(o) for r in obs.relations for o in (r.sample, r.partner) if not o.create}
+        known = node_table_ids | existing_ids(self.graph, must - node_table_ids)
+        for r in obs.relations:
+            s, p = ident(r.sample), ident(r.partner)
+            problems = [
+                (
+                    col,
+                    o.name,
+                    f"dangling: {o.name!r} is not a known organisation "
+                    "(not in the node tables of this mapping nor in the graph)",
+                )
+                for o, col, i_ in ((r.sample, r.sample_col, s), (r.partner, r.partner_col, p))
+                if not o.create and i_ not in known
+            ]
+            if not problems and s == p:
+                problems.append((r.partner_col, r.partner.name, "a relation from an organisation to itself"))
+            if problems:
+                for col, value, reason in problems:
+                    self.rejects.add(r.file, r.row, col, value, reason)
+                continue
+            self.apply(s, r.sample, 1 if r.sample.create else 0, r.edition)
+            self.apply(p, r.partner, 1 if r.partner.create else 0, r.edition)
+            src, dst = (s, p) if r.spec.direction == "sample_to_partner" else (p, s)
+            key_prop = MODEL.relationships[r.spec.type].key
+            key_value = r.spec.properties.get(key_prop) if key_prop else None
+            props = {k: v for k, v in r.spec.properties.items() if k != key_prop}
+            props.update(r.props)
+            self.relate(r.spec.type, src, dst, key_value, r.edition, props)
+        self.link_units(obs, ident, ids)
+        return self.out
+
+    def link_units(self, obs: Observations, ident: Callable[[OrgObs], str], ids: dict[str, str]) -> None:
+        """Business units: (unit)-[:PART_OF]->(group), from parent columns and the alias table."""
+        parents: list[tuple[str, str, set[int]]] = [
+            (ident(n.org), n.org.parent, {n.edition}) for n in obs.nodes if n.org.parent
+        ]
+        for acc in list(self.out.nodes.values()):
+            g = self.aliases.group_of(acc.name)
+            if g:
+                parents.append((acc.id, g, acc.editions))
+        for unit, g, eds in parents:
+            gc = self.aliases.canonical(g)
+            gid = ids[name_key(gc)]
+            if gid == unit:
+                continue
+            if gid not in self.out.nodes:
+                self.out.nodes[gid] = NodeAcc(id=gid, key=name_key(gc), name=gc, spellings={gc})
+            self.out.nodes[gid].editions |= eds
+            for ed in eds:
+                self.relate(PART_OF, unit, gid, None, ed, {})
+
+
+def resolve(graph: Graph | None, obs: Observations, *, aliases: AliasTable, rejects: Rejects) -> Resolved:
+    """One node per organisation and one relationship per relation; dangling and self relations rejected."""
+    return _Resolver(graph, aliases, rejects).run(obs)
