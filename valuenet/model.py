@@ -221,6 +221,37 @@ class GraphModel(_Strict):
             return self.focal_predicate(source)
         return f"({self.focal_predicate(source)} OR {self.focal_predicate(target)})"
 
+    def nodes_predicate(self, name: str, var: str) -> str:
+        """A Cypher predicate: the node bound to `var` is a node of projection `name` (`true` when the
+        projection keeps every organisation). `touched` = in the focal set, or at the end of a relationship
+        the projection counts."""
+        _check_var(var)
+        p = self.projection(name)
+        label = self.focal_set.label
+        if p.nodes == "all" or label is None:
+            return "true"
+        rel = f"[{var}_rel:{self.rel_types(name)}]" if p.where else f"[:{self.rel_types(name)}]"
+        pattern = {
+            "either": f"({var})-{rel}-(:{label})",
+            "target": f"({var})-{rel}->(:{label})",
+            "source": f"({var})<-{rel}-(:{label})",
+            "none": f"({var})-{rel}-(:{self.org_label})",
+        }[p.focal]
+        where = f" WHERE {self.rel_where(name, f'{var}_rel')}" if p.where else ""
+        return f"{self.focal_predicate(var)} OR EXISTS {{ {pattern}{where} }}"
+
+    def counts(self, name: str, source_focal: Any, target_focal: Any) -> Any:
+        """In memory, the focal rule of projection `name`: whether relations count, given whether their
+        source and target are in the focal set (booleans, or numpy boolean arrays of equal length)."""
+        p = self.projection(name)
+        if p.focal == "none" or self.focal_set.label is None:
+            return source_focal | True
+        if p.focal == "target":
+            return target_focal
+        if p.focal == "source":
+            return source_focal
+        return source_focal | target_focal
+
     def rel_where(self, name: str, rel: str) -> str:
         """A Cypher predicate for the projection's fixed relationship properties (`true` when none)."""
         _check_var(rel)
@@ -239,6 +270,7 @@ class GraphModel(_Strict):
             "value_types": "|".join(self.value_types),
             "projection_types": self.rel_types,
             "counted": self.counted_predicate,
+            "projection_nodes": self.nodes_predicate,
             "rel_where": self.rel_where,
             "org_rel_types": "|".join(self.org_relationship_types),
             "kinds": self.kind_labels,
