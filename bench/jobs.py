@@ -12,37 +12,32 @@ import networkit as nk
 from bench import nxbase
 from bench.engine import Engine
 from bench.memory import PeakSampler, cpu_s
-from gds_jobs import local, registry
+from gds_jobs import catalogue, local
+from gds_jobs.algorithms import BETWEENNESS, HARMONIC, NETWORK_STATS, Orientation, Params
+from gds_jobs.algorithms.graphs import Projected
+from gds_jobs.catalogue import Job
 from gds_jobs.runner import JobFailedError, choose_backend, run_job
-from gds_jobs.spec import Algorithm, JobSpec, Orientation
-from valuenet import queries
 
 
-def _floor(job: JobSpec, p: local.Projected, params: dict[str, Any], concurrency: int) -> float:
+def _floor(job: Job, p: Projected, params: Params, concurrency: int) -> float:
     """The algorithm with networkit in this process, on the projection already in memory (graph
     construction included, as in the local backend)."""
     nk.setNumberOfThreads(concurrency)
     t = time.perf_counter()
-    if job.algorithm is Algorithm.STATS:
-        local.network_stats(
-            p, relationships=p.relationship_count, path_samples=int(params["path_samples"]),
-            exact_paths=bool(params["exact_paths"]), seed=int(params["seed"]),
-        )  # fmt: skip
-    else:
-        local.compute(job, p, params)
+    local.compute(job, p, params)
     return time.perf_counter() - t
 
 
-def growth(job: JobSpec) -> float:
+def growth(job: Job) -> float:
     """How a job's time grows with the graph (n nodes, m relationships, both x scale): exact all-pairs
     algorithms (exact harmonic closeness or betweenness: one BFS per node) as n * m, x scale^2; the rest
     about linearly (sampled all-pairs algorithms need about as many BFS samples at any size, each
     linear; projection and write-back are linear)."""
-    exact = bool(job.params.get("exact"))
-    return 2.0 if exact and job.algorithm in (Algorithm.HARMONIC, Algorithm.BETWEENNESS) else 1.0
+    exact = bool(getattr(job.params, "exact", False))
+    return 2.0 if exact and job.algorithm in (HARMONIC, BETWEENNESS) else 1.0
 
 
-def predicted_s(job: JobSpec, seconds_at: dict[int, float], scale: int) -> float | None:
+def predicted_s(job: Job, seconds_at: dict[int, float], scale: int) -> float | None:
     """Time of `job` at `scale` from the largest smaller scale measured, by `growth`."""
     known = [s for s in seconds_at if s < scale]
     if not known:
@@ -81,13 +76,13 @@ def run(
     """Run the suite; with `earlier` (job results of smaller scales), a job predicted to take longer than
     `job_cap_s` is not run and its predicted time is reported instead."""
     g = engine.graph
-    jobs = registry.select(names)
+    jobs = catalogue.select(names)
     # As `valuenet jobs run` runs a batch: the local backend streams each projection once for the batch
     # (the first job on a projection pays for streaming it; its `stream_s` says how long that took).
     backend = choose_backend(g, share_projections=True)
     concurrency = int(getattr(backend, "concurrency", 2) or 2)
     out: dict[str, Any] = {"backend": backend.name, "compute": backend.engine_note(), "jobs": {}}
-    skipped: list[JobSpec] = []
+    skipped: list[Job] = []
     # 1. the suite, as `valuenet jobs run` runs it: one job after another on the chosen backend
     suite_started = time.perf_counter()
     engine_cpu0, own_cpu0 = cpu_s(engine.pid), time.process_time()
@@ -101,8 +96,8 @@ def run(
             guess = predicted_s(job, seen, scale)
             if only is not None and job.name not in only:
                 out["jobs"][job.name] = {
-                    "algorithm": job.algorithm.value,
-                    "projection": job.projection.name,
+                    "algorithm": job.algorithm.name,
+                    "projection": job.projection,
                     "seconds": None,
                     "predicted_s": None if guess is None else round(guess, 1),
                     "skipped": "not selected at this scale (--jobs-large)",
@@ -113,8 +108,8 @@ def run(
                 continue
             if guess is not None and guess > job_cap_s:
                 out["jobs"][job.name] = {
-                    "algorithm": job.algorithm.value,
-                    "projection": job.projection.name,
+                    "algorithm": job.algorithm.name,
+                    "projection": job.projection,
                     "seconds": None,
                     "predicted_s": round(guess, 1),
                     "skipped": f"predicted {guess:.0f} s from scale {max(seen)} (> the {job_cap_s:g} s cap)",
@@ -135,8 +130,8 @@ def run(
                 rec = run_job(g, job, backend=backend, progress=on_progress)
             except JobFailedError as e:
                 out["jobs"][job.name] = {
-                    "algorithm": job.algorithm.value,
-                    "projection": job.projection.name,
+                    "algorithm": job.algorithm.name,
+                    "projection": job.projection,
                     "seconds": None,
                     "predicted_s": None,
                     "skipped": f"failed: {e.cause}"[:300],
@@ -147,8 +142,8 @@ def run(
                 continue
             wall = time.perf_counter() - t0
             out["jobs"][job.name] = {
-                "algorithm": job.algorithm.value,
-                "projection": job.projection.name,
+                "algorithm": job.algorithm.name,
+                "projection": job.projection,
                 "seconds": round(wall, 3),
                 "run_duration_s": rec.duration_s,
                 "phase_starts_s": phases,
@@ -170,7 +165,7 @@ def run(
         )
     out["engine_peak_rss_mb"] = mem.peak_mb.get("engine")
     # 2. floor and networkx on the same projections (streamed once each, outside the timings above)
-    projected: dict[str, local.Projected] = {}
+    projected: dict[str, Projected] = {}
     nx_graphs: dict[tuple[str, str], Any] = {}
     nx_cache: dict[str, nxbase.NxTime] = {}
     for job in jobs:
@@ -178,13 +173,15 @@ def run(
         if row["seconds"] is None:
             continue
         params = job.resolved_params()
-        name = job.projection.name
-        if name not in projected:
+        name = job.projection
+        if name not in projected or (
+            job.algorithm.counts_relationships and projected[name].counted_relationships is None
+        ):
             t = time.perf_counter()
             if isinstance(backend, local.LocalBackend):  # the batch's own snapshot (no second stream)
                 projected[name] = backend.project(job)
             else:
-                projected[name] = local.collect(g.stream(queries.text(job.projection.stream_query)))
+                projected[name] = local.LocalBackend(g).project(job)
                 out.setdefault("projection_stream_s", {})[name] = round(time.perf_counter() - t, 3)
         p = projected[name]
         inside = _phase_compute(row["phase_starts_s"]) if backend.name == "local" else None
@@ -197,19 +194,18 @@ def run(
         row["job_over_networkit"] = ratio(row["seconds"], floor_s)
         if not networkx:
             continue
-        orient = Orientation.UNDIRECTED if job.algorithm is Algorithm.STATS else job.orientation
-        key = ("network_undirected" if job.algorithm is Algorithm.STATS else name, orient.value)
+        orient = Orientation.UNDIRECTED if job.algorithm is NETWORK_STATS else job.orientation
+        key = (name, orient.value)
         if key not in nx_graphs:
             t = time.perf_counter()
-            src = projected.get(key[0]) or p
-            nx_graphs[key] = nxbase.build(src, orient)
+            nx_graphs[key] = nxbase.build(p, orient)
             out.setdefault("networkx_build_s", {})["/".join(key)] = round(time.perf_counter() - t, 2)
-        samples = row["facts"].get("betweenness_samples") if job.algorithm is Algorithm.BETWEENNESS else None
+        samples = row["facts"].get("betweenness_samples") if job.algorithm is BETWEENNESS else None
         nxt = nxbase.measure(
-            job.algorithm.value,
+            job.algorithm.name,
             nx_graphs[key],
             samples=int(samples) if samples else None,
-            path_samples=int(params.get("path_samples", 500)),
+            path_samples=int(getattr(params, "path_samples", 500)),
             cap_s=nx_cap_s,
             budget_s=nx_budget_s,
             cache=nx_cache,

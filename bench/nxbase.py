@@ -19,8 +19,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from gds_jobs.local import Projected
-from gds_jobs.spec import Orientation
+from gds_jobs.algorithms import Orientation
+from gds_jobs.algorithms.graphs import Projected
 
 SEED = 42
 

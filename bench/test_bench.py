@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench import run
-from gds_jobs import registry
+from gds_jobs import catalogue
 from valuenet import questions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,7 @@ def test_harness_end_to_end_on_a_tiny_graph(tmp_path: Path, capsys: pytest.Captu
     one = result["scales"]["1"]
     assert one["load"]["nodes"] > 0 and one["load"]["relationships"] > 0
     assert one["load"]["engine_peak_rss_mb"] > 0 and one["load"]["loader_peak_rss_mb"] > 0
-    assert set(one["jobs"]["jobs"]) == set(registry.JOBS)
+    assert set(one["jobs"]["jobs"]) == set(catalogue.JOBS)
     for name, job in one["jobs"]["jobs"].items():
         assert job["seconds"] > 0, name
         assert job["networkit_s"] is not None, name

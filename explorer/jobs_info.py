@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from explorer.i18n import pick
 
-# Fallback when gds_jobs is not importable: the properties the jobs write (gds_jobs/registry.py).
+# Fallback when gds_jobs is not importable: the properties the jobs write (gds_jobs/catalogue.py).
 _FALLBACK = (
     "degree_tech",
     "degree_tech_in",
@@ -41,7 +41,7 @@ class JobDoc:
 @functools.cache
 def catalogue() -> tuple[JobDoc, ...]:
     try:
-        from gds_jobs.registry import JOBS
+        from gds_jobs.catalogue import JOBS
     except ImportError:  # pragma: no cover - jobs component not installed
         return tuple(JobDoc(p, p, p, p, "", True, "") for p in _FALLBACK)
     return tuple(

@@ -1,4 +1,8 @@
-"""`valuenet jobs list | run | history | schedule`: graph-data-science jobs from the command line."""
+"""`valuenet jobs list | run | history | schedule`: graph-data-science jobs from the command line.
+
+Registering these commands imports nothing heavy: the catalogue, the backends (networkit, the driver) and
+the scheduler are imported inside the commands that use them, so `valuenet --help` stays fast.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from gds_jobs import registry
-from gds_jobs.spec import JobSpec
 from valuenet.cli import (
     EXIT_ERROR,
     EXIT_USAGE,
@@ -20,8 +22,8 @@ from valuenet.cli import (
     print_rows,
 )
 
-# The runner (networkit, the driver) and rich are imported inside the commands: `valuenet --help` stays fast.
 if TYPE_CHECKING:
+    from gds_jobs.catalogue import Job
     from gds_jobs.runner import JobFailedError, RunRecord
     from valuenet.db import Graph
 
@@ -36,9 +38,11 @@ def register(app: typer.Typer) -> None:
     app.add_typer(jobs_app, name="jobs")
 
 
-def _known(names: list[str] | None) -> list[JobSpec]:
+def _known(names: list[str] | None) -> list[Job]:
+    from gds_jobs import catalogue
+
     try:
-        return registry.select(names)
+        return catalogue.select(names)
     except KeyError as e:
         raise fail(str(e.args[0]), EXIT_USAGE) from None
 
@@ -48,39 +52,47 @@ def list_jobs(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Every job: what it computes, on which projection, and the property it writes."""
+    from gds_jobs import catalogue
+
     rows = [
         {
             "job": j.name,
             "title": f"{j.title_zh} / {j.title_en}",
-            "algorithm": j.algorithm.value,
-            "projection": j.projection.name,
+            "algorithm": j.algorithm.name,
+            "projection": j.projection,
             "orientation": j.orientation.value,
             "writes": j.write_property or "(:NetworkStats)",
-            "parameters": dict(j.params),
+            "parameters": j.params.model_dump(),
             "reproduces": j.reproduces,
         }
-        for j in registry.JOBS.values()
+        for j in catalogue.JOBS.values()
     ]
     print_rows(list(rows[0]), rows, fmt)
 
 
 def run_many(
     g: Graph,
-    jobs: list[JobSpec],
+    jobs: list[Job],
     *,
     backend: str = "auto",
     overrides: dict[str, Any] | None = None,
     concurrency: int | None = None,
     show_progress: bool = True,
 ) -> list[RunRecord | JobFailedError]:
-    """Run jobs one after another with a progress bar; a failed job does not stop the others."""
+    """Run jobs one after another with a progress bar; a failed job does not stop the others. Every
+    job's parameters are checked first: a bad one runs nothing."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from gds_jobs.runner import JobFailedError, choose_backend, run_job
+    from gds_jobs.runner import JobFailedError, choose_backend, executing_backend, resolve_params, run_job
     from valuenet.cli import err
+
+    def own(job: Job) -> dict[str, Any]:
+        return {k: v for k, v in (overrides or {}).items() if k in job.params.names()}
 
     try:
         chosen = choose_backend(g, backend, concurrency=concurrency, share_projections=True)
+        for job in jobs:
+            resolve_params(job, executing_backend(g, job, chosen), own(job))
     except ValueError as e:
         raise fail(str(e), EXIT_USAGE) from None
     results: list[RunRecord | JobFailedError] = []
@@ -95,13 +107,12 @@ def run_many(
     ) as bar:
         for job in jobs:
             task = bar.add_task(job.name, total=1.0, phase="queued")
-            own = {k: v for k, v in (overrides or {}).items() if k in job.params}
 
             def progress(phase: str, frac: float, task: Any = task) -> None:
                 bar.update(task, completed=frac, phase=phase)
 
             try:
-                rec = run_job(g, job, backend=chosen, overrides=own, progress=progress)
+                rec = run_job(g, job, backend=chosen, overrides=own(job), progress=progress)
                 bar.update(task, completed=1.0, phase=f"ok {rec.duration_s:.2f}s")
                 results.append(rec)
             except JobFailedError as e:
@@ -130,7 +141,7 @@ def run(
     if exact:
         overrides.setdefault("exact", True)
         overrides.setdefault("exact_paths", True)
-    unknown = [k for k in overrides if not any(k in j.params for j in jobs)]
+    unknown = [k for k in overrides if not any(k in j.params.names() for j in jobs)]
     if unknown:
         raise fail(f"no selected job takes the parameter(s) {', '.join(unknown)}", EXIT_USAGE)
     with graph_session() as g:

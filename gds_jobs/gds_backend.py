@@ -1,47 +1,35 @@
-"""GDS backend: the one module that calls Neo4j Graph Data Science.
+"""GDS backend: the one module that calls Neo4j Graph Data Science. It only executes: what to call with
+which configuration is the algorithm catalogue's `GdsCall` (gds_jobs/algorithms).
 
-Every GDS call is a `.cypher` file under `cypher/jobs/gds/` run through a `valuenet.db.QueryRunner`
-(`Graph` in production, `RecordingRunner` in unit tests), rather than the `graphdatascience` client: the
-calls are then plain, reviewable Cypher with parameters, and the unit tests assert them exactly.
+Every call is a `.cypher` template under `cypher/jobs/gds/` run through a `valuenet.db.QueryRunner`
+(`Graph` in production, `RecordingRunner` in unit tests): plain, reviewable Cypher with parameters.
 
-Per job: project with the `gds.graph.project` Cypher aggregation (the same MATCH as the local backend's
-stream query), estimate the algorithm's memory and refuse when it exceeds the free heap, run in write mode
-into the run's staging property, and always drop the projection. Concurrency is fixed (default 4, the
-Community edition cap) and recorded; seeds are passed where the algorithm takes one (betweenness sampling,
-Leiden) and recorded. GDS Louvain has no random seed: its result can vary with concurrency.
+Per job: project the job's graph-model projection with the `gds.graph.project` Cypher aggregation
+(`jobs/gds/project`: the same MATCH as the local backend's stream, reversed or undirected as the job
+needs), estimate the algorithm's memory and refuse when it exceeds the free heap, run in write mode into
+the run's staging property, and always drop the projection. Concurrency is fixed (default 4, the
+Community edition cap) unless the call fixes it, and recorded with the whole configuration.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from gds_jobs.local import ProgressFn, Result, hoeffding_samples
-from gds_jobs.spec import Algorithm, JobSpec, Orientation
+from gds_jobs.algorithms.base import GdsCall, Orientation, Params, ProgressFn, Result
+from gds_jobs.catalogue import Job
 from valuenet import queries
 from valuenet.db import QueryRunner
 
-# Algorithm -> file stem under cypher/jobs/gds/ (`<stem>_write`, `<stem>_estimate`): a fixed whitelist.
-PROCEDURE_FILES: dict[Algorithm, str] = {
-    Algorithm.DEGREE: "degree",
-    Algorithm.PAGERANK: "pagerank",
-    Algorithm.BETWEENNESS: "betweenness",
-    Algorithm.HARMONIC: "harmonic",
-    Algorithm.LOUVAIN: "louvain",
-    Algorithm.LEIDEN: "leiden",
-    Algorithm.WCC: "wcc",
-    Algorithm.CLUSTERING: "clustering",
+# What every write mode yields, as the write query returns it; a call's own `yields` come after.
+WRITE_YIELDS = {
+    "nodePropertiesWritten": "node_properties_written",
+    "computeMillis": "compute_millis",
+    "writeMillis": "write_millis",
 }
-NO_ESTIMATE = {Algorithm.HARMONIC}  # gds.closeness.harmonic has no .estimate mode
 
 
 class InsufficientMemoryError(RuntimeError):
     """GDS estimated more heap than is free: the job was refused before running."""
-
-
-def hoeffding_sources(n: int, epsilon: float, delta: float) -> int:
-    """Source nodes to sample so that, with probability >= 1-delta, every node's normalised betweenness
-    estimate is within epsilon (Hoeffding bound per node, union bound over the n nodes)."""
-    return hoeffding_samples(n, epsilon, delta)
 
 
 def _fmt_bytes(n: float) -> str:
@@ -50,6 +38,17 @@ def _fmt_bytes(n: float) -> str:
             return f"{n:.1f} {unit}"
         n /= 1024
     return f"{n:.1f} PiB"
+
+
+def projected_orientation(job: Job) -> Orientation:
+    """The orientation the projection is built in: as stored when GDS takes the orientation as
+    configuration (degree), else the job's (REVERSE: reversed, UNDIRECTED: each linked pair once)."""
+    return Orientation.NATURAL if job.algorithm.gds_takes_orientation else job.orientation
+
+
+def project_query(job: Job) -> str:
+    orientation = projected_orientation(job)
+    return queries.load("jobs/gds/project").render(projection=job.projection, orientation=orientation.value)
 
 
 class GdsBackend:
@@ -63,88 +62,36 @@ class GdsBackend:
     def engine_note(self) -> str:
         return "Neo4j Graph Data Science"
 
-    # -- configuration (pure: unit-tested) ----------------------------------------------------------------
-    def project_query(self, job: JobSpec) -> str:
-        name = job.projection.gds_project_query
-        if job.orientation is Orientation.REVERSE and job.algorithm is not Algorithm.DEGREE:
-            return f"{name}_reversed"  # degree takes `orientation` itself; the others need a reversed graph
-        return name
-
-    def project_config(self, job: JobSpec) -> dict[str, Any]:
+    def project_config(self, job: Job) -> dict[str, Any]:
         config: dict[str, Any] = {"readConcurrency": self.concurrency}
-        if job.projection.undirected:
+        if projected_orientation(job) is Orientation.UNDIRECTED:
             config["undirectedRelationshipTypes"] = ["*"]
         return config
 
-    def algorithm_config(
-        self, job: JobSpec, params: dict[str, Any], staged: str, node_count: int
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """The write-mode configuration, and facts about it to record on the run."""
-        config: dict[str, Any] = {"writeProperty": staged, "concurrency": self.concurrency}
-        facts: dict[str, Any] = {}
-        alg = job.algorithm
-        if alg is Algorithm.DEGREE:
-            config["orientation"] = job.orientation.value
-        elif alg is Algorithm.PAGERANK:
-            config.update(
-                dampingFactor=params["damping_factor"],
-                maxIterations=params["max_iterations"],
-                tolerance=params["tolerance"],
-            )
-        elif alg is Algorithm.BETWEENNESS:
-            if not params["exact"]:
-                k = hoeffding_sources(node_count, params["epsilon"], params["delta"])
-                if k < node_count:
-                    config.update(samplingSize=k, samplingSeed=params["seed"])
-                    facts.update(
-                        betweenness_method="sampled sources (Brandes-Pich)",
-                        betweenness_samples=k,
-                        betweenness_error_bound=params["epsilon"] * node_count * (node_count - 1) / 2,
-                        betweenness_bound_note=(
-                            f"Hoeffding: with probability >= {1 - params['delta']:g} every score is within "
-                            f"{params['epsilon']:g} * n(n-1)/2 of the exact value"
-                        ),
-                    )
-            facts.setdefault("betweenness_method", "exact (Brandes)")
-        elif alg is Algorithm.HARMONIC:
-            facts["harmonic_method"] = "exact (gds.closeness.harmonic has no sampling)"
-        elif alg is Algorithm.LOUVAIN:
-            config.update(
-                maxLevels=params["max_levels"],
-                maxIterations=params["max_iterations"],
-                tolerance=params["tolerance"],
-            )
-            facts["seed_note"] = "gds.louvain takes no random seed; results may vary with concurrency"
-        elif alg is Algorithm.LEIDEN:
-            config.update(
-                maxLevels=params["max_levels"],
-                gamma=params["gamma"],
-                randomSeed=params["seed"],
-                concurrency=1,  # randomSeed needs concurrency 1 for a reproducible result
-            )
-        return config, facts
+    def write_config(self, call: GdsCall, staged: str) -> dict[str, Any]:
+        """The complete write-mode configuration of a catalogue call."""
+        return {"writeProperty": staged, "concurrency": call.concurrency or self.concurrency, **call.config}
 
-    # -- execution ----------------------------------------------------------------------------------------
-    def execute(
-        self, job: JobSpec, params: dict[str, Any], staged: str | None, progress: ProgressFn
-    ) -> Result:
-        if job.algorithm not in PROCEDURE_FILES or staged is None:
-            raise ValueError(f"job {job.name!r} ({job.algorithm}) has no GDS implementation")
-        stem = PROCEDURE_FILES[job.algorithm]
+    def execute(self, job: Job, params: Params, staged: str | None, progress: ProgressFn) -> Result:
+        gds_call = job.algorithm.gds
+        if gds_call is None or staged is None:
+            raise ValueError(f"job {job.name!r} ({job.algorithm.name}) has no GDS implementation")
         graph_name = f"{self.graph_prefix}{staged}"
         progress("projecting (GDS)", 0.05)
         projected = self.runner.run(
-            queries.text(self.project_query(job)),
-            {"graph_name": graph_name, "config": self.project_config(job)},
+            project_query(job), {"graph_name": graph_name, "config": self.project_config(job)}
         )
         try:
             nodes = int(projected[0]["node_count"]) if projected else 0
             rels = int(projected[0]["relationship_count"]) if projected else 0
-            config, facts = self.algorithm_config(job, params, staged, nodes)
+            call = gds_call(params, job.orientation, nodes)
+            config = self.write_config(call, staged)
+            facts: dict[str, Any] = dict(call.facts)
+            arguments = {"graph_name": graph_name, "config": config}
             progress("estimating memory", 0.2)
-            if job.algorithm not in NO_ESTIMATE:
+            if call.estimate:
                 estimate = self.runner.run(
-                    queries.text(f"jobs/gds/{stem}_estimate"), {"graph_name": graph_name, "config": config}
+                    queries.load("jobs/gds/estimate").render(procedure=call.procedure), arguments
                 )
                 heap = self.runner.run(queries.text("jobs/gds/free_heap"))
                 need = int(estimate[0]["bytes_max"]) if estimate else 0
@@ -161,14 +108,13 @@ class GdsBackend:
             else:
                 facts["gds_estimate"] = "not available for this procedure"
             progress("computing and writing (GDS)", 0.4)
-            out = self.runner.run(
-                queries.text(f"jobs/gds/{stem}_write"), {"graph_name": graph_name, "config": config}
+            write = queries.load("jobs/gds/write").render(
+                procedure=call.procedure, yields={**WRITE_YIELDS, **call.yields}
             )
+            out = self.runner.run(write, arguments)
             row = out[0] if out else {}
-            for key in ("modularity", "communities", "components", "average_clustering", "ran_iterations"):
-                if key in row and row[key] is not None:
-                    facts[key] = row[key]
-            facts["gds_concurrency"] = config.get("concurrency", self.concurrency)
+            facts |= {name: row[name] for name in call.yields.values() if row.get(name) is not None}
+            facts["gds_concurrency"] = config["concurrency"]
             facts["gds_config"] = repr(sorted(config.items()))
             return Result(nodes, rels, facts)
         finally:

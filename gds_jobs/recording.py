@@ -1,18 +1,16 @@
 """A recording query runner: the unit-test double for the GDS backend (implements valuenet.db.QueryRunner).
 
-It records every query with its parameters, names the `.cypher` file the query came from, and answers
-with canned rows per file (a list, or a function of the parameters). Nothing here talks to an engine.
+It records every query with its parameters and the GDS procedure it calls, and answers with canned rows
+per procedure (a list, or a function of the parameters). Nothing here talks to an engine.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from valuenet import queries
 from valuenet.db import Params, Row
 
 Response = list[Row] | Callable[[dict[str, Any]], list[Row]]
@@ -20,45 +18,35 @@ Response = list[Row] | Callable[[dict[str, Any]], list[Row]]
 _PROCEDURE = re.compile(r"\bgds(?:\.\w+)+")
 
 
-@functools.cache
-def _names_by_text() -> dict[str, str]:
-    return {f.text: f.name for f in queries.list_dir("jobs")}
-
-
 @dataclass
 class Call:
-    name: str | None  # e.g. "jobs/gds/pagerank_write"; None for a query from no file
     query: str
     params: dict[str, Any]
 
     @property
-    def procedures(self) -> list[str]:
-        """GDS procedures and functions the query calls, in order, e.g. ["gds.pageRank.write"]."""
-        return _PROCEDURE.findall(self.query)
+    def procedure(self) -> str | None:
+        """The GDS procedure or function the query calls, e.g. "gds.pageRank.write"."""
+        found = _PROCEDURE.findall(self.query)
+        return found[0] if found else None
 
 
 @dataclass
 class RecordingRunner:
-    responses: Mapping[str, Response] = field(default_factory=dict)
+    responses: Mapping[str, Response] = field(default_factory=dict)  # by procedure
     calls: list[Call] = field(default_factory=list)
 
     def run(self, query: str, params: Params | None = None) -> list[Row]:
-        name = _names_by_text().get(query)
-        call = Call(name, query, dict(params or {}))
+        call = Call(query, dict(params or {}))
         self.calls.append(call)
-        response = self.responses.get(name or "", [])
+        response = self.responses.get(call.procedure or "", [])
         return response(call.params) if callable(response) else list(response)
 
     @property
-    def names(self) -> list[str | None]:
-        return [c.name for c in self.calls]
+    def procedures(self) -> list[str | None]:
+        return [c.procedure for c in self.calls]
 
-    @property
-    def procedures(self) -> list[str]:
-        return [p for c in self.calls for p in c.procedures]
-
-    def call(self, name: str) -> Call:
-        found = [c for c in self.calls if c.name == name]
+    def call(self, procedure: str) -> Call:
+        found = [c for c in self.calls if c.procedure == procedure]
         if len(found) != 1:
-            raise AssertionError(f"{name} was called {len(found)} times; calls: {self.names}")
+            raise AssertionError(f"{procedure} was called {len(found)} times; calls: {self.procedures}")
         return found[0]

@@ -30,9 +30,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from gds_jobs.algorithms.base import Params, ProgressFn, Result
+from gds_jobs.catalogue import Job
 from gds_jobs.gds_backend import GdsBackend
-from gds_jobs.local import LocalBackend, ProgressFn, Result
-from gds_jobs.spec import Algorithm, JobSpec
+from gds_jobs.local import LocalBackend
 from valuenet import queries
 from valuenet.db import Graph
 
@@ -46,9 +47,7 @@ class Backend(Protocol):
 
     def engine_note(self) -> str: ...
 
-    def execute(
-        self, job: JobSpec, params: dict[str, Any], staged: str | None, progress: ProgressFn
-    ) -> Result: ...
+    def execute(self, job: Job, params: Params, staged: str | None, progress: ProgressFn) -> Result: ...
 
 
 class JobFailedError(RuntimeError):
@@ -113,9 +112,25 @@ def _scalar_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def resolve_params(job: Job, backend: Backend, overrides: Mapping[str, Any] | None = None) -> Params:
+    """The job's parameters with `overrides` applied and validated; ValueError when an override is
+    unknown, ill-typed, out of range, or one that `backend` cannot apply."""
+    params = job.resolved_params(overrides)
+    refused = {k: why for k, why in params.not_honoured_by(backend.name).items() if k in (overrides or {})}
+    if refused:
+        reasons = "; ".join(f"{k}: {why}" for k, why in refused.items())
+        raise ValueError(f"job {job.name!r} on the {backend.name} backend cannot apply {reasons}")
+    return params
+
+
+def executing_backend(graph: Graph, job: Job, chosen: Backend) -> Backend:
+    """The backend that runs `job`: summary statistics are computed locally on either engine."""
+    return chosen if not job.local_only or isinstance(chosen, LocalBackend) else LocalBackend(graph)
+
+
 def run_job(
     graph: Graph,
-    job: JobSpec,
+    job: Job,
     *,
     backend: Backend | None = None,
     overrides: Mapping[str, Any] | None = None,
@@ -126,10 +141,8 @@ def run_job(
 ) -> RunRecord:
     """Run one job end to end and return its record; raises JobFailedError (run recorded failed)."""
     progress = progress or (lambda phase, frac: None)
-    params = job.resolved_params(overrides)
-    chosen = backend or choose_backend(graph)
-    if job.local_only and not isinstance(chosen, LocalBackend):
-        chosen = LocalBackend(graph)  # summary statistics: computed locally on either engine
+    chosen = executing_backend(graph, job, backend or choose_backend(graph))
+    params = resolve_params(job, chosen, overrides)
     engine = graph.engine()
     run_id = new_run_id(job.name)
     staged = staged_property(job.write_property, run_id) if job.write_property else None
@@ -141,17 +154,17 @@ def run_job(
             "run": {
                 "id": run_id,
                 "job": job.name,
-                "algorithm": job.algorithm.value,
+                "algorithm": job.algorithm.name,
                 "property": job.write_property,
                 "backend": chosen.name,
                 "engine": f"{engine.product} {engine.version}".strip(),
                 "gds_version": engine.gds_version,
                 "compute": chosen.engine_note(),
-                "parameters": json.dumps(params, sort_keys=True),
-                "projection": job.projection.name,
+                "parameters": json.dumps(params.model_dump(), sort_keys=True),
+                "projection": job.projection,
                 "orientation": job.orientation.value,
                 "concurrency": concurrency,
-                "seed": params.get("seed"),
+                "seed": getattr(params, "seed", None),
             }
         },
     )
@@ -159,7 +172,11 @@ def run_job(
     try:
         result = chosen.execute(job, params, staged, progress)
         record.nodes, record.relationships = result.nodes, result.relationships
-        record.facts = _scalar_facts(result.facts)
+        not_applied = {
+            f"{k}_note": f"not applied by the {chosen.name} backend: {why}"
+            for k, why in params.not_honoured_by(chosen.name).items()
+        }
+        record.facts = _scalar_facts({**result.facts, **not_applied})
         if before_swap:
             before_swap(run_id)
         record.duration_s = round(time.perf_counter() - started, 3)
@@ -171,7 +188,7 @@ def run_job(
         }
         progress("publishing", 0.97)
         t_publish = time.perf_counter()
-        if job.algorithm is Algorithm.STATS:
+        if job.write_property is None:  # a summary
             record.stats = _scalar_facts(result.stats or {})
             graph.write(
                 queries.text("jobs/stats_write"),

@@ -14,7 +14,7 @@ import logging
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from gds_jobs import registry
+from gds_jobs import catalogue
 from gds_jobs.runner import JobFailedError, choose_backend, run_job
 from valuenet.config import Settings
 from valuenet.db import connect
@@ -71,7 +71,7 @@ def scheduled_run(
     statuses: dict[str, str] = {}
     with connect(settings or Settings()) as g:
         chosen = choose_backend(g, backend, share_projections=True)
-        for job in registry.select(names):
+        for job in catalogue.select(names):
             try:
                 rec = run_job(g, job, backend=chosen)
                 statuses[job.name] = rec.status
@@ -85,7 +85,7 @@ def scheduled_run(
 def build_scheduler(
     cron: str, names: list[str], *, backend: str = "auto", timezone: str = "UTC"
 ) -> tuple[BlockingScheduler, CronTrigger]:
-    registry.select(names)  # unknown names fail now, not at 03:00
+    catalogue.select(names)  # unknown names fail now, not at 03:00
     trigger = parse_cron(cron, timezone)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     scheduler = BlockingScheduler(timezone=timezone)

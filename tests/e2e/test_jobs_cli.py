@@ -53,10 +53,19 @@ def test_run_then_history(cli_graph: Graph) -> None:
     assert code == 0 and {r["job"] for r in json.loads(out)} == {"degree_tech", "wcc", "network_stats"}
 
 
-def test_run_with_parameters_and_exit_code_on_failure(cli_graph: Graph) -> None:
+def broken_algorithm(*args: object) -> None:
+    raise RuntimeError("networkit gave up")
+
+
+def test_run_with_parameters_and_exit_code_on_failure(
+    cli_graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out = invoke("run", "betweenness", "-p", "epsilon:=0.5", "-f", "json")
     assert code == 0 and json.loads(out)[0]["status"] == "succeeded"
     code, out = invoke("run", "betweenness", "-p", "epsilon:=-1", "-f", "json")
+    assert code == 2 and out == ""  # refused before anything runs
+    monkeypatch.setattr("gds_jobs.local.compute", broken_algorithm)
+    code, out = invoke("run", "betweenness", "-f", "json")
     assert code == 1 and json.loads(out)[0]["status"] == "failed"
     code, _ = invoke("run", "pagerank", "-p", "nope:=1")
     assert code == 2

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gds_jobs import registry, runner
+from gds_jobs import catalogue, runner
 from tests.conftest import free_port
 from tests.explorer_support import app, echarts, errors, load_fixture, point_app_at, texts
 from valuenet.config import Settings
@@ -31,7 +31,7 @@ def scored(fresh_graph: Callable[..., Graph]) -> Graph:
     """The fixture graph after degree, PageRank (twice), Louvain and the Table 3 statistics."""
     g = load_fixture(fresh_graph("explorer_scored"))
     for name in ("degree_tech", "pagerank", "pagerank", "louvain", "network_stats"):
-        runner.run_job(g, registry.get(name))
+        runner.run_job(g, catalogue.get(name))
     return g
 
 

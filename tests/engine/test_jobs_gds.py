@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import networkx as nx
 import pytest
 
-from gds_jobs import registry
+from gds_jobs import catalogue
 from gds_jobs.gds_backend import GdsBackend
 from gds_jobs.local import LocalBackend
 from gds_jobs.runner import run_job
@@ -33,7 +33,7 @@ def karate_gds(gds_graph: Graph) -> Iterator[Graph]:
 
 @pytest.mark.parametrize("job", ["pagerank", "degree_tech", "clustering", "harmonic"])
 def test_gds_and_local_agree(karate_gds: Graph, job: str) -> None:
-    spec = registry.get(job)
+    spec = catalogue.get(job)
     run_job(karate_gds, spec, backend=LocalBackend(karate_gds))
     local = scores(karate_gds, spec.write_property or "")
     rec = run_job(karate_gds, spec, backend=GdsBackend(karate_gds))
@@ -46,7 +46,7 @@ def test_gds_and_local_agree(karate_gds: Graph, job: str) -> None:
 
 def test_gds_betweenness_exact_matches_networkx(karate_gds: Graph) -> None:
     run_job(
-        karate_gds, registry.get("betweenness"), backend=GdsBackend(karate_gds), overrides={"exact": True}
+        karate_gds, catalogue.get("betweenness"), backend=GdsBackend(karate_gds), overrides={"exact": True}
     )
     got = scores(karate_gds, "betweenness")
     for n, v in nx.betweenness_centrality(KARATE, normalized=False).items():
@@ -54,9 +54,9 @@ def test_gds_betweenness_exact_matches_networkx(karate_gds: Graph) -> None:
 
 
 def test_gds_louvain_and_wcc(karate_gds: Graph) -> None:
-    rec = run_job(karate_gds, registry.get("louvain"), backend=GdsBackend(karate_gds))
+    rec = run_job(karate_gds, catalogue.get("louvain"), backend=GdsBackend(karate_gds))
     assert rec.facts["modularity"] > 0.38
-    rec = run_job(karate_gds, registry.get("wcc"), backend=GdsBackend(karate_gds))
+    rec = run_job(karate_gds, catalogue.get("wcc"), backend=GdsBackend(karate_gds))
     assert len(set(scores(karate_gds, "component").values())) == 1
     names = karate_gds.read("CALL gds.graph.list() YIELD graphName RETURN collect(graphName) AS g")[0]["g"]
     assert not [n for n in names if n.startswith("valuenet_")]  # projections dropped

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from gds_jobs import registry
+from gds_jobs import catalogue
 from gds_jobs.local import LocalBackend
 from gds_jobs.runner import run_job
 from tests.jobs_fixtures import load_nx, node_id, scores
@@ -23,7 +23,7 @@ def karate(fresh_graph) -> Graph:  # type: ignore[no-untyped-def]
 
 
 def run(g: Graph, name: str, **overrides: object):  # type: ignore[no-untyped-def]
-    return run_job(g, registry.get(name), backend=LocalBackend(g), overrides=overrides)
+    return run_job(g, catalogue.get(name), backend=LocalBackend(g), overrides=overrides)
 
 
 def test_pagerank_matches_networkx_on_gds_scale(karate: Graph) -> None:
@@ -35,6 +35,20 @@ def test_pagerank_matches_networkx_on_gds_scale(karate: Graph) -> None:
     for n, v in ref.items():
         assert got[node_id(n)] == pytest.approx(v * N, rel=1e-6)
     assert sum(got.values()) == pytest.approx(N, rel=1e-6)
+
+
+def test_pagerank_honours_max_iterations_and_tolerance(karate: Graph) -> None:
+    converged = run(karate, "pagerank")
+    assert converged.facts["did_converge"] is True and converged.facts["ran_iterations"] < 100
+    capped = run(karate, "pagerank", max_iterations=2)
+    assert capped.facts["ran_iterations"] == 2 and capped.facts["did_converge"] is False
+    ref = nx.pagerank(KARATE, alpha=0.85, weight=None, tol=1e-12)
+    got = scores(karate, "pagerank")
+    assert max(abs(got[node_id(n)] - v * N) for n, v in ref.items()) > 1e-3  # stopped after two rounds
+    loose = run(karate, "pagerank", tolerance=0.05)
+    assert loose.facts["ran_iterations"] < converged.facts["ran_iterations"]
+    run_rec = karate.read("MATCH (r:JobRun {id: $id}) RETURN r.parameters AS p", {"id": loose.id})[0]
+    assert '"tolerance": 0.05' in run_rec["p"]
 
 
 def test_run_is_recorded_with_snapshot(karate: Graph) -> None:

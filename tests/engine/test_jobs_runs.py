@@ -8,7 +8,9 @@ import time
 import networkx as nx
 import pytest
 
-from gds_jobs import registry
+from gds_jobs import catalogue
+from gds_jobs.algorithms.base import Params, ProgressFn, Result
+from gds_jobs.catalogue import Job
 from gds_jobs.local import LocalBackend
 from gds_jobs.runner import JobFailedError, history, movers, read_scores, run_job
 from tests.jobs_fixtures import load_nx, load_orgs, load_rels, node_id, scores
@@ -47,7 +49,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("job", list(EXPECTED))
 def test_degree_jobs_count_per_type_and_direction(small: Graph, job: str) -> None:
-    rec = run_job(small, registry.get(job), backend=LocalBackend(small))
+    rec = run_job(small, catalogue.get(job), backend=LocalBackend(small))
     got = scores(small, job)
     want = {n: EXPECTED[job].get(n, 0) for n in S + R}
     assert got == want
@@ -56,7 +58,7 @@ def test_degree_jobs_count_per_type_and_direction(small: Graph, job: str) -> Non
 
 
 def test_failed_run_keeps_previous_scores_and_records_reason(small: Graph) -> None:
-    job = registry.get("degree_tech")
+    job = catalogue.get("degree_tech")
     ok = run_job(small, job, backend=LocalBackend(small))
     before = scores(small, "degree_tech")
 
@@ -78,16 +80,44 @@ def test_failed_run_keeps_previous_scores_and_records_reason(small: Graph) -> No
     assert runs[ok.id]["status"] == "succeeded"
 
 
+class BrokenAlgorithm(LocalBackend):
+    """The local backend with an algorithm that fails while computing."""
+
+    def execute(self, job: Job, params: Params, staged: str | None, progress: ProgressFn) -> Result:
+        raise RuntimeError("networkit gave up")
+
+
 def test_algorithm_error_is_recorded(small: Graph) -> None:
     with pytest.raises(JobFailedError) as caught:
-        run_job(small, registry.get("betweenness"), backend=LocalBackend(small), overrides={"epsilon": -1.0})
+        run_job(small, catalogue.get("betweenness"), backend=BrokenAlgorithm(small))
     run = history(small, "betweenness", 1)[0]
-    assert run["id"] == caught.value.run.id and run["status"] == "failed" and run["error"]
+    assert run["id"] == caught.value.run.id and run["status"] == "failed"
+    assert run["error"] == "RuntimeError: networkit gave up"
 
 
-def test_unknown_parameter_is_refused_before_running(small: Graph) -> None:
-    with pytest.raises(ValueError, match="no parameter 'alpha'"):
-        run_job(small, registry.get("pagerank"), overrides={"alpha": 0.9})
+@pytest.mark.parametrize(
+    ("job", "overrides", "message"),
+    [
+        ("pagerank", {"alpha": 0.9}, "no parameter 'alpha'"),
+        ("betweenness", {"epsilon": -1.0}, "parameter 'epsilon': Input should be greater than 0"),
+        ("pagerank", {"max_iterations": "ten"}, "parameter 'max_iterations': .* valid integer"),
+        ("louvain", {"max_levels": 3}, "local backend cannot apply max_levels: networkit's PLM coarsens"),
+    ],
+)
+def test_bad_parameters_are_refused_before_running(
+    small: Graph, job: str, overrides: dict[str, object], message: str
+) -> None:
+    before = len(history(small, job))
+    with pytest.raises(ValueError, match=message):
+        run_job(small, catalogue.get(job), backend=LocalBackend(small), overrides=overrides)
+    assert len(history(small, job)) == before  # no run recorded
+
+
+def test_a_run_records_what_its_backend_did_not_apply(small: Graph) -> None:
+    rec = run_job(small, catalogue.get("louvain"), backend=LocalBackend(small))
+    run = small.read("MATCH (r:JobRun {id: $id}) RETURN properties(r) AS p", {"id": rec.id})[0]["p"]
+    assert run["max_levels_note"].startswith("not applied by the local backend: networkit's PLM")
+    assert "tolerance_note" in run and '"max_iterations": 10' in run["parameters"]
 
 
 def test_readers_never_see_a_mixed_run(fresh_graph) -> None:  # type: ignore[no-untyped-def]
@@ -97,7 +127,7 @@ def test_readers_never_see_a_mixed_run(fresh_graph) -> None:  # type: ignore[no-
     g: Graph = fresh_graph("concurrency")
     base = nx.barabasi_albert_graph(600, 2, seed=7)
     load_nx(g, base, both_directions=False)
-    job = registry.get("degree_tech")
+    job = catalogue.get("degree_tech")
     run_a = run_job(g, job, backend=LocalBackend(g))
     a = scores(g, "degree_tech")
     # Change every node's degree: a new sample firm empowered by everyone.
@@ -147,7 +177,7 @@ def test_readers_never_see_a_mixed_run(fresh_graph) -> None:  # type: ignore[no-
 def test_history_and_movers(graph: Graph) -> None:
     g = nx.star_graph(5)  # node 0 is the hub (degree 5)
     load_nx(graph, g, both_directions=False)
-    job = registry.get("degree_tech")
+    job = catalogue.get("degree_tech")
     first = run_job(graph, job, backend=LocalBackend(graph))
     assert first.top[0]["id"] == node_id(0)
     # node 3 becomes a bigger hub (degree 6) than node 0
@@ -164,10 +194,10 @@ def test_history_and_movers(graph: Graph) -> None:
 
 def test_history_keeps_the_last_n_runs(graph: Graph) -> None:
     load_nx(graph, nx.path_graph(4))
-    job = registry.get("wcc")
+    job = catalogue.get("wcc")
     ids = [run_job(graph, job, backend=LocalBackend(graph), keep_runs=2).id for _ in range(4)]
     assert [r["id"] for r in history(graph, "wcc")] == ids[:-3:-1]
-    stats = registry.get("network_stats")
+    stats = catalogue.get("network_stats")
     for _ in range(3):
         run_job(graph, stats, backend=LocalBackend(graph), keep_runs=1)
     assert len(history(graph, "network_stats")) == 1
@@ -186,7 +216,7 @@ def test_a_batch_streams_each_projection_once(graph: Graph, monkeypatch: pytest.
     monkeypatch.setattr(graph, "stream", counting)
     backend = LocalBackend(graph, share_projections=True)
     for job in ("wcc", "clustering", "louvain", "pagerank", "network_stats"):
-        assert run_job(graph, registry.get(job), backend=backend).status == "succeeded"
+        assert run_job(graph, catalogue.get(job), backend=backend).status == "succeeded"
     assert len(streamed) == 1  # the directed network once; the undirected one is derived from it
 
 
@@ -195,7 +225,7 @@ def test_network_statistics_count_the_report_relation_data(small: Graph) -> None
     from gds_jobs.runner import latest_network_stats
 
     run_job(
-        small, registry.get("network_stats"), backend=LocalBackend(small), overrides={"exact_paths": True}
+        small, catalogue.get("network_stats"), backend=LocalBackend(small), overrides={"exact_paths": True}
     )
     s = latest_network_stats(small)
     assert s is not None

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from gds_jobs import registry, tables
+from gds_jobs import catalogue, tables
 from gds_jobs.local import LocalBackend
 from gds_jobs.runner import latest_network_stats, run_job
 from tests.jobs_fixtures import load_orgs, load_rels
 from valuenet import queries
 from valuenet.db import Graph
 
-DEGREE_JOBS = [j for j in registry.JOBS if j.startswith("degree_")]
+DEGREE_JOBS = [j for j in catalogue.JOBS if j.startswith("degree_")]
 
 
 def test_table_rows_parse_the_report_figures() -> None:
@@ -34,7 +34,7 @@ def test_checker_on_a_hand_built_graph(graph: Graph) -> None:
     )
     graph.write("MATCH (n:Organization) SET n.name_zh = n.id")
     for job in DEGREE_JOBS:
-        run_job(graph, registry.get(job), backend=LocalBackend(graph))
+        run_job(graph, catalogue.get(job), backend=LocalBackend(graph))
     rows = [
         tables.Row("tech_degree_top30_sample", 1, "甲", 3, "degree_tech", True, "t5_r1"),
         tables.Row("tech_degree_top30_sample", 2, "乙", 3, "degree_tech", True, "t5_r2"),
@@ -58,11 +58,11 @@ def test_checker_on_a_hand_built_graph(graph: Graph) -> None:
 def test_degree_jobs_reproduce_tables_5_to_9_on_the_reference_graph(reference_graph: Graph) -> None:
     g = reference_graph  # the session's scale-1 reference graph (tests/conftest.py)
     for job in DEGREE_JOBS:
-        run_job(g, registry.get(job), backend=LocalBackend(g))
+        run_job(g, catalogue.get(job), backend=LocalBackend(g))
     bad = [f for f in tables.check(g, tables.table_rows()) if f.problem]
     assert not bad, "\n".join(f"{f.metric_id} {f.name}: {f.problem}" for f in bad[:30])
     # Table 3: written as (:NetworkStats), readable by `valuenet report` through latest_network_stats.
-    run_job(g, registry.get("network_stats"), backend=LocalBackend(g))
+    run_job(g, catalogue.get("network_stats"), backend=LocalBackend(g))
     stats = latest_network_stats(g)
     assert stats is not None
     print({k: stats[k] for k in ("nodes", "edges", "avg_degree", "diameter", "density", "modularity",
@@ -71,4 +71,4 @@ def test_degree_jobs_reproduce_tables_5_to_9_on_the_reference_graph(reference_gr
     # (technology 51,168 + talent 21,340 + investment 25,477 + acquisitions; reference/schema.md §9);
     # the reference graph follows the parts.
     assert stats["nodes"] == 43742
-    assert stats["edges"] == g.read(queries.text("jobs/count_value_relationships"))[0]["n"] == 98007
+    assert stats["edges"] == g.read(queries.text("jobs/count_projection"))[0]["n"] == 98007

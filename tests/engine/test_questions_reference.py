@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from gds_jobs import registry
+from gds_jobs import catalogue
 from gds_jobs.local import LocalBackend
 from gds_jobs.runner import run_job
 from valuenet import questions, report
@@ -111,7 +111,7 @@ def test_sample_attributes(reference_graph: Graph) -> None:
 def test_every_question_answers_on_the_reference_graph(reference_graph: Graph) -> None:
     """Each question's header example runs and returns rows on the full-size graph (after the degree job,
     whose scores top_by_score reads)."""
-    run_job(reference_graph, registry.get("degree_tech"), backend=LocalBackend(reference_graph))
+    run_job(reference_graph, catalogue.get("degree_tech"), backend=LocalBackend(reference_graph))
     assert [
         (r["name"], r["score"]) for r in ask(reference_graph, "top_by_score", among="sample", limit=2)
     ] == [

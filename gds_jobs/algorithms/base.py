@@ -1,0 +1,166 @@
+"""What an algorithm of the catalogue declares, and what its two implementations give back.
+
+An `Algorithm` is one declaration: its typed parameters (a pydantic `Params` model), its networkit
+implementation (`local`: a projection in memory -> scores per node and facts) and its GDS call (`gds`: the
+procedure and the configuration built from the same parameters). The backends only execute: the local
+backend streams the projection and calls `local`; the GDS backend projects, then runs the `GdsCall`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+if TYPE_CHECKING:
+    from gds_jobs.algorithms.graphs import Projected
+
+_PROCEDURE = re.compile(r"^gds(\.[A-Za-z]+)+$")
+_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+class Orientation(StrEnum):
+    """As in GDS: NATURAL = stored direction, REVERSE = flipped, UNDIRECTED = both."""
+
+    NATURAL = "NATURAL"
+    REVERSE = "REVERSE"
+    UNDIRECTED = "UNDIRECTED"
+
+
+BackendName = Literal["local", "gds"]
+
+
+@dataclass(frozen=True)
+class NotHonouredBy:
+    """Field metadata: this backend cannot apply the parameter (the library has no such setting). An
+    explicit override is refused there, and the runs it makes record that the parameter was not applied."""
+
+    backend: BackendName
+    reason: str
+
+
+class Params(BaseModel):
+    """Typed, validated parameters of an algorithm; unknown names are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(cls.model_fields)
+
+    @classmethod
+    def not_honoured_by(cls, backend: str) -> dict[str, str]:
+        """Parameters `backend` cannot apply, with the reason."""
+        return {
+            name: m.reason
+            for name, f in cls.model_fields.items()
+            for m in f.metadata
+            if isinstance(m, NotHonouredBy) and m.backend == backend
+        }
+
+    def with_overrides(self, overrides: Mapping[str, Any], owner: str) -> Params:
+        """These parameters with `overrides` applied and validated; ValueError naming `owner` (the job)
+        and each bad parameter otherwise."""
+        unknown = [k for k in overrides if k not in type(self).model_fields]
+        if unknown:
+            known = ", ".join(self.names()) or "none"
+            raise ValueError(f"job {owner!r} has no parameter {unknown[0]!r} (known: {known})")
+        try:
+            return type(self).model_validate({**self.model_dump(), **overrides})
+        except ValidationError as e:
+            problems = "; ".join(
+                f"parameter {'.'.join(str(p) for p in err['loc'])!r}: {err['msg']} (got {err['input']!r})"
+                for err in e.errors()
+            )
+            raise ValueError(f"job {owner!r}: {problems}") from None
+
+
+class NoParams(Params):
+    pass
+
+
+class ScoreKind(StrEnum):
+    """What an algorithm writes per node."""
+
+    COUNT = "count"  # integers, ranked (degree)
+    SCORE = "score"  # floats, ranked (centralities)
+    LABEL = "label"  # integers that only label a group (communities, components): not ranked
+    SUMMARY = "summary"  # no node property: one summary node for the run (network statistics)
+
+
+@dataclass
+class Computed:
+    """What a local implementation returns: scores in the projection's node order (None for a summary),
+    facts to record on the run (scalars) and, for a summary, its statistics."""
+
+    scores: Sequence[float] | None
+    facts: dict[str, Any] = field(default_factory=dict)
+    stats: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class GdsCall:
+    """One GDS algorithm call in write mode: `<procedure>.write(graph, config)`, checked first with
+    `<procedure>.write.estimate` when `estimate`. The backend adds `writeProperty` and `concurrency`
+    (unless `concurrency` is fixed here)."""
+
+    procedure: str  # e.g. "gds.pageRank"
+    config: Mapping[str, Any] = field(default_factory=dict)
+    yields: Mapping[str, str] = field(default_factory=dict)  # result column -> fact recorded on the run
+    facts: Mapping[str, Any] = field(default_factory=dict)  # what the configuration means (sampling, seeds)
+    estimate: bool = True
+    concurrency: int | None = None
+
+    def __post_init__(self) -> None:
+        # Rendered into Cypher: identifiers from the catalogue only.
+        if not _PROCEDURE.match(self.procedure):
+            raise ValueError(f"{self.procedure!r} is not a GDS procedure name")
+        bad = [n for kv in self.yields.items() for n in kv if not _IDENTIFIER.match(n)]
+        if bad:
+            raise ValueError(f"{self.procedure}: result columns must be identifiers, got {bad}")
+
+
+P = TypeVar("P", bound=Params)
+
+LocalFn = Callable[["Projected", Orientation, P], Computed]
+GdsFn = Callable[[P, Orientation, int], GdsCall]  # (params, orientation, projected node count)
+
+
+@dataclass(frozen=True)
+class Algorithm(Generic[P]):
+    name: str  # recorded on every run (JobRun.algorithm)
+    params: type[P]
+    local: LocalFn[P]
+    gds: GdsFn[P] | None  # None: computed locally on either backend
+    kind: ScoreKind = ScoreKind.SCORE
+    # GDS takes the orientation as configuration over the projection as stored (gds.degree); otherwise
+    # the GDS projection itself is reversed or undirected.
+    gds_takes_orientation: bool = False
+    # Needs the number of relationships the projection counts before pairs merge (Table 3's edges).
+    counts_relationships: bool = False
+
+    @property
+    def ranked(self) -> bool:
+        return self.kind in (ScoreKind.COUNT, ScoreKind.SCORE)
+
+    @property
+    def integer(self) -> bool:
+        return self.kind in (ScoreKind.COUNT, ScoreKind.LABEL)
+
+
+# -- between backends and the runner --------------------------------------------------------------------
+@dataclass
+class Result:
+    """What a backend reports back to the runner."""
+
+    nodes: int
+    relationships: int
+    facts: dict[str, Any] = field(default_factory=dict)  # recorded on the JobRun (scalars only)
+    stats: dict[str, Any] | None = None  # summary algorithms only
+
+
+ProgressFn = Callable[[str, float], None]

@@ -1,0 +1,223 @@
+"""Centrality algorithms: degree, PageRank, betweenness, harmonic closeness. Each one: its parameters, its
+networkit implementation and its GDS call, on the same scale (gds_jobs/README.md lists what differs)."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Annotated, Any
+
+import numpy as np
+from pydantic import Field
+
+from gds_jobs.algorithms.base import (
+    Algorithm,
+    Computed,
+    GdsCall,
+    NoParams,
+    Orientation,
+    Params,
+    ScoreKind,
+)
+from gds_jobs.algorithms.graphs import FloatArray, Projected, oriented
+
+Fraction = Annotated[float, Field(gt=0, lt=1)]
+
+
+# -- degree ---------------------------------------------------------------------------------------------
+def _degree_local(p: Projected, orientation: Orientation, params: NoParams) -> Computed:
+    """Counts of projected relationships: outgoing (NATURAL), incoming (REVERSE) or both."""
+    n = p.node_count
+    out = np.bincount(p.sources, minlength=n)
+    inc = np.bincount(p.targets, minlength=n)
+    counts = {Orientation.NATURAL: out, Orientation.REVERSE: inc, Orientation.UNDIRECTED: out + inc}
+    return Computed(counts[orientation].tolist())
+
+
+def _degree_gds(params: NoParams, orientation: Orientation, nodes: int) -> GdsCall:
+    return GdsCall("gds.degree", {"orientation": orientation.value})
+
+
+DEGREE = Algorithm(
+    "degree", NoParams, _degree_local, _degree_gds, kind=ScoreKind.COUNT, gds_takes_orientation=True
+)
+
+
+# -- PageRank -------------------------------------------------------------------------------------------
+class PageRankParams(Params):
+    damping_factor: Fraction = 0.85
+    max_iterations: Annotated[int, Field(ge=1)] = 100
+    # GDS: stop when no score (GDS scale) changes by more than this between iterations.
+    tolerance: Annotated[float, Field(gt=0)] = 1e-7
+
+
+def _pagerank_local(p: Projected, orientation: Orientation, params: PageRankParams) -> Computed:
+    """GDS-scale PageRank: networkit's (teleport (1-d)/n, no sink handling) times n. networkit stops when
+    the L2 norm of the change (on its scale, 1/n of GDS's) is at most `tol`: with tol = tolerance / n no
+    GDS-scale score then changes by more than `tolerance`, GDS's own rule."""
+    import networkit as nk
+
+    n = p.node_count
+    if n == 0:
+        return Computed([], {"ran_iterations": 0, "did_converge": True})
+    g = oriented(p, orientation)
+    pr = nk.centrality.PageRank(g, damp=params.damping_factor, tol=params.tolerance / n)
+    pr.norm = nk.centrality.Norm.L2_NORM
+    pr.maxIterations = params.max_iterations
+    pr.run()
+    ran = int(pr.numberOfIterations())
+    scores: FloatArray = np.asarray(pr.scores(), dtype=np.float64) * n
+    return Computed(scores.tolist(), {"ran_iterations": ran, "did_converge": ran < params.max_iterations})
+
+
+def _pagerank_gds(params: PageRankParams, orientation: Orientation, nodes: int) -> GdsCall:
+    return GdsCall(
+        "gds.pageRank",
+        {
+            "dampingFactor": params.damping_factor,
+            "maxIterations": params.max_iterations,
+            "tolerance": params.tolerance,
+        },
+        yields={"ranIterations": "ran_iterations", "didConverge": "did_converge"},
+    )
+
+
+PAGERANK = Algorithm("pagerank", PageRankParams, _pagerank_local, _pagerank_gds)
+
+
+# -- sampling bound shared by betweenness and harmonic closeness ---------------------------------------
+class SamplingParams(Params):
+    """Sampled unless `exact`: with probability >= 1-delta every node's score is within epsilon (on the
+    normalised scale) of the exact value."""
+
+    exact: bool = False
+    epsilon: Fraction = 0.01
+    delta: Fraction = 0.1
+    seed: int = 42
+
+
+def hoeffding_samples(n: int, epsilon: float, delta: float) -> int:
+    """Samples so that, with probability >= 1-delta, each of n means of [0,1] variables is within epsilon
+    (Hoeffding's inequality per node, union bound over the nodes)."""
+    if n < 2:
+        return n
+    return math.ceil(math.log(2 * n / delta) / (2 * epsilon * epsilon))
+
+
+# -- betweenness ----------------------------------------------------------------------------------------
+def _betweenness_local(p: Projected, orientation: Orientation, params: SamplingParams) -> Computed:
+    """Raw betweenness, each unordered pair counted once (networkx normalized=False, GDS undirected)."""
+    import networkit as nk
+
+    g = oriented(p, orientation)
+    n = g.numberOfNodes()
+    if params.exact or n < 3:
+        b = nk.centrality.Betweenness(g, normalized=False)
+        b.run()
+        scores = np.asarray(b.scores(), dtype=np.float64)
+        if not g.isDirected():
+            scores /= 2.0  # networkit counts ordered pairs
+        return Computed(scores.tolist(), {"betweenness_method": "exact (Brandes)"})
+    pairs = n * (n - 1) / 2
+    epsilon, delta = params.epsilon, params.delta
+    if g.isDirected():  # Riondato-Kornaropoulos: normalised by ordered pairs
+        nk.setSeed(params.seed, False)
+        a = nk.centrality.ApproxBetweenness(g, epsilon=epsilon, delta=delta)
+        a.run()
+        scores = np.asarray(a.scores(), dtype=np.float64) * 2 * pairs
+        method, samples = "sampled (Riondato-Kornaropoulos)", int(a.numberOfSamples())
+    else:
+        # KADABRA (Borassi-Natale, adaptive): its scores are twice the share of unordered pairs.
+        nk.setSeed(params.seed, True)
+        k = nk.centrality.KadabraBetweenness(g, err=epsilon, delta=delta)
+        k.run()
+        scores = np.asarray(k.scores(), dtype=np.float64) / 2 * pairs
+        method, samples = "sampled (KADABRA adaptive, Borassi-Natale)", int(k.getNumberOfIterations())
+    return Computed(
+        scores.tolist(),
+        {
+            "betweenness_method": method,
+            "betweenness_samples": samples,
+            "betweenness_error_bound": epsilon * pairs * (2 if g.isDirected() else 1),
+            "betweenness_bound_note": f"with probability >= {1 - delta:g} every score is within "
+            f"{epsilon:g} * n(n-1){'' if g.isDirected() else '/2'} of the exact value",
+        },
+    )
+
+
+def _betweenness_gds(params: SamplingParams, orientation: Orientation, nodes: int) -> GdsCall:
+    """GDS samples source nodes: Hoeffding's bound gives the sample size for the same guarantee; exact
+    when that would not be fewer than the nodes."""
+    k = hoeffding_samples(nodes, params.epsilon, params.delta)
+    if params.exact or k >= nodes:
+        return GdsCall("gds.betweenness", facts={"betweenness_method": "exact (Brandes)"})
+    return GdsCall(
+        "gds.betweenness",
+        {"samplingSize": k, "samplingSeed": params.seed},
+        facts={
+            "betweenness_method": "sampled sources (Brandes-Pich)",
+            "betweenness_samples": k,
+            "betweenness_error_bound": params.epsilon * nodes * (nodes - 1) / 2,
+            "betweenness_bound_note": (
+                f"Hoeffding: with probability >= {1 - params.delta:g} every score is within "
+                f"{params.epsilon:g} * n(n-1)/2 of the exact value"
+            ),
+        },
+    )
+
+
+BETWEENNESS = Algorithm("betweenness", SamplingParams, _betweenness_local, _betweenness_gds)
+
+
+# -- harmonic closeness ---------------------------------------------------------------------------------
+class HarmonicParams(SamplingParams):
+    epsilon: Fraction = 0.1
+
+
+def _harmonic_local(p: Projected, orientation: Orientation, params: HarmonicParams) -> Computed:
+    """Harmonic closeness sum(1/d(v,u)) / (n-1), as gds.closeness.harmonic.
+
+    Sampled: BFS from k random sources, mean of 1/d(s,v) over the sampled s != v; each term is in [0,1], so
+    with k = hoeffding_samples(n, epsilon, delta) every node is within epsilon with probability >= 1-delta.
+    """
+    import networkit as nk
+
+    g = oriented(p, orientation)
+    n = g.numberOfNodes()
+    if n < 2:
+        return Computed([0.0] * n, {"harmonic_method": "exact"})
+    k = hoeffding_samples(n, params.epsilon, params.delta)
+    if params.exact or k >= n:
+        h = nk.centrality.HarmonicCloseness(g, normalized=True)
+        h.run()
+        return Computed(list(h.scores()), {"harmonic_method": "exact"})
+    sources = random.Random(params.seed).sample(range(n), k)
+    total = np.zeros(n, dtype=np.float64)
+    for s in sources:
+        bfs = nk.distance.BFS(g, s, storePaths=False)
+        bfs.run()
+        d = np.asarray(bfs.getDistances(), dtype=np.float64)
+        reach = (d > 0) & (d < 1e300)
+        total[reach] += 1.0 / d[reach]
+    counts = np.full(n, float(k))
+    counts[sources] -= 1.0  # a source does not sample itself
+    scores: FloatArray = total / counts
+    return Computed(
+        scores.tolist(),
+        {
+            "harmonic_method": "sampled BFS sources (Hoeffding bound)",
+            "harmonic_samples": k,
+            "harmonic_error_bound": params.epsilon,
+            "harmonic_bound_note": f"with probability >= {1 - params.delta:g} every score is within "
+            f"{params.epsilon:g}",
+        },
+    )
+
+
+def _harmonic_gds(params: HarmonicParams, orientation: Orientation, nodes: int) -> GdsCall:
+    # Exact meets every sampling bound asked for.
+    facts: dict[str, Any] = {"harmonic_method": "exact (gds.closeness.harmonic has no sampling)"}
+    return GdsCall("gds.closeness.harmonic", facts=facts, estimate=False)  # it has no .estimate mode
+
+
+HARMONIC = Algorithm("harmonic", HarmonicParams, _harmonic_local, _harmonic_gds)

@@ -1,0 +1,143 @@
+"""A projection in memory (`Projected`), from streamed rows or in-memory edges, and its networkit graphs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from gds_jobs.algorithms.base import Orientation
+from valuenet.model import MODEL, GraphModel
+
+if TYPE_CHECKING:
+    import networkit as nk
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass
+class Projected:
+    """A projection in memory: node ids (Organization.id) and its relationships as index arrays."""
+
+    ids: list[str]
+    sources: IntArray
+    targets: IntArray
+    # Relationships the projection counts before parallel ones merge into pairs (Table 3's edges), when
+    # an algorithm needs them (Algorithm.counts_relationships).
+    counted_relationships: int | None = None
+
+    @property
+    def node_count(self) -> int:
+        return len(self.ids)
+
+    @property
+    def relationship_count(self) -> int:
+        return int(self.sources.shape[0])
+
+    def undirected_pair_count(self) -> int:
+        """Linked pairs, each once whatever the direction (self-loops not counted)."""
+        keep = self.sources != self.targets
+        lo = np.minimum(self.sources[keep], self.targets[keep])
+        hi = np.maximum(self.sources[keep], self.targets[keep])
+        return int(np.unique(lo * max(1, self.node_count) + hi).size)
+
+
+def collect(rows: Iterable[Sequence[Any]]) -> Projected:
+    """Streamed rows of (source id, target id or None) -> Projected; every id seen becomes a node."""
+    index: dict[str, int] = {}
+    ids: list[str] = []
+    src: list[int] = []
+    tgt: list[int] = []
+
+    def idx(key: Any) -> int:
+        k = str(key)
+        i = index.get(k)
+        if i is None:
+            i = index[k] = len(ids)
+            ids.append(k)
+        return i
+
+    for row in rows:
+        s = idx(row[0])
+        if row[1] is not None:
+            t = idx(row[1])
+            src.append(s)
+            tgt.append(t)
+    return Projected(ids, np.asarray(src, dtype=np.int64), np.asarray(tgt, dtype=np.int64))
+
+
+def from_edges(
+    projection: str,
+    ids: Sequence[str],
+    focal: BoolArray,
+    sources: IntArray,
+    targets: IntArray,
+    model: GraphModel = MODEL,
+) -> Projected:
+    """The projection `projection` of an in-memory graph, as the stream query would give it: `ids` are
+    the organisations, `focal` marks those in the focal set, and `sources`/`targets` index the
+    relationships of the projection's types that pass its relationship filter. The focal rule, node set
+    and pair merging come from the graph model."""
+    decl = model.projection(projection)
+    keep = np.asarray(model.counts(projection, focal[sources], focal[targets]), dtype=bool)
+    s, t = sources[keep], targets[keep]
+    counted = int(s.size)
+    if decl.distinct_pairs:
+        loops = s == t
+        pairs = np.unique(s[~loops] * len(ids) + t[~loops])
+        s, t = pairs // len(ids), pairs % len(ids)
+    if decl.nodes == "all" or model.focal_set.label is None:
+        members = np.arange(len(ids))
+    else:
+        members = np.unique(np.concatenate([s, t, np.flatnonzero(focal)]))
+    position = np.full(len(ids), -1, dtype=np.int64)
+    position[members] = np.arange(members.size)
+    return Projected(
+        [str(ids[i]) for i in members.tolist()],
+        position[s].astype(np.int64),
+        position[t].astype(np.int64),
+        counted_relationships=counted,
+    )
+
+
+def directed(p: Projected, orientation: Orientation = Orientation.NATURAL) -> nk.Graph:
+    """The directed networkit graph of the projection (REVERSE: every relationship flipped); self-loops
+    left out."""
+    import networkit as nk
+
+    if orientation is Orientation.UNDIRECTED:
+        raise ValueError("directed() builds NATURAL or REVERSE graphs; use undirected_simple()")
+    g = nk.Graph(p.node_count, weighted=False, directed=True)
+    ends = (p.targets, p.sources) if orientation is Orientation.REVERSE else (p.sources, p.targets)
+    for s, t in zip(ends[0].tolist(), ends[1].tolist(), strict=True):
+        if s != t:
+            g.addEdge(s, t)
+    return g
+
+
+def undirected_simple(p: Projected) -> nk.Graph:
+    """The undirected simple graph of a projection: each linked pair once, no self-loops."""
+    import networkit as nk
+
+    g = nk.Graph(p.node_count, weighted=False, directed=False)
+    seen: set[tuple[int, int]] = set()
+    for s, t in zip(p.sources.tolist(), p.targets.tolist(), strict=True):
+        if s == t:
+            continue
+        key = (s, t) if s < t else (t, s)
+        if key not in seen:
+            seen.add(key)
+            g.addEdge(*key)
+    return g
+
+
+def oriented(p: Projected, orientation: Orientation) -> nk.Graph:
+    """The graph an algorithm runs on: directed as stored or reversed, or the undirected simple graph."""
+    if orientation is Orientation.UNDIRECTED:
+        return undirected_simple(p)
+    return directed(p, orientation)
