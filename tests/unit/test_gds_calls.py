@@ -221,3 +221,27 @@ def test_a_summary_job_has_no_gds_call() -> None:
     with pytest.raises(ValueError, match="no GDS implementation"):
         execute("network_stats", rr)
     assert rr.calls == []
+
+
+def test_node_sets_of_every_focal_rule() -> None:
+    """`touched` projections keep the focal set and the organisations at a relationship they count."""
+    data = MODEL.model_dump(by_alias=True)
+    for focal in ("either", "target", "source", "none"):
+        data["projections"][f"t_{focal}"] = {"types": ["EMPOWERS"], "focal": focal, "nodes": "touched"}
+    data["projections"]["t_where"] = {
+        "types": ["SUPPLIES_TALENT"],
+        "nodes": "touched",
+        "where": {"experience": "work"},
+    }
+    model = type(MODEL).model_validate(data)
+    assert model.nodes_predicate("t_either", "n") == "n:Sample OR EXISTS { (n)-[:EMPOWERS]-(:Sample) }"
+    assert model.nodes_predicate("t_target", "n") == "n:Sample OR EXISTS { (n)-[:EMPOWERS]->(:Sample) }"
+    assert model.nodes_predicate("t_source", "n") == "n:Sample OR EXISTS { (n)<-[:EMPOWERS]-(:Sample) }"
+    assert model.nodes_predicate("t_none", "n") == "n:Sample OR EXISTS { (n)-[:EMPOWERS]-(:Organization) }"
+    assert model.nodes_predicate("t_where", "n") == (
+        "n:Sample OR EXISTS { (n)-[n_rel:SUPPLIES_TALENT]-(:Sample) WHERE n_rel.experience = 'work' }"
+    )
+    assert model.nodes_predicate("technology", "n") == "true"  # nodes: all
+    assert model.with_focal(None).nodes_predicate("t_either", "n") == "true"  # everyone is focal
+    assert model.counts("t_target", True, False) is False and model.counts("t_source", True, False) is True
+    assert model.counts("t_none", False, False) is True and model.counts("t_either", False, True) is True
