@@ -205,6 +205,13 @@ class GraphModel(_Strict):
         label = self.focal_set.label
         return "true" if label is None else f"{var}:{label}"
 
+    def focal_node(self, var: str = "") -> str:
+        """A node pattern (without the parentheses) matching a focal organisation: `s:Sample`, or `:Sample`
+        for an anonymous node; `s:Organization` when every organisation is focal."""
+        if var:
+            _check_var(var)
+        return f"{var}:{self.focal_set.label or self.organization.label}"
+
     def rel_types(self, name: str) -> str:
         """`A|B|C` for a relationship pattern `[:A|B|C]` of the projection `name`."""
         return "|".join(self.projection(name).types)
@@ -267,6 +274,7 @@ class GraphModel(_Strict):
             "org": self.organization.label,
             "focal_label": self.focal_set.label,
             "focal": self.focal_predicate,
+            "focal_node": self.focal_node,
             "value_types": "|".join(self.value_types),
             "projection_types": self.rel_types,
             "counted": self.counted_predicate,

@@ -99,6 +99,19 @@ class CypherFile:
         return out
 
 
+# One scan: a `$parameter` (plain or `quoted`), or what can hide a `$` (string literals with backslash
+# escapes, `quoted identifiers`, comments), which is skipped.
+_PARAMETER_OR_HIDING = re.compile(
+    r"""\$([A-Za-z_][A-Za-z0-9_]*)|\$`([^`]+)`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/""",
+    re.DOTALL,
+)
+
+
+def used_parameters(query: str) -> set[str]:
+    """The names of the `$parameters` a (rendered) query uses, ignoring `$` in strings and comments."""
+    return {m[1] or m[2] for m in _PARAMETER_OR_HIDING.finditer(query) if m[1] or m[2]}
+
+
 def parse(path: Path, name: str) -> CypherFile:
     raw = path.read_text(encoding="utf-8")
     header: list[str] = []

@@ -10,7 +10,12 @@ Each `.cypher` file is one question; its `//` YAML header declares:
 
 Parameters are validated against the header *before* anything reaches the engine; questions run read-only
 (`Graph.run_readonly`). `choices` names a query in `cypher/choices/` that lists allowed values from the
-graph (columns `value`, `label` and optionally `group`), for the explorer's widgets.
+graph (columns `value`, `label` and optionally `group`), for the explorer's widgets. In `default` and
+`allowed`, an item `model: <list>` stands for that list of the graph model (`MODEL_LISTS`), e.g.
+`allowed: [model: org_relationship_types]`, so a question offers exactly the types the model declares.
+
+`parse_params` reads the `params:` of any `.cypher` header the same way (tests/unit/test_query_files.py
+checks every file with it); `map` parameters are for trusted callers only, never a question's.
 """
 
 from __future__ import annotations
@@ -22,9 +27,18 @@ from typing import Any
 
 from valuenet import queries
 from valuenet.db import Graph, ReadResult
+from valuenet.model import MODEL
 
-TYPES = ("str", "int", "float", "bool", "list")
+TYPES = ("str", "int", "float", "bool", "list", "map")
+QUESTION_TYPES = TYPES[:-1]  # what a CLI argument or a widget can give
 CHARTS = ("bar", "stacked_bar", "map", "table", "graph", "kpi", "line")
+# What a parameter's header may say: how its values are checked, then words (`doc` is a synonym of
+# `description`; `items` describes a list's items).
+CHECK_KEYS = ("type", "default", "required", "allowed", "choices", "min", "max", "pattern")
+SPEC_KEYS = frozenset((*CHECK_KEYS, "description", "doc", "items"))
+# Lists of the graph model a header may name as `model: <name>` (see the module docstring).
+MODEL_LISTS = ("org_relationship_types", "kind_labels")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class QuestionError(ValueError):
@@ -117,23 +131,59 @@ class Question:
         return out
 
 
-def _param(name: str, spec: dict[str, Any], where: str) -> Param:
+def _from_model(value: Any, where: str) -> Any:
+    """A header list with its `model: <name>` items replaced by that list of the graph model."""
+    if not isinstance(value, list):
+        return value
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, dict) and set(item) == {"model"}:
+            if item["model"] not in MODEL_LISTS:
+                raise QuestionError(f"{where}: `model: {item['model']}` is not one of {MODEL_LISTS}")
+            out.extend(getattr(MODEL, item["model"]))
+        else:
+            out.append(item)
+    return out
+
+
+def _param(name: Any, spec: Any, where: str) -> Param:
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise QuestionError(f"{where}: {name!r} is not a parameter name (a comment line inside params?)")
+    where = f"{where}: parameter {name!r}"
+    if spec is None:
+        spec = {}
+    if not isinstance(spec, dict):
+        raise QuestionError(f"{where}: write its spec as a mapping, e.g. {{type: str}}, not {spec!r}")
+    unknown = sorted(set(spec) - SPEC_KEYS)
+    if unknown:
+        raise QuestionError(f"{where}: unknown keys {unknown}; a spec may say {sorted(SPEC_KEYS)}")
     kind = str(spec.get("type", "str"))
     if kind not in TYPES:
-        raise QuestionError(f"{where}: parameter {name!r} has unknown type {kind!r}; use one of {TYPES}")
-    allowed = spec.get("allowed")
+        raise QuestionError(f"{where}: unknown type {kind!r}; use one of {TYPES}")
+    allowed = _from_model(spec.get("allowed"), where)
+    if allowed is not None and not isinstance(allowed, list):
+        raise QuestionError(f"{where}: `allowed` must be a list, not {allowed!r}")
     return Param(
         name=name,
         type=kind,
-        default=spec.get("default"),
+        default=_from_model(spec.get("default"), where),
         required=bool(spec.get("required", False)),
         allowed=tuple(allowed) if allowed is not None else None,
         choices=spec.get("choices"),
         minimum=spec.get("min"),
         maximum=spec.get("max"),
         pattern=spec.get("pattern"),
-        description=str(spec.get("description", "")),
+        description=str(spec.get("description", spec.get("doc", ""))),
     )
+
+
+def parse_params(params: Any, where: str) -> dict[str, Param]:
+    """The `params:` of a `.cypher` header as `Param`s; raises QuestionError naming the file and parameter."""
+    if params is None:
+        return {}
+    if not isinstance(params, dict):
+        raise QuestionError(f"{where}: `params` must map parameter names to specs (`params: {{}}` for none)")
+    return {name: _param(name, spec, where) for name, spec in params.items()}
 
 
 def _question(f: queries.CypherFile) -> Question:
@@ -145,7 +195,10 @@ def _question(f: queries.CypherFile) -> Question:
     chart = str(m.get("chart", "table"))
     if chart not in CHARTS:
         raise QuestionError(f"{where}: chart {chart!r} is not one of {CHARTS}")
-    params = {name: _param(name, spec or {}, where) for name, spec in (m.get("params") or {}).items()}
+    params = parse_params(m.get("params"), where)
+    maps = [p.name for p in params.values() if p.type not in QUESTION_TYPES]
+    if maps:
+        raise QuestionError(f"{where}: a question's parameters take {QUESTION_TYPES}, not map ({maps})")
     return Question(
         id=qid,
         group=str(m.get("group", "other")),

@@ -8,7 +8,7 @@
 // params:
 //   id: {type: str, required: true, description: organisation id}
 //   depth: {type: int, default: 1, allowed: [1, 2]}
-//   types: {type: list, default: [EMPOWERS, SUPPLIES_TALENT, INVESTS_IN, ACQUIRES, PART_OF]}
+//   types: {type: list, default: [model: org_relationship_types], description: 'relationship types between organisations'}
 //   max_nodes: {type: int, default: 200, min: 2, max: 500}
 MATCH (o:Organization {id: $id})
 OPTIONAL MATCH (o)-[r1]-(n1:Organization)

@@ -9,7 +9,7 @@
 MATCH (o:Organization {id: $id})-[r]-(x:Organization)
 WITH type(r) AS type, CASE WHEN startNode(r) = o THEN 'out' ELSE 'in' END AS direction, x, count(r) AS links
 WITH type, direction, x, links,
-     COUNT { (x)-[:EMPOWERS|SUPPLIES_TALENT|INVESTS_IN|ACQUIRES]-(:Organization) } AS partner_degree
+     COUNT { (x)-[:{{ value_types }}]-(:Organization) } AS partner_degree
 ORDER BY type, direction, links DESC, partner_degree DESC, x.id
 WITH type, direction,
      collect({id: x.id, name: x.name_zh, links: links, degree: partner_degree, pagerank: x.pagerank,

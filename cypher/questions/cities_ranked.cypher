@@ -14,17 +14,17 @@
 // figures: [tech_coop_city_*, tech_input_city_*, tech_empowerment_city_*]
 // example: {relation: tech}
 CALL () {
-  MATCH (:Sample)<-[r:EMPOWERS]-(x:Organization) WHERE $relation IN ['tech', 'tech_input'] RETURN r, x
+  MATCH ({{ focal_node() }})<-[r:EMPOWERS]-(x:Organization) WHERE $relation IN ['tech', 'tech_input'] RETURN r, x
   UNION ALL
-  MATCH (:Sample)-[r:EMPOWERS]->(x:Organization) WHERE $relation IN ['tech', 'tech_empowerment'] RETURN r, x
+  MATCH ({{ focal_node() }})-[r:EMPOWERS]->(x:Organization) WHERE $relation IN ['tech', 'tech_empowerment'] RETURN r, x
   UNION ALL
-  MATCH (:Sample)<-[r:SUPPLIES_TALENT]-(x:Organization)
+  MATCH ({{ focal_node() }})<-[r:SUPPLIES_TALENT]-(x:Organization)
   WHERE $relation IN ['talent', 'study', 'work'] AND ($relation = 'talent' OR r.experience = $relation) RETURN r, x
   UNION ALL
-  MATCH (:Sample)<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
+  MATCH ({{ focal_node() }})<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
   UNION ALL
-  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
-  WHERE $relation = 'investment' AND (type(r) = 'ACQUIRES' OR NOT x:Sample) RETURN r, x
+  MATCH ({{ focal_node() }})-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
+  WHERE $relation = 'investment' AND (type(r) = 'ACQUIRES' OR NOT {{ focal('x') }}) RETURN r, x
 }
 WITH r, x
 WHERE ($edition IS NULL OR $edition IN r.editions) AND coalesce(x.country, '') IN ['CN', 'HK', 'MO', 'TW']

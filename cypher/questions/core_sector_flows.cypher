@@ -20,10 +20,10 @@
 // example: {direction: core_to_other, by: tier}
 MATCH (core:Industry {code: 'AI'})
 CALL (core) {
-  MATCH (core)<-[:IN_INDUSTRY]-(:Sample)-[r:EMPOWERS]->(:Organization)-[:IN_INDUSTRY]->(i:Industry)
+  MATCH (core)<-[:IN_INDUSTRY]-({{ focal_node() }})-[r:EMPOWERS]->(:Organization)-[:IN_INDUSTRY]->(i:Industry)
   WHERE $direction IN ['core_to_other', 'both'] RETURN r, i, 'core_to_other' AS flow
   UNION ALL
-  MATCH (core)<-[:IN_INDUSTRY]-(:Sample)<-[r:EMPOWERS]-(:Organization)-[:IN_INDUSTRY]->(i:Industry)
+  MATCH (core)<-[:IN_INDUSTRY]-({{ focal_node() }})<-[r:EMPOWERS]-(:Organization)-[:IN_INDUSTRY]->(i:Industry)
   WHERE $direction IN ['other_to_core', 'both'] RETURN r, i, 'other_to_core' AS flow
 }
 WITH r, i, flow

@@ -14,16 +14,16 @@
 CALL () {
   MATCH (s:Sample) WHERE $metric = 'samples' UNWIND s.sample_editions AS edition RETURN edition, s AS x
   UNION ALL
-  MATCH (:Sample)<-[r:EMPOWERS]-(x:Organization) WHERE $metric = 'tech_input' UNWIND r.editions AS edition RETURN edition, x
+  MATCH ({{ focal_node() }})<-[r:EMPOWERS]-(x:Organization) WHERE $metric = 'tech_input' UNWIND r.editions AS edition RETURN edition, x
   UNION ALL
-  MATCH (:Sample)-[r:EMPOWERS]->(x:Organization) WHERE $metric = 'tech_empowerment' UNWIND r.editions AS edition RETURN edition, x
+  MATCH ({{ focal_node() }})-[r:EMPOWERS]->(x:Organization) WHERE $metric = 'tech_empowerment' UNWIND r.editions AS edition RETURN edition, x
   UNION ALL
-  MATCH (:Sample)<-[r:SUPPLIES_TALENT]-(x:Organization) WHERE r.experience = $metric UNWIND r.editions AS edition RETURN edition, x
+  MATCH ({{ focal_node() }})<-[r:SUPPLIES_TALENT]-(x:Organization) WHERE r.experience = $metric UNWIND r.editions AS edition RETURN edition, x
   UNION ALL
-  MATCH (:Sample)<-[r:INVESTS_IN]-(x:Organization) WHERE $metric = 'financing' UNWIND r.editions AS edition RETURN edition, x
+  MATCH ({{ focal_node() }})<-[r:INVESTS_IN]-(x:Organization) WHERE $metric = 'financing' UNWIND r.editions AS edition RETURN edition, x
   UNION ALL
-  MATCH (:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
-  WHERE $metric = 'investment' AND (type(r) = 'ACQUIRES' OR NOT x:Sample)
+  MATCH ({{ focal_node() }})-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
+  WHERE $metric = 'investment' AND (type(r) = 'ACQUIRES' OR NOT {{ focal('x') }})
   UNWIND r.editions AS edition RETURN edition, x
 }
 OPTIONAL MATCH (x)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(p:Province)

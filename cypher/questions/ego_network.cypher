@@ -12,7 +12,7 @@
 // params:
 //   org: {type: str, required: true, choices: organizations, description: 'organisation id or exact Chinese/English name or alias'}
 //   depth: {type: int, default: 1, allowed: [1, 2]}
-//   types: {type: list, default: [EMPOWERS, SUPPLIES_TALENT, INVESTS_IN, ACQUIRES, PART_OF], allowed: [EMPOWERS, SUPPLIES_TALENT, INVESTS_IN, ACQUIRES, PART_OF]}
+//   types: {type: list, default: [model: org_relationship_types], allowed: [model: org_relationship_types], description: 'relationship types between organisations'}
 //   max_nodes: {type: int, default: 200, min: 2, max: 500}
 // figures: []
 // example: {org: 华为, depth: 1}

@@ -15,20 +15,20 @@
 // figures: [rel_*, tech_input_share, tech_empowerment_share, hc_total, hc_domestic_*, hc_foreign_*]
 // example: {edition: 2021}
 CALL () {
-  MATCH (s:Sample)<-[r:EMPOWERS]-(x:Organization)
+  MATCH ({{ focal_node('s') }})<-[r:EMPOWERS]-(x:Organization)
   RETURN 'technology' AS dimension, 'tech_input' AS relation, s, r, x
   UNION ALL
-  MATCH (s:Sample)-[r:EMPOWERS]->(x:Organization)
+  MATCH ({{ focal_node('s') }})-[r:EMPOWERS]->(x:Organization)
   RETURN 'technology' AS dimension, 'tech_empowerment' AS relation, s, r, x
   UNION ALL
-  MATCH (s:Sample)<-[r:SUPPLIES_TALENT]-(x:Organization)
+  MATCH ({{ focal_node('s') }})<-[r:SUPPLIES_TALENT]-(x:Organization)
   RETURN 'human_capital' AS dimension, 'talent_' + coalesce(r.experience, 'unknown') AS relation, s, r, x
   UNION ALL
-  MATCH (s:Sample)<-[r:INVESTS_IN]-(x:Organization)
+  MATCH ({{ focal_node('s') }})<-[r:INVESTS_IN]-(x:Organization)
   RETURN 'investment' AS dimension, 'financing_received' AS relation, s, r, x
   UNION ALL
-  MATCH (s:Sample)-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
-  WHERE type(r) = 'ACQUIRES' OR NOT x:Sample
+  MATCH ({{ focal_node('s') }})-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
+  WHERE type(r) = 'ACQUIRES' OR NOT {{ focal('x') }}
   RETURN 'investment' AS dimension, 'investment_made' AS relation, s, r, x
 }
 WITH dimension, relation, s, r, x

@@ -2,7 +2,8 @@
 // title_zh: 两个机构之间的最短路径
 // title_en: Shortest path between two organisations
 // answers: >
-//   One shortest chain of relations between organisations (EMPOWERS, SUPPLIES_TALENT, INVESTS_IN, ACQUIRES, PART_OF; either direction) linking two organisations, up to max_hops,
+//   One shortest chain of relations between organisations (of every type between organisations, either
+//   direction) linking two organisations, up to max_hops,
 //   with each step's relation type and direction. No row when they are not connected within max_hops.
 // chart: graph
 // params:
@@ -15,7 +16,7 @@ MATCH (a:Organization) WHERE a.id = $source OR a.name_zh = $source OR a.name_en 
 WITH a LIMIT 1
 MATCH (b:Organization) WHERE b.id = $target OR b.name_zh = $target OR b.name_en = $target OR $target IN coalesce(b.aliases, [])
 WITH a, b LIMIT 1
-MATCH p = shortestPath((a)-[:EMPOWERS|SUPPLIES_TALENT|INVESTS_IN|ACQUIRES|PART_OF*..10]-(b))
+MATCH p = shortestPath((a)-[:{{ org_rel_types }}*..10]-(b))
 WHERE length(p) <= $max_hops
 RETURN length(p) AS hops,
        [n IN nodes(p) | n.name_zh] AS names,

@@ -13,8 +13,8 @@
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, invest_made, invest_received, acquires]}
 //   among: {type: str, default: any, allowed: [any, sample, relation], description: 'sample nodes, relation (non-sample) nodes, or all'}
-//   kind: {type: str, default: any, allowed: [any, Enterprise, University, ResearchInstitute, NewRDInstitution, Investor, Government, Linker, Platform]}
-//   exclude_kind: {type: str, default: none, allowed: [none, Enterprise, University, ResearchInstitute, NewRDInstitution, Investor, Government, Linker, Platform], description: 'leave out organisations with this label (e.g. Investor, for Table 9 non-institution investors)'}
+//   kind: {type: str, default: any, allowed: [any, model: kind_labels, Platform]}
+//   exclude_kind: {type: str, default: none, allowed: [none, model: kind_labels, Platform], description: 'leave out organisations with this label (e.g. Investor, for Table 9 non-institution investors)'}
 //   origin: {type: str, default: any, allowed: [any, domestic, foreign]}
 //   counterpart: {type: str, default: any, allowed: [any, sample, relation], description: 'count only relations whose other end is a sample (or a relation) node'}
 //   place: {type: str, default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places}

@@ -11,7 +11,7 @@
 // params:
 //   score: {type: str, default: degree_tech, allowed: [degree_tech, degree_tech_in, degree_tech_out, degree_talent_study, degree_talent_work, degree_invest_out, degree_invest_in, pagerank, betweenness, harmonic, clustering]}
 //   among: {type: str, default: any, allowed: [any, sample, relation]}
-//   kind: {type: str, default: any, allowed: [any, Enterprise, University, ResearchInstitute, NewRDInstitution, Investor, Government, Linker, Platform]}
+//   kind: {type: str, default: any, allowed: [any, model: kind_labels, Platform]}
 //   origin: {type: str, default: any, allowed: [any, domestic, foreign]}
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: [tech_degree_top30_*, tech_input_top*, tech_empowerment_top*, hc_study_top20_*, hc_work_top20_*, invest_top20_*]

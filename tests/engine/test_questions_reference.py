@@ -91,6 +91,40 @@ def test_section_v_geography(reference_graph: Graph) -> None:
     assert cities["440100"]["relations"] == 655
 
 
+def test_edition_comparison_and_core_sector_flows(reference_graph: Graph) -> None:
+    """Golden answers (the reference dataset is the 2021 edition: nothing is reported for 2020 alone)."""
+    samples = ask(reference_graph, "edition_comparison", metric="samples")
+    assert [(r["edition_2020"], r["edition_2021"]) for r in samples] == [(0, 2205)]
+    tech_in = ask(reference_graph, "edition_comparison", metric="tech_input")
+    assert tech_in[0]["edition_2021"] == 15493  # Table 4's technology input
+    empowerment = by(
+        ask(reference_graph, "edition_comparison", metric="tech_empowerment", by="province"), "breakdown"
+    )
+    assert empowerment["北京市"]["edition_2021"] == 8231  # section V: Beijing's empowerment partners
+    tiers = ask(reference_graph, "core_sector_flows")
+    assert [(r["code"], r["relations"], r["share"]) for r in tiers] == [
+        ("tertiary", 16720, 56.65),
+        ("core", 8104, 27.46),
+        ("secondary", 4584, 15.53),
+        ("primary", 105, 0.36),
+    ]
+    sectors = ask(reference_graph, "core_sector_flows", direction="both", by="sector")
+    assert [(r["code"], r["relations"]) for r in sectors] == [("converged", 30086), ("core", 14502)]
+
+
+def test_network_questions(reference_graph: Graph) -> None:
+    assert ask(reference_graph, "shortest_path", source="清华大学", target="华为")[0]["names"] == [
+        "清华大学",
+        "华为",
+    ]
+    far = ask(reference_graph, "shortest_path", source="奔驰", target="广汽本田")[0]
+    assert far["hops"] == 5 and far["names"][0] == "奔驰" and far["names"][-1] == "广汽本田"
+    ego = ask(reference_graph, "ego_network", org="华为")[0]
+    assert (ego["nodes_shown"], ego["nodes_total"], ego["capped"]) == (200, 3665, True)
+    talent = ask(reference_graph, "ego_network", org="华为", types=["SUPPLIES_TALENT"])[0]
+    assert (talent["nodes_shown"], talent["capped"], len(talent["edges"])) == (106, False, 122)
+
+
 def test_sample_attributes(reference_graph: Graph) -> None:
     metros = by(ask(reference_graph, "sample_by_region", level="metro"), "code")
     assert metros["JJJ"]["share"] == pytest.approx(31.02, abs=0.1) and metros["YRD"][

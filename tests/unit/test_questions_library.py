@@ -1,0 +1,66 @@
+"""The question library without an engine: every question loads and is documented, parameters are checked
+before anything reaches the engine, and headers take the graph model's lists where they name them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from valuenet import queries, questions
+from valuenet.model import MODEL
+
+
+def test_library_loads_and_every_question_is_documented() -> None:
+    lib = questions.library()
+    assert len(lib) >= 20
+    for q in lib.values():
+        assert q.title_zh and q.title_en and q.answers, q.id
+        for p in q.params.values():
+            if p.choices:
+                assert (queries.CYPHER_DIR / "choices" / f"{p.choices}.cypher").is_file(), (q.id, p.name)
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({}, "needs parameter 'industry'"),
+        ({"industry": "C36"}, "needs parameter 'place'"),
+        ({"industry": "C36", "place": "Guangzhou"}, "does not match"),
+        ({"industry": "'}) DETACH DELETE n //", "place": "440100"}, "does not match"),
+        ({"industry": "C36", "place": "440100", "side": "both"}, "not allowed"),
+        ({"industry": "C36", "place": "440100", "limit": "many"}, "not a valid int"),
+        ({"industry": "C36", "place": "440100", "limit": 0}, "below the minimum"),
+        ({"industry": "C36", "place": "440100", "city": "440100"}, "has no parameter 'city'"),
+    ],
+)
+def test_parameters_are_validated_before_the_engine(params: dict[str, Any], message: str) -> None:
+    with pytest.raises(questions.QuestionError, match=message):
+        questions.get("who_empowers_industry_in_place").validate(params)
+
+
+def test_unknown_question_suggests_close_ids() -> None:
+    with pytest.raises(questions.QuestionError, match="Did you mean who_empowers_industry_in_place"):
+        questions.get("who_empowers")
+
+
+def test_a_header_takes_the_graph_models_lists() -> None:
+    types = questions.get("ego_network").params["types"]
+    assert types.allowed == MODEL.org_relationship_types and types.default == list(
+        MODEL.org_relationship_types
+    )
+    assert "PART_OF" in types.allowed  # structure counts for an ego network, not for the value network
+    kind = questions.get("top_by_degree").params["kind"]
+    assert kind.allowed == ("any", *MODEL.kind_labels, "Platform")
+    with pytest.raises(questions.QuestionError, match="'FUNDS' is not allowed"):
+        types.convert(["EMPOWERS", "FUNDS"])
+
+
+def test_a_question_cannot_take_a_map(tmp_path: Path) -> None:
+    p = tmp_path / "mapq.cypher"
+    p.write_text(
+        "// title_zh: 测试\n// title_en: T\n// answers: a\n// params:\n//   m: {type: map}\nRETURN $m\n"
+    )
+    with pytest.raises(questions.QuestionError, match=r"mapq\.cypher: a question's parameters take"):
+        questions._question(queries.parse(p, "mapq"))
