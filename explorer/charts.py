@@ -19,26 +19,17 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from explorer import geo
+from valuenet.model import MODEL
 
 Row = dict[str, Any]
 
-RELATION_COLORS = {
-    "EMPOWERS": "#5470c6",
-    "SUPPLIES_TALENT": "#91cc75",
-    "INVESTS_IN": "#fac858",
-    "ACQUIRES": "#ee6666",
-    "PART_OF": "#73c0de",
-}
-KIND_ORDER = (
-    "Sample",
-    "Enterprise",
-    "University",
-    "ResearchInstitute",
-    "NewRDInstitution",
-    "Investor",
-    "Government",
-    "Platform",
-    "Linker",
+# Edge colours, given to the relationship types between organisations in the graph model's order.
+PALETTE = ("#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452", "#9a60b4")
+RELATION_COLORS = dict(zip(MODEL.org_relationship_types, PALETTE, strict=False))
+# A node's category in network views: the focal set first (the report's sample), then what the organisation
+# is (its kind), then its other roles.
+KIND_ORDER = tuple(
+    dict.fromkeys(x for x in (MODEL.focal_set.label, *MODEL.kind_labels, *MODEL.role_labels) if x is not None)
 )
 # Columns that identify rather than measure, never charted as values.
 _NOT_VALUES = {"id", "code", "lat", "lon", "limit", "rank", "founded_year", "value", "center", "hops"}

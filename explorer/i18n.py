@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from valuenet.model import MODEL
+
 LANGS = ("zh", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -94,10 +96,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_partners": ("没有关系", "No relations"),
     "relations_by_type": ("按关系类型的关系数", "Relations by type"),
     "edge_legend": (
-        "连线：蓝 = 技术赋能 EMPOWERS，绿 = 人才 SUPPLIES_TALENT，黄 = 投资 INVESTS_IN，红 = 收购 ACQUIRES，"
-        "青 = 隶属 PART_OF；箭头 = 流向；⚗ = 合成。",
-        "Edges: blue = EMPOWERS, green = SUPPLIES_TALENT, yellow = INVESTS_IN, red = ACQUIRES, "
-        "cyan = PART_OF; arrows show the flow; ⚗ = synthetic.",
+        "连线：{colours}；箭头 = 流向；⚗ = 合成。",
+        "Edges: {colours}; arrows show the flow; ⚗ = synthetic.",
     ),
     # network
     "net_intro": (
@@ -172,15 +172,45 @@ GROUPS: dict[str, tuple[str, str]] = {
     "editions": ("版本对比", "Editions"),
 }
 
+
+def _term(rel_type: str, term: str) -> tuple[str, str]:
+    """The report's words for one side of a relationship type, as the graph model declares them."""
+    names = MODEL.relationships[rel_type].terms[term]
+    return names.zh, names.en
+
+
+def _type_name(rel_type: str) -> tuple[str, str]:
+    decl = MODEL.relationships[rel_type]
+    return decl.zh, decl.en
+
+
+# Names of the edge colours of network views (explorer.charts.PALETTE).
+COLOUR_NAMES: dict[str, tuple[str, str]] = {
+    "#5470c6": ("蓝", "blue"),
+    "#91cc75": ("绿", "green"),
+    "#fac858": ("黄", "yellow"),
+    "#ee6666": ("红", "red"),
+    "#73c0de": ("青", "cyan"),
+    "#3ba272": ("深绿", "dark green"),
+    "#fc8452": ("橙", "orange"),
+    "#9a60b4": ("紫", "purple"),
+}
+# Organisation kinds and roles (labels), in the graph model's words.
+LABEL_NAMES: dict[str, tuple[str, str]] = {
+    label: (n.zh, n.en) for label, n in {**MODEL.organization.kinds, **MODEL.organization.roles}.items()
+}
+# Relationship types between organisations, in the graph model's words.
+RELATION_TYPE_NAMES: dict[str, tuple[str, str]] = {t: _type_name(t) for t in MODEL.org_relationship_types}
+
 # Values in results that readers see as chart categories or series (relation kinds, origins, tiers).
 DATA_LABELS: dict[str, tuple[str, str]] = {
-    "tech_input": ("技术输入", "technology input"),
-    "tech_empowerment": ("技术赋能", "technology empowerment"),
-    "talent_study": ("人才：学习经历", "talent: study"),
-    "talent_work": ("人才：工作经历", "talent: work"),
+    "tech_input": _term("EMPOWERS", "incoming"),
+    "tech_empowerment": _term("EMPOWERS", "outgoing"),
+    "talent_study": _term("SUPPLIES_TALENT", "study"),
+    "talent_work": _term("SUPPLIES_TALENT", "work"),
     "talent_unknown": ("人才：未知", "talent: unknown"),
-    "financing_received": ("获得融资", "financing received"),
-    "investment_made": ("对外投资", "investment made"),
+    "financing_received": _term("INVESTS_IN", "incoming"),
+    "investment_made": _term("INVESTS_IN", "outgoing"),
     "domestic": ("国内", "domestic"),
     "foreign": ("国外", "foreign"),
     "unknown": ("未知", "unknown"),
@@ -231,16 +261,16 @@ PARAM_LABELS: dict[str, tuple[str, str]] = {
 # Allowed values of question parameters, shown next to the value in the widgets.
 VALUE_LABELS: dict[str, tuple[str, str]] = {
     "tech": ("技术（输入+赋能）", "technology (input + empowerment)"),
-    "tech_input": ("技术输入", "technology input"),
-    "tech_empowerment": ("技术赋能", "technology empowerment"),
+    "tech_input": _term("EMPOWERS", "incoming"),
+    "tech_empowerment": _term("EMPOWERS", "outgoing"),
     "talent": ("人才（学习+工作）", "talent (study + work)"),
-    "study": ("学习经历", "study"),
-    "work": ("工作经历", "work"),
+    "study": _term("SUPPLIES_TALENT", "study"),
+    "work": _term("SUPPLIES_TALENT", "work"),
     "financing": ("融资（投资样本企业者）", "financing (investors of samples)"),
     "investment": ("投资（样本企业对外）", "investment (by samples)"),
-    "invest_made": ("对外投资", "investments made"),
-    "invest_received": ("获得投资", "investments received"),
-    "acquires": ("收购", "acquisitions"),
+    "invest_made": _term("INVESTS_IN", "outgoing"),
+    "invest_received": _term("INVESTS_IN", "incoming"),
+    "acquires": _type_name("ACQUIRES"),
     "any": ("不限", "any"),
     "sample": ("样本企业", "sample enterprises"),
     "domestic": ("国内", "domestic"),
@@ -257,14 +287,7 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "other_to_core": ("其他产业 → 核心产业", "others → core sector"),
     "tier": ("三次产业", "sector tier"),
     "samples": ("样本企业数", "sample enterprises"),
-    "Enterprise": ("企业", "enterprise"),
-    "University": ("高校", "university"),
-    "ResearchInstitute": ("科研院所", "research institute"),
-    "NewRDInstitution": ("新型研发机构", "new R&D institution"),
-    "Investor": ("投资机构", "investor"),
-    "Government": ("政府", "government"),
-    "Linker": ("中介", "linker"),
-    "Platform": ("开放创新平台", "open innovation platform"),
+    **LABEL_NAMES,
 }
 
 
@@ -287,6 +310,23 @@ def data_labels(language: str | None = None) -> dict[str, str]:
     """DATA_LABELS in the current (or given) language, for chart categories and series names."""
     i = 1 if (language or lang()) == "en" else 0
     return {k: v[i] for k, v in DATA_LABELS.items()}
+
+
+def relation_type(rel_type: str, language: str | None = None) -> str:
+    """A relationship type for a widget: its name in the current language, then the type itself."""
+    zh, en = RELATION_TYPE_NAMES.get(rel_type, (rel_type, rel_type))
+    return f"{pick(zh, en, language)} · {rel_type}"
+
+
+def edge_colours(language: str | None = None) -> str:
+    """Which colour is which relationship type, for the legend under network views."""
+    from explorer.charts import RELATION_COLORS
+
+    if (language or lang()) == "en":
+        return ", ".join(f"{COLOUR_NAMES[c][1]} = {rel}" for rel, c in RELATION_COLORS.items())
+    return "，".join(
+        f"{COLOUR_NAMES[c][0]} = {RELATION_TYPE_NAMES[rel][0]} {rel}" for rel, c in RELATION_COLORS.items()
+    )
 
 
 def group(name: str, language: str | None = None) -> str:

@@ -1,75 +1,42 @@
-"""What the explorer knows about the jobs (gds_jobs): their score properties and titles, read defensively so
-the explorer still works when the jobs component is absent or changes its registry."""
+"""What the explorer knows about the graph-data-science jobs, read from their catalogue: the score properties
+they write, their titles, and how to run one. The only explorer module that imports `gds_jobs`."""
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from explorer.i18n import pick
+from gds_jobs.catalogue import JOBS, Job
 
-# Fallback when gds_jobs is not importable: the properties the jobs write (gds_jobs/catalogue.py).
-_FALLBACK = (
-    "degree_tech",
-    "degree_tech_in",
-    "degree_tech_out",
-    "degree_talent_study",
-    "degree_talent_work",
-    "degree_invest_out",
-    "degree_invest_in",
-    "pagerank",
-    "betweenness",
-    "harmonic",
-    "community",
-    "community_leiden",
-    "component",
-    "clustering",
-)
+if TYPE_CHECKING:
+    from gds_jobs.runner import RunRecord
+    from valuenet.db import Graph
 
 
-@dataclass(frozen=True)
-class JobDoc:
-    name: str
-    prop: str | None
-    title_zh: str
-    title_en: str
-    description: str
-    ranked: bool
-    reproduces: str
-
-
-@functools.cache
-def catalogue() -> tuple[JobDoc, ...]:
-    try:
-        from gds_jobs.catalogue import JOBS
-    except ImportError:  # pragma: no cover - jobs component not installed
-        return tuple(JobDoc(p, p, p, p, "", True, "") for p in _FALLBACK)
-    return tuple(
-        JobDoc(
-            name=j.name,
-            prop=j.write_property,
-            title_zh=j.title_zh,
-            title_en=j.title_en,
-            description=j.description,
-            ranked=j.ranked,
-            reproduces=str(getattr(j, "reproduces", "") or ""),
-        )
-        for j in JOBS.values()
-    )
+def catalogue() -> tuple[Job, ...]:
+    """Every job, in catalogue order."""
+    return tuple(JOBS.values())
 
 
 def score_properties() -> list[str]:
-    """Organisation properties written by jobs, in registry order."""
-    return [j.prop for j in catalogue() if j.prop]
+    """Organisation properties written by jobs, in catalogue order."""
+    return [j.write_property for j in catalogue() if j.write_property]
 
 
 def ranked_jobs() -> set[str]:
     """Jobs whose scores rank (not community or component labels)."""
-    return {j.name for j in catalogue() if j.ranked and j.prop}
+    return {j.name for j in catalogue() if j.ranked and j.write_property}
 
 
 def title(prop: str) -> str:
     for j in catalogue():
-        if j.prop == prop:
+        if j.write_property == prop:
             return pick(j.title_zh, j.title_en)
     return prop
+
+
+def run(graph: Graph, name: str) -> RunRecord:
+    """Run one job now (operators only; the page says when this is disabled)."""
+    from gds_jobs import runner  # the backends (networkit, GDS): only when a job is run from here
+
+    return runner.run_job(graph, JOBS[name])

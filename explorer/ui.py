@@ -9,8 +9,8 @@ import streamlit as st
 from streamlit_echarts import JsCode, Map, st_echarts
 
 from explorer import charts, data, geo
-from explorer.i18n import LANGS, lang, t
-from explorer.tables import frame
+from explorer.display import frame
+from explorer.i18n import LANGS, edge_colours, lang, t
 from valuenet.config import NotConfiguredError
 from valuenet.db import DriverError, Neo4jError
 
@@ -92,7 +92,7 @@ def network(options: dict[str, Any] | None, key: str, height: int = 540) -> None
     if not options:
         return
     chart(options, key=key, height=height)
-    st.caption(t("edge_legend"))
+    st.caption(t("edge_legend", colours=edge_colours()))
 
 
 def china_map(

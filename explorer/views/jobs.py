@@ -24,12 +24,10 @@ def _run_panel(c: data.Conn) -> None:
     names = [j.name for j in jobs_info.catalogue()]
     chosen = st.multiselect(t("job"), names, key="jobs_pick")
     if st.button(t("run_job"), type="primary", key="jobs_run", disabled=not chosen):
-        from gds_jobs import catalogue, runner
-
         for name in chosen:
             with st.spinner(name):
                 try:
-                    record = runner.run_job(c.graph, catalogue.get(name))
+                    record = jobs_info.run(c.graph, name)
                     st.success(t("job_done", job=name, status=record.status, s=record.duration_s or 0.0))
                 except Exception as e:  # the run is recorded failed with the reason
                     st.error(f"{t('job_failed')}: {name}: {e}")
@@ -107,7 +105,7 @@ def main() -> None:
                 {
                     "job": j.name,
                     "title": pick(j.title_zh, j.title_en),
-                    "property": j.prop,
+                    "property": j.write_property,
                     "reproduces": j.reproduces,
                     "description": j.description,
                 }

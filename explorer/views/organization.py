@@ -8,14 +8,14 @@ from typing import Any
 import streamlit as st
 
 from explorer import charts, data, jobs_info, ui
-from explorer.i18n import pick, t
-from explorer.tables import cell
+from explorer.display import cell
+from explorer.i18n import lang, pick, relation_type, t
 from valuenet.db import DriverError, Neo4jError
+from valuenet.model import MODEL
 
 # Properties shown under provenance rather than attributes.
 PROVENANCE_KEYS = ("sample_editions", "sources", "synthetic")
 NAME_KEYS = ("id", "name_zh", "name_en", "aliases")
-VALUE_TYPES = ["EMPOWERS", "SUPPLIES_TALENT", "INVESTS_IN", "ACQUIRES", "PART_OF"]
 
 
 def _flatten(lists: list[Any]) -> list[Any]:
@@ -107,7 +107,16 @@ def _ego(c: data.Conn, oid: str) -> None:
     st.subheader(t("ego"))
     cols = st.columns([1, 3, 1])
     depth = cols[0].selectbox(t("depth"), [1, 2], key="org_depth")
-    types = cols[1].multiselect(t("relation_types"), VALUE_TYPES, default=VALUE_TYPES, key="org_types")
+    every = list(MODEL.org_relationship_types)
+    language = lang()  # bound now: format_func may run outside the script run
+    types = cols[1].multiselect(
+        t("relation_types"),
+        every,
+        default=ui.recall("org_types", every),
+        format_func=lambda rel: relation_type(rel, language),
+        key=ui.lkey("org_types"),
+    )
+    ui.remember("org_types", types)
     cap = cols[2].number_input("max_nodes", min_value=2, max_value=500, value=200, key="org_cap")
     if not types:
         st.caption(t("no_partners"))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from explorer import charts, geo, i18n, tables
+from explorer import charts, display, geo, i18n
+from valuenet.model import MODEL
 
 
 def test_map_data_ships_every_province_and_city_points() -> None:
@@ -94,10 +95,10 @@ def test_network_options_and_graph_values_from_console_results() -> None:
 def test_tables_show_graph_values_as_cypher_text() -> None:
     node = {"_id": "#1:0", "_labels": ["Enterprise", "Organization"], "name_zh": "华为", "id": "huawei"}
     rel = {"_id": "#2:0", "_type": "EMPOWERS", "_start": "a", "_end": "b", "editions": [2021]}
-    assert tables.cell(node) == "(:Enterprise:Organization 华为 {huawei})"
-    assert tables.cell(rel) == '[:EMPOWERS {"editions": [2021]}]'
-    assert tables.cell(["a", "b"]) == "a, b" and tables.cell(True) is True
-    df = tables.frame([{"x": 1, "y": [1, 2]}], ["y", "x"])
+    assert display.cell(node) == "(:Enterprise:Organization 华为 {huawei})"
+    assert display.cell(rel) == '[:EMPOWERS {"editions": [2021]}]'
+    assert display.cell(["a", "b"]) == "a, b" and display.cell(True) is True
+    df = display.frame([{"x": 1, "y": [1, 2]}], ["y", "x"])
     assert list(df.columns) == ["y", "x"] and df.iloc[0]["y"] == "1, 2"
 
 
@@ -108,3 +109,27 @@ def test_every_string_has_both_languages() -> None:
     assert i18n.param_label("industry", "zh") == "行业（industry）"
     assert i18n.param_label("industry", "en") == "Industry"
     assert i18n.group("who", "en") == "Who"
+
+
+def test_kinds_and_relation_types_are_named_as_the_graph_model_names_them() -> None:
+    for label, names in {**MODEL.organization.kinds, **MODEL.organization.roles}.items():
+        assert i18n.VALUE_LABELS[label] == (names.zh, names.en)
+    assert i18n.relation_type("PART_OF", "zh") == "隶属 · PART_OF"
+    assert i18n.relation_type("INVESTS_IN", "en") == "invests in · INVESTS_IN"
+    term = MODEL.relationships["EMPOWERS"].terms["incoming"]
+    assert i18n.data_labels("en")["tech_input"] == term.en
+    assert i18n.value_labels("zh")["tech_input"] == term.zh
+
+
+def test_every_relationship_type_has_an_edge_colour_and_a_legend_entry() -> None:
+    assert list(charts.RELATION_COLORS) == list(MODEL.org_relationship_types)
+    assert len(set(charts.RELATION_COLORS.values())) == len(charts.RELATION_COLORS)
+    assert i18n.edge_colours("en").split(", ") == [
+        "blue = EMPOWERS",
+        "green = SUPPLIES_TALENT",
+        "yellow = INVESTS_IN",
+        "red = ACQUIRES",
+        "cyan = PART_OF",
+    ]
+    assert i18n.edge_colours("zh").startswith("蓝 = 技术赋能 EMPOWERS，")
+    assert charts.KIND_ORDER[0] == MODEL.focal_set.label  # a sample enterprise is shown as one first

@@ -1,4 +1,5 @@
-"""Result rows -> display tables (pure: no Streamlit), as the explorer shows them and writes them to CSV."""
+"""Result rows as the explorer displays them and writes them to CSV: one value as text, rows as a DataFrame
+(pure: no Streamlit)."""
 
 from __future__ import annotations
 
