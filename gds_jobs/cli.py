@@ -158,8 +158,9 @@ def _summary_row(r: RunRecord | JobFailedError) -> dict[str, Any]:
     rec = r.run if isinstance(r, JobFailedError) else r
     note = rec.error or ""
     if not note and rec.stats:
-        keys = ("nodes", "edges", "avg_degree", "diameter", "density", "modularity", "avg_clustering")
-        note = ", ".join(f"{k}={_short(rec.stats.get(k))}" for k in (*keys, "avg_path_length"))
+        from valuenet.figures import TABLE3
+
+        note = ", ".join(f"{s.field}={_short(rec.stats.get(s.field))}" for s in TABLE3)
     elif not note and rec.facts:
         note = ", ".join(f"{k}={_short(v)}" for k, v in rec.facts.items() if not k.endswith("_note"))[:120]
     return {
@@ -239,78 +240,32 @@ def show_history(
     print_rows(cols, rows, fmt)
 
 
-# Table 3 rows of the report (figures.csv metric ids) next to the NetworkStats properties.
-TABLE3 = [
-    ("nodes", "network_nodes_total"),
-    ("edges", "network_edges_total"),
-    ("avg_degree", "network_avg_degree"),
-    ("diameter", "network_diameter"),
-    ("density", "network_density"),
-    ("modularity", "network_modularity"),
-    ("avg_clustering", "network_avg_clustering_coefficient"),
-    ("avg_path_length", "network_avg_path_length"),
-]
-
-
 @jobs_app.command("stats")
 def stats(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """The latest network statistics (run `valuenet jobs run network_stats`) next to the report's Table 3."""
-    from gds_jobs import tables
     from gds_jobs.runner import latest_network_stats
+    from valuenet import figures
     from valuenet.cli import err
 
     with graph_session() as g:
         s = latest_network_stats(g)
     if s is None:
         raise fail("no network statistics yet: run `valuenet jobs run network_stats`", EXIT_ERROR)
-    report = tables.report_figures()
+    published = figures.figures()
     rows = [
         {
-            "statistic": key,
-            "graph": s.get(key),
-            "report_2021": report.get(metric),
-            "method": s.get(f"{key}_method", ""),
+            "statistic": stat.field,
+            "graph": s.get(stat.field),
+            "report_2021": published[stat.metric_id].number,
+            "method": s.get(f"{stat.field}_method", ""),
         }
-        for key, metric in TABLE3
+        for stat in figures.TABLE3
     ]
     print_rows(["statistic", "graph", "report_2021", "method"], rows, fmt)
     if fmt is OutputFormat.table:
         err.print(f"run {s['run_id']} ({s['backend']}, {s['started']})")
-
-
-@jobs_app.command("verify-tables")
-def verify_tables(
-    all_rows: Annotated[bool, typer.Option("--all", help="also list the rows that match")] = False,
-    fmt: FormatOption = OutputFormat.table,
-) -> None:
-    """Compare the degree jobs' properties with the report's Tables 5-9, row by row (exit 1 on a mismatch)."""
-    from gds_jobs import tables
-    from valuenet.cli import err
-
-    if not tables.FIGURES.exists():
-        raise fail(f"{tables.FIGURES} not found", EXIT_ERROR)
-    with graph_session() as g:
-        findings = tables.check(g, tables.table_rows())
-    bad = [f for f in findings if f.problem]
-    shown = findings if all_rows else bad
-    rows = [
-        {
-            "row": f.metric_id,
-            "name": f.name,
-            "property": f.prop,
-            "table": f.expected,
-            "graph": f.actual,
-            "problem": f.problem or "ok",
-        }
-        for f in shown
-    ]
-    print_rows(["row", "name", "property", "table", "graph", "problem"], rows, fmt)
-    if fmt is OutputFormat.table:
-        err.print(f"{len(findings) - len(bad)} of {len(findings)} checks reproduce the report")
-    if bad:
-        raise typer.Exit(EXIT_ERROR)
 
 
 @jobs_app.command("schedule")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from valuenet.config import Settings
     from valuenet.db import Graph
+    from valuenet.figures import Judgement
 
     out: Console  # made on first use by __getattr__ below
     err: Console
@@ -485,33 +486,114 @@ def ask(
         err.print(f"{q.title_zh} / {q.title_en}: {len(res.rows)} row(s) in {res.elapsed_s:.3f} s")
 
 
-# -- report --------------------------------------------------------------------------------------------------
+# -- report and figures --------------------------------------------------------------------------------------
 @app.command()
 def report(
     out_dir: Annotated[Path, typer.Option("--out", help="folder for report.md and report.html")] = Path(
         "out/report"
     ),
-    strict: Annotated[
-        bool, typer.Option(help="exit 1 when a published figure is off or not measured")
-    ] = False,
 ) -> None:
     """Regenerate the 2021 report's value-network tables (Tables 3-9, section V) from the graph, beside the
-    published figures, as report.md and a self-contained report.html (no scripts, opens offline)."""
+    published figures, as report.md and a self-contained report.html (no scripts, opens offline). To check
+    the figures (exit 1 on a miss): valuenet figures."""
+    from valuenet import figures as figures_mod
     from valuenet import report as report_mod
 
     with graph_session() as g, console(stderr=True).status("measuring the report's figures in the graph ..."):
         rep = report_mod.build(g)
     md, page = report_mod.write(rep, out_dir)
-    counts = rep.counts()
+    synthetic = " (synthetic reconstruction)" if rep.synthetic else ""
     out = console()
-    out.print(
-        f"{len(rep.checks)} figures: {counts['ok']} equal, {counts['variant']} variants, "
-        f"{counts['off']} off, "
-        f"{counts['missing']} not measured" + (" (synthetic reconstruction)" if rep.synthetic else "")
-    )
+    out.print(figures_mod.summary_line(rep.judgements) + synthetic)
     out.print(f"wrote {md} and {page}")
-    if strict and (counts["off"] or counts["missing"]):
+
+
+class FigureCheck(StrEnum):
+    report = "report"
+    reference = "reference"
+    degrees = "degrees"
+
+
+@app.command()
+def figures(
+    checks: Annotated[
+        list[FigureCheck] | None,
+        typer.Argument(
+            metavar="CHECK",
+            help="report (default): the tables `valuenet report` regenerates (Tables 3-9, sections V-VI); "
+            "reference: the reference dataset's calibration targets (sections II-VI, counts x --scale); "
+            "degrees: the degree jobs' properties against Tables 5-9",
+        ),
+    ] = None,
+    scale: Annotated[int, typer.Option(min=1, help="reference: the scale the graph was generated at")] = 1,
+    generated: Annotated[
+        bool,
+        typer.Option(
+            "--generated",
+            help="reference: measure the tables the generator builds for --scale and --seed, not the graph",
+        ),
+    ] = False,
+    seed: Annotated[int | None, typer.Option(help="with --generated: the generator's seed")] = None,
+    all_rows: Annotated[bool, typer.Option("--all", help="list every figure, not only the misses")] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Compare the graph with the 2021 report's published figures: counts equal, shares within 0.1 point,
+    the network's emergent statistics within ±20 %; a figure the report contradicts elsewhere is a variant.
+    Exit 1 when a figure is off or not measured."""
+    from valuenet import figures as figures_mod
+
+    err = console(stderr=True)
+    chosen = list(dict.fromkeys(checks or [FigureCheck.report]))
+    if generated and chosen != [FigureCheck.reference]:
+        raise fail(
+            "--generated measures the generated tables: it goes with the `reference` check only", EXIT_USAGE
+        )
+    if seed is not None and not generated:
+        raise fail("--seed goes with --generated", EXIT_USAGE)
+    judged: dict[FigureCheck, list[Judgement]] = {}
+    if generated:
+        from loader.reference import calibrate
+        from loader.reference.cli import DEFAULT_SEED
+        from loader.reference.generate import build
+        from loader.reference.measure import measure
+
+        with err.status("generating and measuring the reference tables ..."):
+            measured = measure(build(scale, DEFAULT_SEED if seed is None else seed))
+        judged[FigureCheck.reference] = calibrate.compare(measured, scale) + calibrate.rankings(
+            measured, scale
+        )
+    else:
+        with graph_session() as g, err.status("measuring the published figures in the graph ..."):
+            for check in chosen:
+                judged[check] = _judge_figures(g, check, scale)
+    everything = [j for js in judged.values() for j in js]
+    shown = everything if all_rows else [j for j in everything if not j.verdict.met]
+    columns = list(figures_mod.COLUMNS)
+    if fmt is OutputFormat.table:
+        columns.remove("description")
+        if len(chosen) == 1:
+            columns.remove("check")
+    print_rows(columns, [j.row() for j in shown], fmt)
+    if fmt is OutputFormat.table:
+        for check, js in judged.items():
+            err.print(f"{check.value}: {figures_mod.summary_line(js)}", highlight=False)
+    if any(not j.verdict.met for j in everything):
         raise typer.Exit(EXIT_ERROR)
+
+
+def _judge_figures(g: Graph, check: FigureCheck, scale: int) -> list[Judgement]:
+    if check is FigureCheck.report:
+        from valuenet import report as report_mod
+
+        return report_mod.build(g).judgements
+    if check is FigureCheck.reference:
+        from loader.reference import calibrate
+
+        measured = calibrate.measure_graph(g)
+        return calibrate.compare(measured, scale) + calibrate.rankings(measured, scale)
+    from gds_jobs import degree_tables
+
+    return degree_tables.check(g, degree_tables.table_rows())
 
 
 register_components()

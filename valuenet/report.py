@@ -4,47 +4,26 @@ scripts, no network). Sections are declared in `valuenet/data/report_sections.ya
 
 from __future__ import annotations
 
-import csv
 import html
-import importlib.util
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from valuenet import figures as figures_mod
 from valuenet import queries, questions
-from valuenet.db import Graph, Neo4jError
+from valuenet.db import Neo4jError
+from valuenet.figures import Figure, Judgement, Target, Verdict
 
-SECTIONS_FILE = Path(__file__).parent / "data" / "report_sections.yaml"
-SHARE_TOLERANCE_PT = 0.1
-EMERGENT_TOLERANCE = 0.20
-APPROXIMATE_TOLERANCE = 0.001
+if TYPE_CHECKING:
+    from pathlib import Path
 
+    from valuenet.db import Graph
 
-def figures_file() -> Path:
-    """The reports' figures, shipped once with the reference dataset (loader/reference/data/figures.csv)."""
-    spec = importlib.util.find_spec("loader.reference")
-    if spec is None or spec.origin is None:
-        raise FileNotFoundError("the reference dataset package (loader.reference) is not installed")
-    return Path(spec.origin).parent / "data" / "figures.csv"
-
-
-@dataclass
-class Check:
-    metric_id: str
-    description: str
-    unit: str
-    line: str
-    published: float
-    measured: float | None
-    status: str  # ok | variant (the report prints another value elsewhere) | off | missing
-    note: str = ""
-
-    @property
-    def diff(self) -> float | None:
-        return None if self.measured is None else round(self.measured - self.published, 4)
+CHECK = "report"
 
 
 @dataclass
@@ -52,7 +31,7 @@ class Section:
     id: str
     title_zh: str
     title_en: str
-    checks: list[Check] = field(default_factory=list)
+    judgements: list[Judgement] = field(default_factory=list)
     chart: list[tuple[str, float]] = field(default_factory=list)
     note: str = ""
 
@@ -65,104 +44,27 @@ class Report:
     synthetic_organizations: int
 
     @property
-    def checks(self) -> list[Check]:
-        return [c for s in self.sections for c in s.checks]
+    def judgements(self) -> list[Judgement]:
+        return [j for s in self.sections for j in s.judgements]
 
-    def counts(self) -> dict[str, int]:
-        out = {"ok": 0, "variant": 0, "off": 0, "missing": 0}
-        for c in self.checks:
-            out[c.status] += 1
-        return out
+    def counts(self) -> dict[Verdict, int]:
+        return figures_mod.summary(self.judgements)
 
 
-def load_variants(path: Path | None = None) -> dict[str, str]:
-    """Figures the reports contradict elsewhere, as the reference dataset decided (targets.csv `skip` rows
-    noted `variant: ...` or `contradiction: ...`): metric id -> the note. Empty when the reference dataset
-    is not installed."""
-    try:
-        targets = path or figures_file().with_name("targets.csv")
-        with open(targets, encoding="utf-8", newline="") as f:
-            return {
-                r["metric_id"]: r["note"]
-                for r in csv.DictReader(f)
-                if r["kind"] == "skip" and r["note"].startswith(("variant", "contradiction"))
-            }
-    except FileNotFoundError:
-        return {}
-
-
-def load_figures(path: Path | None = None, edition: str = "2021") -> dict[str, dict[str, str]]:
-    with open(path or figures_file(), encoding="utf-8", newline="") as f:
-        return {r["metric_id"]: r for r in csv.DictReader(f) if r["edition"] == edition}
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
+def _data(name: str) -> str:
+    return resources.files("valuenet").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def _stem(metric_id: str) -> str:
     return re.sub(r"_(count|share)$", "", metric_id)
 
 
-def _judge(published: float, measured: float | None, mode: str) -> str:
-    """ok / off / missing. Modes: `count` exact, `percent` within 0.1 pt, `approximate` within 0.1 %
-    (totals the reports contradict themselves on), `emergent` within ±20 % (statistics not fitted)."""
-    if measured is None:
-        return "missing"
-    if mode in ("emergent", "approximate"):
-        tolerance = EMERGENT_TOLERANCE if mode == "emergent" else APPROXIMATE_TOLERANCE
-        if published == 0:
-            return "ok" if abs(measured) < 0.001 else "off"
-        return "ok" if abs(measured - published) <= tolerance * abs(published) else "off"
-    if mode == "percent":
-        return "ok" if abs(measured - published) <= SHARE_TOLERANCE_PT + 1e-9 else "off"
-    return "ok" if round(measured, 6) == round(published, 6) else "off"
-
-
-def _name_pattern(name: str) -> re.Pattern[str]:
-    """`name` anywhere in a text, spaces between its characters optional (奇虎360 finds 奇虎 360), not
-    inside a longer Latin word (IBM is not in IBMX)."""
-    chars = [re.escape(c) for c in re.sub(r"\s+", "", name)]
-    before = r"(?<![A-Za-z0-9])" if name[:1].isascii() and name[:1].isalnum() else ""
-    after = r"(?![A-Za-z0-9])" if name[-1:].isascii() and name[-1:].isalnum() else ""
-    return re.compile(before + r"\s*".join(chars) + after)
-
-
-def _match_by_name(
-    description: str, rows: list[dict[str, Any]], columns: list[str], aliases: dict[str, str] | None = None
-) -> dict[str, Any] | None:
-    """The row whose name occurs in the figure's description (spaces ignored: 奇虎 360 = 奇虎360). Columns are
-    tried in order (Chinese names before English ones, so 中国工商银行 is not taken for "Bank of China");
-    within a column the longest name wins (华为云 over 华为). `aliases` rewrite the reports' short forms
-    (USA -> 美国) first."""
-    text = description.split("): ", 1)[-1] if "): " in description else description
-    for short, full in (aliases or {}).items():
-        text = _name_pattern(short).sub(f"{short} {full}", text)
-    for col in columns:
-        best: tuple[int, dict[str, Any]] | None = None
-        for row in rows:
-            name = row.get(col)
-            if (
-                isinstance(name, str)
-                and len(name) >= 2
-                and (best is None or len(name) > best[0])
-                and _name_pattern(name).search(text)
-            ):
-                best = (len(name), row)
-        if best:
-            return best[1]
-    return None
-
-
 def _section_from_question(
     graph: Graph,
     spec: dict[str, Any],
-    figures: dict[str, dict[str, str]],
+    figures: Mapping[str, Figure],
+    targets: Mapping[str, Target],
     measured: dict[str, float],
-    aliases: dict[str, str],
 ) -> Section:
     sec = Section(spec["id"], spec["title_zh"], spec["title_en"])
     q, _, result = questions.ask(graph, spec["question"], spec.get("params", {}))
@@ -171,12 +73,10 @@ def _section_from_question(
     matched_rows: dict[str, dict[str, Any] | None] = {}
     for mid in sorted(m for m in figures if pattern.search(m)):
         fig = figures[mid]
-        published = _number(fig["value"])
-        if published is None:
+        if fig.number is None:
             continue
-        unit = fig["unit"]
         row: dict[str, Any] | None
-        value: float | None = None
+        value: Any = None
         note = ""
         if spec.get("match") == "rows":
             key = next((k for k in spec["rows"] if mid == k or mid.startswith(k + "_")), None)
@@ -192,46 +92,33 @@ def _section_from_question(
         else:
             stem = _stem(mid)
             if stem not in matched_rows:
-                matched_rows[stem] = _match_by_name(
-                    fig["description_en"], rows, spec["name_columns"], aliases
+                # the sibling figure may name it (the count has 美国, the share only USA)
+                siblings = [mid] + [
+                    s for s in (stem + "_count", stem + "_share", stem) if s in figures and s != mid
+                ]
+                matched_rows[stem] = next(
+                    (
+                        found
+                        for s in siblings
+                        if (found := figures_mod.match_name(figures[s].name, rows, spec["name_columns"]))
+                        is not None
+                    ),
+                    None,
                 )
-                if (
-                    matched_rows[stem] is None
-                ):  # the sibling figure may name it (count has 美国, share only USA)
-                    for sib in (stem + "_count", stem + "_share", stem):
-                        if sib in figures and sib != mid:
-                            found = _match_by_name(
-                                figures[sib]["description_en"], rows, spec["name_columns"], aliases
-                            )
-                            if found is not None:
-                                matched_rows[stem] = found
-                                break
             row = matched_rows[stem]
-            if row is not None:
-                if unit == "percent" and spec.get("share_of"):
-                    base = measured.get(spec["share_of"])
-                    count = row.get(spec["value"])
-                    value = round(100.0 * count / base, 2) if base and count is not None else None
-                    note = f"share of measured {spec['share_of']}"
-                else:
-                    value = row.get("share" if unit == "percent" else spec["value"])
             if row is None:
                 note = "no row in the graph matches this figure's name"
-        measured_value = float(value) if isinstance(value, (int, float)) else None
-        if measured_value is not None:
-            measured[mid] = measured_value
-        sec.checks.append(
-            Check(
-                mid,
-                fig["description_en"],
-                unit,
-                fig["line"],
-                published,
-                measured_value,
-                _judge(published, measured_value, "percent" if unit == "percent" else "count"),
-                note,
-            )
-        )
+            elif fig.unit == "percent" and spec.get("share_of"):
+                base = measured.get(spec["share_of"])
+                count = row.get(spec["value"])
+                value = round(100.0 * count / base, 2) if base and count is not None else None
+                note = f"share of measured {spec['share_of']}"
+            else:
+                value = row.get("share" if fig.unit == "percent" else spec["value"])
+        number = float(value) if isinstance(value, (int, float)) else None
+        if number is not None:
+            measured[mid] = number
+        sec.judgements.append(figures_mod.judge_figure(CHECK, fig, number, targets.get(mid), note))
     chart = spec.get("chart") or {
         "label": spec.get("name_columns", ["name"])[0],
         "value": spec.get("value", "relations"),
@@ -241,7 +128,9 @@ def _section_from_question(
     return sec
 
 
-def _section_from_stats(graph: Graph, spec: dict[str, Any], figures: dict[str, dict[str, str]]) -> Section:
+def _section_from_stats(
+    graph: Graph, spec: dict[str, Any], figures: Mapping[str, Figure], targets: Mapping[str, Target]
+) -> Section:
     sec = Section(spec["id"], spec["title_zh"], spec["title_en"])
     rows = _latest_stats(graph)
     stats = rows[0]["stats"] if rows else {}
@@ -250,32 +139,15 @@ def _section_from_stats(graph: Graph, spec: dict[str, Any], figures: dict[str, d
         if rows
         else "no network statistics yet: run `valuenet jobs run network_stats`"
     )
-    for mid, key in spec["stats"].items():
-        fig = figures.get(mid)
-        if fig is None or (published := _number(fig["value"])) is None:
+    for stat in figures_mod.TABLE3:
+        fig = figures.get(stat.metric_id)
+        if fig is None or fig.number is None:
             continue
-        raw = stats.get(key)
+        raw = stats.get(stat.field)
         value = float(raw) if isinstance(raw, (int, float)) else None
-        mode = next((m for m in ("emergent", "approximate") if mid in spec.get(m, [])), "count")
-        if mid == "network_density" and value is not None:
-            value = round(value, 3)  # printed rounded to 0.000
-        sec.checks.append(
-            Check(
-                mid,
-                fig["description_en"],
-                fig["unit"],
-                fig["line"],
-                published,
-                value,
-                _judge(published, value, mode),
-                {"emergent": "emergent: within ±20 %", "approximate": "within 0.1 % (DECISIONS.md)"}.get(
-                    mode, ""
-                ),
-            )
-        )
-    sec.chart = [
-        (c.metric_id.replace("network_", ""), c.measured or 0.0) for c in sec.checks if c.measured is not None
-    ]
+        sec.judgements.append(figures_mod.judge_figure(CHECK, fig, value, targets.get(stat.metric_id)))
+        if value is not None:
+            sec.chart.append((stat.field, value))
     return sec
 
 
@@ -287,22 +159,24 @@ def _latest_stats(graph: Graph) -> list[dict[str, Any]]:
         return []
 
 
-def build(graph: Graph, figures_path: Path | None = None, variants_path: Path | None = None) -> Report:
-    """Run every section against the graph and compare with the published figures. A figure that differs
-    but that the report contradicts elsewhere (the reference dataset's decision) is a `variant`, not `off`."""
-    figures = load_figures(figures_path)
-    variants = load_variants(variants_path) if figures_path is None or variants_path else {}
-    spec = yaml.safe_load(SECTIONS_FILE.read_text(encoding="utf-8"))
+def build(
+    graph: Graph,
+    figures: Mapping[str, Figure] | None = None,
+    targets: Mapping[str, Target] | None = None,
+) -> Report:
+    """Run every section against the graph and judge the published figures (default: the 2021 edition of
+    figures.csv and targets.csv). A figure that is off but that the report contradicts elsewhere (the
+    reference dataset's decision) is a `variant`."""
+    figures = figures_mod.figures() if figures is None else figures
+    targets = figures_mod.targets() if targets is None else targets
+    spec = yaml.safe_load(_data("report_sections.yaml"))
     measured: dict[str, float] = {}
     sections: list[Section] = []
     for s in spec["sections"]:
         if s.get("source") == "network_stats":
-            sections.append(_section_from_stats(graph, s, figures))
+            sections.append(_section_from_stats(graph, s, figures, targets))
         else:
-            sections.append(_section_from_question(graph, s, figures, measured, spec.get("aliases", {})))
-    for check in (c for sec in sections for c in sec.checks):
-        if check.status == "off" and check.metric_id in variants:
-            check.status, check.note = "variant", variants[check.metric_id]
+            sections.append(_section_from_question(graph, s, figures, targets, measured))
     syn = graph.read(queries.text("report/synthetic_share"))[0]
     return Report(
         sections,
@@ -325,8 +199,27 @@ SYNTHETIC_NOTE = (
 )
 
 
-def to_markdown(report: Report) -> str:
+def _totals(report: Report) -> str:
     counts = report.counts()
+    return (
+        f"{len(report.judgements)} published figures compared: {counts[Verdict.equal]} equal, "
+        f"{counts[Verdict.within]} within tolerance (shares within {figures_mod.SHARE_TOLERANCE_PT} pt, "
+        f"structure statistics within ±{figures_mod.EMERGENT_TOLERANCE:.0%}), {counts[Verdict.variant]} "
+        f"variants (the report prints another value elsewhere; see the note), {counts[Verdict.off]} off, "
+        f"{counts[Verdict.not_measured]} not measured."
+    )
+
+
+FLAGS = {
+    Verdict.equal: "✅",
+    Verdict.within: "✅ within tolerance",
+    Verdict.variant: "⚠ variant",
+    Verdict.off: "❌ off",
+    Verdict.not_measured: "— not measured",
+}
+
+
+def to_markdown(report: Report) -> str:
     out = [
         "# 中国新一代人工智能科技产业发展报告 2021 — 价值网络 / value network, regenerated from the graph",
         "",
@@ -337,22 +230,23 @@ def to_markdown(report: Report) -> str:
             "organisations are synthetic.)",
             "",
         ]
-    out += [
-        f"{len(report.checks)} published figures compared: {counts['ok']} equal (counts exact, shares within "
-        f"{SHARE_TOLERANCE_PT} pt, structure statistics within ±20 %), {counts['variant']} variants "
-        f"(the report prints another value elsewhere; see the note), {counts['off']} off, "
-        f"{counts['missing']} not measured.",
-        "",
-    ]
+    out += [_totals(report), ""]
     for s in report.sections:
         out += [f"## {s.title_zh} / {s.title_en}", "", f"_{s.note}_", ""]
         out += [
-            "| figure | published | measured | difference | status | report line |",
+            "| figure | published | measured | difference | verdict | report line |",
             "|---|---:|---:|---:|---|---|",
         ]
-        for c in s.checks:
-            flag = {"ok": "✅", "variant": "⚠ variant", "off": "❌ off"}.get(c.status, "— missing")
-            cells = [c.description, _fmt(c.published), _fmt(c.measured), _fmt(c.diff), flag, f"L{c.line}"]
+        for j in s.judgements:
+            flag = FLAGS[j.verdict]
+            cells = [
+                j.description,
+                _fmt(j.published),
+                _fmt(j.measured),
+                _fmt(j.difference),
+                flag,
+                f"L{j.line}",
+            ]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out)
@@ -386,19 +280,14 @@ def _svg_bars(items: list[tuple[str, float]], synthetic: bool) -> str:
 
 
 def to_html(report: Report) -> str:
-    counts = report.counts()
-    css = (Path(__file__).parent / "data" / "report.css").read_text(encoding="utf-8")
+    css = _data("report.css")
     body = ["<h1>中国新一代人工智能科技产业发展报告 2021 · value network regenerated from the graph</h1>"]
     if report.synthetic:
         body.append(
             f'<p class="banner">{html.escape(SYNTHETIC_NOTE)} ({report.synthetic_organizations:,} of '
             f"{report.organizations:,} organisations are synthetic.)</p>"
         )
-    body.append(
-        f"<p>{len(report.checks)} published figures compared: <b>{counts['ok']}</b> equal, "
-        f"<b>{counts['variant']}</b> variants, "
-        f"<b>{counts['off']}</b> off, <b>{counts['missing']}</b> not measured.</p>"
-    )
+    body.append(f"<p>{html.escape(_totals(report))}</p>")
     for s in report.sections:
         body.append(f'<h2 id="{s.id}">{html.escape(s.title_zh)} / {html.escape(s.title_en)}</h2>')
         body.append(f"<p><i>{html.escape(s.note)}</i></p>")
@@ -408,15 +297,18 @@ def to_html(report: Report) -> str:
                 f"<figure>{_svg_bars(s.chart, report.synthetic)}<figcaption>{caption}</figcaption></figure>"
             )
         header = "".join(
-            f"<th>{h}</th>" for h in ("figure", "published", "measured", "difference", "status", "line")
+            f"<th>{h}</th>" for h in ("figure", "published", "measured", "difference", "verdict", "line")
         )
         body.append(f"<table><tr>{header}</tr>")
-        for c in s.checks:
-            numbers = "".join(f'<td class="n">{_fmt(v)}</td>' for v in (c.published, c.measured, c.diff))
-            status = c.status + (" — " + html.escape(c.note) if c.note else "")
+        for j in s.judgements:
+            numbers = "".join(
+                f'<td class="n">{_fmt(v)}</td>' for v in (j.published, j.measured, j.difference)
+            )
+            verdict = j.verdict.value + (" — " + html.escape(j.note) if j.note else "")
+            css_class = j.verdict.name.replace("_", "-")
             body.append(
-                f'<tr class="{c.status}"><td title="{html.escape(c.metric_id)}">'
-                f"{html.escape(c.description)}</td>{numbers}<td>{status}</td><td>L{html.escape(c.line)}</td></tr>"
+                f'<tr class="{css_class}"><td title="{html.escape(j.metric_id)}">'
+                f"{html.escape(j.description)}</td>{numbers}<td>{verdict}</td><td>L{html.escape(j.line)}</td></tr>"
             )
         body.append("</table>")
     head = f'<head><meta charset="utf-8"><title>valuenet report</title><style>{css}</style></head>'

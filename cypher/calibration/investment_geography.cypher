@@ -3,8 +3,8 @@
 // answers: "§V.3 and Table 12 — each INVESTS_IN with a sample firm at one end counts twice: at the investor (investment relation) and at the investee (financing relation); domestic = country CN, HK, MO or TW"
 // params: {}
 // metric_ids: [invfin_geo_total, invfin_geo_domestic_count, invfin_geo_intl_count, invfin_country_usa_degree, invfin_prov_beijing_count, invest_rel_total, invest_rel_prov_beijing_count, financing_rel_total, financing_rel_prov_beijing_count]
-MATCH (a:Organization)-[:INVESTS_IN]->(b:Organization)
-WHERE a:Sample OR b:Sample
+MATCH (a:{{ org }})-[:{{ projection_types('investment') }}]->(b:{{ org }})
+WHERE {{ counted('investment', 'a', 'b') }}
 UNWIND ['investor', 'investee'] AS side
 WITH side, CASE WHEN side = 'investor' THEN a ELSE b END AS o
 OPTIONAL MATCH (o)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(cp:Province)

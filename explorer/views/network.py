@@ -8,22 +8,11 @@ import streamlit as st
 
 from explorer import charts, data, ui
 from explorer.i18n import data_labels, t
+from valuenet.figures import TABLE3 as REPORT_TABLE3
 from valuenet.questions import get
 
 # Table 3 figures, in the report's order, then the method notes.
-TABLE3 = (
-    "nodes",
-    "edges",
-    "avg_degree",
-    "diameter",
-    "density",
-    "modularity",
-    "avg_clustering",
-    "avg_path_length",
-    "communities",
-    "components",
-    "largest_component",
-)
+TABLE3 = (*(s.field for s in REPORT_TABLE3), "communities", "components", "largest_component")
 
 
 def _stats(c: data.Conn) -> None:

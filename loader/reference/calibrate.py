@@ -1,24 +1,21 @@
-"""The calibration report: every targeted figures.csv row, its published value, the value measured from
-the graph (by the Cypher queries in cypher/calibration/) or from the tables (measure.py), and the difference.
-
-A target fails when a count differs (counts scale with --scale), a share is off by more than 0.1
-percentage point, or a value differs at the printed precision. data/targets.csv lists the targets and the
-keys that measure them; DECISIONS.md explains every row that is not targeted.
+"""The reference dataset's calibration: every targets.csv row the generator targets, measured on the loaded
+graph (the Cypher queries of cypher/calibration/) or on the generated tables (measure.py), and judged by
+`valuenet.figures` (counts scale with --scale). Plus one check per ranking table of Tables 5-9: nobody
+outside the published names reaches the table's last value. DECISIONS.md explains every row not targeted.
 """
 
 from __future__ import annotations
 
-import csv
 import math
-import re
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from valuenet import queries
-from valuenet.db import Graph
+from valuenet import figures, queries
+from valuenet.figures import Judgement, Rule, Target
 
-DATA = Path(__file__).resolve().parent / "data"
-SHARE_TOLERANCE = 0.1  # percentage points
+if TYPE_CHECKING:
+    from valuenet.db import Graph
+
+CHECK = "reference"
 # The calibration queries, in order; each returns rows {k: key, v: number}.
 QUERIES = (
     "calibration/network_totals",
@@ -35,47 +32,7 @@ QUERIES = (
     "calibration/sample_named_values",
     "calibration/rankings",
 )
-# Ranking tables: metric id prefix -> the family of rank:* keys (cypher/calibration/rankings.cypher).
-RANKINGS = {
-    "tech_degree_top30_sample": "tech_deg_sample",
-    "tech_degree_top30_relation": "tech_deg_relation",
-    "tech_input_top30_sample": "tech_in_sample",
-    "tech_empowerment_top30_sample": "tech_out_sample",
-    "tech_input_top20_relation": "tech_in_relation",
-    "tech_empowerment_top20_relation": "tech_out_relation",
-    "hc_study_top20_domestic": "study_domestic",
-    "hc_study_top20_foreign": "study_foreign",
-    "hc_work_top20_domestic": "work_domestic",
-    "hc_work_top20_foreign": "work_foreign",
-    "invest_top20_institution": "invest_institution",
-    "invest_top20_noninstitution": "invest_other",
-}
-
-
-@dataclass(frozen=True)
-class Target:
-    metric_id: str
-    published: str
-    kind: str
-    num: str
-    den: str
-    note: str
-    line: str
-
-
-@dataclass(frozen=True)
-class Result:
-    target: Target
-    expected: float | None
-    measured: float | None
-    difference: float | None
-    ok: bool
-    unit: str
-
-
-def targets() -> list[Target]:
-    with (DATA / "targets.csv").open(encoding="utf-8", newline="") as f:
-        return [Target(**row) for row in csv.DictReader(f)]
+NOT_TARGETED = ("skip", "emergent")
 
 
 def measure_graph(graph: Graph) -> dict[str, float]:
@@ -92,89 +49,97 @@ def _sum(measured: dict[str, float], keys: str) -> float:
     return sum(measured.get(k, 0.0) for k in keys.split("+") if k)
 
 
-def _decimals(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def compare(measured: dict[str, float], scale: int = 1) -> list[Result]:
-    out: list[Result] = []
-    for t0 in targets():
-        if t0.kind == "skip":
-            continue
-        contradicted = t0.kind.startswith("x-")
-        t = Target(**{**t0.__dict__, "kind": t0.kind.removeprefix("x-")})
-        before = len(out)
-        pub = t.published.lstrip(">")
-        value = float(pub) if re.fullmatch(r"-?[\d.]+", pub) else math.nan
-        if t.kind in ("count", "count+1", "amount", "count1", "count~0.1%"):
-            expected = (value + (1 if t.kind == "count+1" else 0)) * (1 if t.kind == "count1" else scale)
-            got = round(_sum(measured, t.num), 2)
-            diff = got - expected
-            tol = 0.001 * expected if t.kind == "count~0.1%" else 0.005
-            out.append(Result(t, expected, got, diff, abs(diff) <= tol, "count"))
-        elif t.kind.startswith("share"):
-            den = _sum(measured, t.den)
-            got = 100.0 * _sum(measured, t.num) / den if den else math.nan
-            if t.kind == "share>":
-                out.append(Result(t, value, got, got - value, got > value, "share>"))
-            else:
-                diff = got - value
-                out.append(Result(t, value, got, diff, abs(diff) <= SHARE_TOLERANCE + 1e-9, "pt"))
-        elif t.kind == "value":
-            got = measured.get(t.num, math.nan)
-            diff = got - value
-            ok = round(got, _decimals(t.published)) == round(value, _decimals(t.published))
-            out.append(Result(t, value, got, diff, ok, "value"))
-        elif t.kind == "rank":
-            ranked = sorted(
-                ((v, k) for k, v in measured.items() if k.startswith(t.den)), key=lambda x: (-x[0], x[1])
-            )
-            keys = [k for _, k in ranked]
-            got = float(keys.index(t.num) + 1) if t.num in keys else math.nan
-            out.append(Result(t, value, got, got - value, got == value, "rank"))
-        elif t.kind == "argmax":
-            cand = {
-                k[len(t.num) :]: v
-                for k, v in measured.items()
-                if k.startswith(t.num) and k[len(t.num) :].isdigit()
-            }
-            best = max(sorted(cand), key=lambda k: cand[k]) if cand else "nan"
-            got = float(best)
-            out.append(Result(t, value, got, got - value, got == value, "year"))
-        else:
-            raise ValueError(f"unknown target kind {t.kind} ({t.metric_id})")
-        if contradicted and len(out) > before:
-            r = out[-1]
-            out[-1] = Result(t0, r.expected, r.measured, r.difference, True, r.unit + " (contradiction)")
-    return out
-
-
-def rankings(measured: dict[str, float], scale: int = 1) -> list[Result]:
-    """One check per ranking table: nobody outside the published names reaches the table's last value."""
-    out: list[Result] = []
-    published: dict[str, list[tuple[str, float]]] = {}
-    rows: dict[str, Target] = {}
-    for t in targets():
-        for prefix, family in RANKINGS.items():
-            if t.metric_id.startswith(prefix + "_r") and t.kind == "count":
-                name = t.num.split(":")[-2] if t.num.startswith("techdeg:") else t.num.split(":")[-1]
-                published.setdefault(family, []).append((name, float(t.published) * scale))
-                rows.setdefault(family, t)
-    for family, names in sorted(published.items()):
-        last = min(v for _, v in names)
-        known = {n for n, _ in names}
-        prefix = f"rank:{family}:"
-        intruders = sorted(
-            (k[len(prefix) :], v)
-            for k, v in measured.items()
-            if k.startswith(prefix) and k[len(prefix) :] not in known and v >= last
+def _expected_and_measured(t: Target, measured: dict[str, float], scale: int) -> tuple[float, float]:
+    """What the graph should hold for target `t` at `scale`, and what it holds (NaN: not measured)."""
+    kind = t.measured_kind
+    value = figures.parse_number(t.published)
+    if value is None:
+        raise ValueError(f"targets.csv: {t.metric_id} has no number ({t.published!r})")
+    if kind in ("count", "count+1", "amount", "count1", "count~0.1%"):
+        expected = (value + (1 if kind == "count+1" else 0)) * (1 if kind == "count1" else scale)
+        return expected, _sum(measured, t.num)
+    if kind.startswith("share"):
+        den = _sum(measured, t.den)
+        return value, 100.0 * _sum(measured, t.num) / den if den else math.nan
+    if kind == "value":
+        return value, measured.get(t.num, math.nan)
+    if kind == "rank":
+        ranked = sorted(
+            ((v, k) for k, v in measured.items() if k.startswith(t.den)), key=lambda x: (-x[0], x[1])
         )
-        t0 = rows[family]
-        t = Target(f"ranking:{family}", f"{len(names)} names", "ranking", prefix, "", "", t0.line)
-        best = max((v for _, v in intruders), default=math.nan)
-        out.append(Result(t, last, best, len(intruders), not intruders, "first unnamed"))
+        keys = [k for _, k in ranked]
+        return value, float(keys.index(t.num) + 1) if t.num in keys else math.nan
+    if kind == "argmax":
+        years = {
+            k[len(t.num) :]: v
+            for k, v in measured.items()
+            if k.startswith(t.num) and k[len(t.num) :].isdigit()
+        }
+        return value, float(max(sorted(years), key=lambda k: years[k])) if years else math.nan
+    raise ValueError(f"targets.csv: unknown target kind {t.kind} ({t.metric_id})")
+
+
+def compare(measured: dict[str, float], scale: int = 1) -> list[Judgement]:
+    """Every target the generator aims at, judged (the report's self-contradictions, kinds `x-...`, are
+    variants when missed)."""
+    described = figures.figures()
+    out: list[Judgement] = []
+    for t in figures.targets().values():
+        if t.measured_kind in NOT_TARGETED:
+            continue
+        expected, got = _expected_and_measured(t, measured, scale)
+        rule = figures.rule_for("", t)
+        verdict = figures.judge(
+            expected, got, rule, printed_decimals=figures.decimals(t.published), variant=t.variant
+        )
+        fig = described.get(t.metric_id)
+        out.append(
+            Judgement(
+                CHECK,
+                t.metric_id,
+                fig.description_en if fig else t.metric_id,
+                expected,
+                None if math.isnan(got) else got,
+                verdict,
+                rule,
+                t.line,
+                t.note,
+            )
+        )
     return out
 
 
-def summary(results: list[Result]) -> tuple[int, int]:
-    return len(results), sum(1 for r in results if r.ok)
+def _ranked_name(key: str) -> str:
+    """The organisation in a calibration key: techdeg:华为:deg, hcdeg:study:清华大学, invdeg:红杉资本中国."""
+    parts = key.split(":")
+    return parts[-2] if key.startswith("techdeg:") else parts[-1]
+
+
+def rankings(measured: dict[str, float], scale: int = 1) -> list[Judgement]:
+    """One check per ranking table: nobody outside the published names reaches the table's last value."""
+    tables: dict[figures.RankingTable, list[Target]] = {}
+    for t in figures.targets().values():
+        found = figures.ranking_table(t.metric_id)
+        if found and t.kind == "count":
+            tables.setdefault(found[0], []).append(t)
+    out: list[Judgement] = []
+    for table, rows in tables.items():
+        listed = {_ranked_name(t.num): float(t.published) * scale for t in rows}
+        last = min(listed.values())
+        prefix = f"rank:{table.family}:"
+        ranking = [(k[len(prefix) :], v) for k, v in measured.items() if k.startswith(prefix)]
+        intruders = figures.outsiders(listed, last, ranking)
+        out.append(
+            Judgement(
+                CHECK,
+                f"ranking:{table.family}",
+                f"{table.prefix}: nobody outside the {len(listed)} published names reaches {last:,.0f}",
+                0,
+                len(intruders),
+                figures.judge(0, len(intruders), Rule.exact),
+                Rule.exact,
+                rows[0].line,
+                ", ".join(f"{n} {v:,.0f}" for n, v in intruders[:5]),
+            )
+        )
+    return out

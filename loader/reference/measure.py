@@ -1,7 +1,7 @@
 """Measure the calibration keys from the generated tables (no database): the same keys the Cypher
 calibration queries return from the loaded graph (cypher/calibration/*.cypher). Used by the tests (scale 10
-shares) and while developing the generator; the published check (`valuenet generate --check`) measures the
-loaded graph.
+shares) and while developing the generator (`valuenet figures reference --generated`); `valuenet figures
+reference` measures the loaded graph.
 
 Keys: see loader/reference/data/targets.csv (`num` / `den` columns) and calibrate.py.
 """
@@ -16,6 +16,7 @@ import pandas as pd
 
 from loader import dimensions as dims
 from loader.reference.generate import Dataset
+from valuenet.model import MODEL
 
 DOMESTIC = {"CN", "HK", "MO", "TW"}
 
@@ -66,7 +67,7 @@ def measure(ds: Dataset) -> dict[str, float]:
     synthetic = orgs["synthetic"].to_numpy(dtype=bool)
     domestic = np.array([c in DOMESTIC for c in country])
     section_of, tier_of = _industry_tables()
-    value = rels[rels["type"].isin(["EMPOWERS", "SUPPLIES_TALENT", "INVESTS_IN", "ACQUIRES"])]
+    value = rels[rels["type"].isin(MODEL.value_types)]
     src = value["source"].map(idx).to_numpy()
     dst = value["target"].map(idx).to_numpy()
     typ = value["type"].to_numpy()

@@ -13,6 +13,7 @@ from loader.reference.load import generate_to
 from loader.reference.measure import measure
 from loader.reference.observed import load as load_observed
 from valuenet.db import Graph
+from valuenet.figures import Verdict
 
 
 def test_same_seed_same_files_other_seed_other_files(tmp_path: Path) -> None:
@@ -58,19 +59,35 @@ def test_synthetic_names_are_obviously_generated() -> None:
 def test_scale_10_keeps_every_share_and_multiplies_every_count() -> None:
     ds = build(10, 42)
     measured = measure(ds)
-    results = calibrate.compare(measured, 10) + calibrate.rankings(measured, 10)
-    misses = [(r.target.metric_id, r.expected, r.measured) for r in results if not r.ok]
+    judged = calibrate.compare(measured, 10) + calibrate.rankings(measured, 10)
+    misses = [(j.metric_id, j.published, j.measured) for j in judged if not j.verdict.met]
     assert not misses
+    expected = {j.metric_id: j.published for j in judged}
+    assert expected["network_relation_nodes"] == 415370 and expected["fin_provinces_count"] == 27  # count1
     assert measured["techdeg:华为:in"] == 12310 and measured["hcdeg:study:清华大学"] == 2750
     assert measured["network:relation_nodes"] == 415370
 
 
 def test_scale_1_calibration_measured_by_cypher(reference_graph: Graph) -> None:
     measured = calibrate.measure_graph(reference_graph)
-    results = calibrate.compare(measured, 1) + calibrate.rankings(measured, 1)
-    misses = [(r.target.metric_id, r.expected, r.measured) for r in results if not r.ok]
+    judged = calibrate.compare(measured, 1) + calibrate.rankings(measured, 1)
+    misses = [(j.metric_id, j.published, j.measured, j.verdict) for j in judged if not j.verdict.met]
     assert not misses
-    assert len(results) >= 790
+    assert len(judged) == 781 + 12  # every target the generator aims at, and the 12 ranking tables
+    verdicts = {j.verdict for j in judged}
+    assert Verdict.equal in verdicts and Verdict.within in verdicts
+
+
+def test_a_miss_is_judged_off_and_a_contradicted_one_a_variant() -> None:
+    measured = measure(build(1, 42))
+    measured["network:sample_nodes"] += 1
+    measured["attr:coretech_bt:image_recognition"] = 0.0  # an x-share row: the report contradicts it
+    measured["rank:tech_deg_sample:合成甲"] = 1e9  # an unnamed organisation tops Table 5
+    judged = {j.metric_id: j for j in calibrate.compare(measured, 1) + calibrate.rankings(measured, 1)}
+    assert judged["network_sample_nodes"].verdict is Verdict.off
+    assert judged["coretech_basetech_share_graphics_image_recognition"].verdict is Verdict.variant
+    ranking = judged["ranking:tech_deg_sample"]
+    assert (ranking.verdict, ranking.measured) == (Verdict.off, 1) and ranking.note.startswith("合成甲")
 
 
 def test_named_degrees_follow_the_model_directions(reference_graph: Graph) -> None:

@@ -1,8 +1,7 @@
-"""`valuenet report` on the hand-built question graph, against a small figures file of known answers."""
+"""`valuenet report` on the hand-built question graph, against a small set of figures of known answers."""
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -10,8 +9,8 @@ import pytest
 
 from valuenet import report
 from valuenet.db import Graph
+from valuenet.figures import Figure, Target, Verdict
 
-HEADER = ["edition", "section", "metric_id", "description_en", "value", "unit", "population", "line"]
 FIGURES = [
     # Table 5: 华为 has degree 4 in the fixture; 瑞松科技 3; a wrong published value must be flagged
     [
@@ -104,13 +103,8 @@ FIGURES = [
 
 
 @pytest.fixture
-def figures(tmp_path: Path) -> Path:
-    path = tmp_path / "figures.csv"
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(HEADER)
-        w.writerows(FIGURES)
-    return path
+def figures() -> dict[str, Figure]:
+    return {row[2]: Figure(*row) for row in FIGURES}
 
 
 @pytest.fixture
@@ -119,67 +113,49 @@ def rgraph(question_graph: Graph) -> Graph:
     return question_graph
 
 
-def test_figures_are_measured_and_compared(rgraph: Graph, figures: Path) -> None:
-    rep = report.build(rgraph, figures)
-    checks = {c.metric_id: c for c in rep.checks}
+def test_figures_are_measured_and_judged(rgraph: Graph, figures: dict[str, Figure]) -> None:
+    rep = report.build(rgraph, figures, {})
+    judged = {j.metric_id: j for j in rep.judgements}
+
+    def seen(mid: str) -> tuple[float | None, Verdict]:
+        return judged[mid].measured, judged[mid].verdict
+
+    assert seen("tech_degree_top30_sample_r01_huawei") == (4, Verdict.equal)
+    assert seen("tech_degree_top30_sample_r02_risong") == (3, Verdict.off)
+    assert seen("tech_degree_top30_sample_r03_nobody") == (None, Verdict.not_measured)
     assert (
-        checks["tech_degree_top30_sample_r01_huawei"].measured == 4
-        and checks["tech_degree_top30_sample_r01_huawei"].status == "ok"
+        judged["tech_degree_top30_sample_r03_nobody"].note == "no row in the graph matches this figure's name"
     )
-    assert (
-        checks["tech_degree_top30_sample_r02_risong"].measured == 3
-        and checks["tech_degree_top30_sample_r02_risong"].status == "off"
-    )
-    assert checks["tech_degree_top30_sample_r03_nobody"].status == "missing"
-    assert checks["rel_tech_input_total"].measured == 3 and checks["rel_tech_input_total"].status == "ok"
-    assert (
-        checks["rel_tech_input_foreign_share"].measured == 66.67
-        and checks["rel_tech_input_foreign_share"].status == "ok"
-    )
-    assert checks["rel_tech_empowerment_domestic"].measured == 5
-    assert checks["tech_coop_intl_usa_count"].measured == 2
-    assert checks["tech_coop_intl_usa_share"].measured == 50.0  # row found through the _count sibling's 美国
-    assert checks["tech_input_foreign_usa_share"].measured == 66.67  # share of measured rel_tech_input_total
-    assert checks["tech_coop_prov_guangdong_count"].measured == 5
-    assert checks["network_nodes_total"].status == "missing"  # no network_stats job has run on this graph
+    assert seen("rel_tech_input_total") == (3, Verdict.equal)
+    assert seen("rel_tech_input_foreign_share") == (66.67, Verdict.within)  # printed 66.6: within 0.1 pt
+    assert judged["rel_tech_empowerment_domestic"].measured == 5
+    assert judged["tech_coop_intl_usa_count"].measured == 2
+    assert judged["tech_coop_intl_usa_share"].measured == 50.0  # row found through the _count sibling's 美国
+    assert judged["tech_input_foreign_usa_share"].measured == 66.67  # share of measured rel_tech_input_total
+    assert judged["tech_coop_prov_guangdong_count"].measured == 5
+    assert seen("network_nodes_total") == (None, Verdict.not_measured)  # no network_stats job has run
     assert rep.synthetic and rep.synthetic_organizations == 1
+    assert rep.counts()[Verdict.off] == 1 and len(rep.judgements) == len(FIGURES)
 
 
-def test_markdown_and_self_contained_html(rgraph: Graph, figures: Path, tmp_path: Path) -> None:
-    md, page = report.write(report.build(rgraph, figures), tmp_path / "out")
+def test_markdown_and_self_contained_html(rgraph: Graph, figures: dict[str, Figure], tmp_path: Path) -> None:
+    md, page = report.write(report.build(rgraph, figures, {}), tmp_path / "out")
     text = md.read_text(encoding="utf-8")
     assert (
         "synthetic reconstruction" in text
-        and "| Tech degree, sample node rank 1 (Table 5): 华为 Huawei | 4 | 4 | 0 | ✅" in text
+        and "| Tech degree, sample node rank 1 (Table 5): 华为 Huawei | 4 | 4 | 0 | ✅ |" in text
     )
+    assert "1 within tolerance" in text and "| 66.60 | 66.67 | 0.07 | ✅ within tolerance |" in text
     doc = page.read_text(encoding="utf-8")
     assert "<svg" in doc and "合成重建 synthetic reconstruction" in doc
+    assert '<tr class="not-measured">' in doc and ".not-measured {" in doc
     assert not re.search(r"<script|<link|src=|https?://", doc), "the page must not load anything from outside"
 
 
-def test_contradicted_figure_is_a_variant_not_off(rgraph: Graph, figures: Path, tmp_path: Path) -> None:
-    targets = tmp_path / "targets.csv"
-    targets.write_text(
-        "metric_id,published,kind,num,den,note,line\n"
-        'tech_degree_top30_sample_r02_risong,5,skip,,,"variant: Table 6 implies 3",734\n',
-        encoding="utf-8",
-    )
+def test_contradicted_figure_is_a_variant_not_off(rgraph: Graph, figures: dict[str, Figure]) -> None:
+    mid = "tech_degree_top30_sample_r02_risong"
+    targets = {mid: Target(mid, "5", "skip", "", "", "variant: Table 6 implies 3", "734")}
     rep = report.build(rgraph, figures, targets)
-    check = next(c for c in rep.checks if c.metric_id == "tech_degree_top30_sample_r02_risong")
-    assert check.status == "variant" and check.note.startswith("variant: Table 6")
-    assert rep.counts()["variant"] == 1 and "⚠ variant" in report.to_markdown(rep)
-
-
-def test_chinese_names_are_matched_before_english_ones() -> None:
-    rows = [
-        {"name": "中国银行", "name_en": "Bank of China"},
-        {"name": "中国工商银行", "name_en": "ICBC (Industrial and Commercial Bank of China Ltd.)"},
-    ]
-    text = (
-        "Tech degree, relation node rank 30 (Table 5): 中国工商银行 Industrial and Commercial Bank of China"
-    )
-    assert report._match_by_name(text, rows, ["name", "name_en"]) == rows[1]
-    assert (
-        report._match_by_name("Share with USA", [{"country": "美国"}], ["country"], {"USA": "美国"})
-        is not None
-    )
+    judged = next(j for j in rep.judgements if j.metric_id == mid)
+    assert judged.verdict is Verdict.variant and judged.note.startswith("variant: Table 6")
+    assert rep.counts()[Verdict.variant] == 1 and "⚠ variant" in report.to_markdown(rep)
