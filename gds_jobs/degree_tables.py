@@ -47,7 +47,7 @@ def check(graph: Graph, rows: Iterable[TableRow]) -> list[Judgement]:
     """One judgement per printed row, then one rank-order judgement per table of Tables 5-7."""
     rows = list(rows)
     names = sorted({r.name for r in rows if r.name})
-    found = {r["name"]: r for r in graph.read(queries.text("jobs/tables_lookup"), {"names": names})}
+    found = {r["name"]: r for r in graph.read(queries.text("jobs/degree_tables_lookup"), {"names": names})}
     targets = figures.targets()
     out: list[Judgement] = []
     for row in rows:
@@ -87,7 +87,7 @@ def _rank_order(graph: Graph, rows: list[TableRow]) -> list[Judgement]:
         listed = {r.name for r in members if r.name}
         last = min(r.figure.number or 0.0 for r in members)
         top = graph.read(
-            queries.text("jobs/tables_topk"),
+            queries.text("jobs/degree_tables_topk"),
             {"property": table.job_property, "sample": table.sample, "k": len(members) + 5},
         )
         intruders = figures.outsiders(listed, last, ((str(r["name"]), float(r["score"])) for r in top))
