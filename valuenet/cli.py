@@ -553,8 +553,8 @@ def figures(
     judged: dict[FigureCheck, list[Judgement]] = {}
     if generated:
         from loader.reference import calibrate
-        from loader.reference.cli import DEFAULT_SEED
         from loader.reference.generate import build
+        from loader.reference.load import DEFAULT_SEED
         from loader.reference.measure import measure
 
         with err.status("generating and measuring the reference tables ..."):
@@ -568,15 +568,19 @@ def figures(
                 judged[check] = _judge_figures(g, check, scale)
     everything = [j for js in judged.values() for j in js]
     shown = everything if all_rows else [j for j in everything if not j.verdict.met]
-    columns = list(figures_mod.COLUMNS)
     if fmt is OutputFormat.table:
-        columns.remove("description")
-        if len(chosen) == 1:
-            columns.remove("check")
-    print_rows(columns, [j.row() for j in shown], fmt)
-    if fmt is OutputFormat.table:
+        columns = [c for c in figures_mod.COLUMNS if c != "description" and (c != "check" or len(chosen) > 1)]
+        numbers = ("published", "measured", "difference")
+        rows = [
+            {**r, **{c: figures_mod.format_number(r[c]) for c in numbers}}
+            for r in map(figures_mod.Judgement.row, shown)
+        ]
+        if rows:
+            print_rows(columns, rows, fmt)
         for check, js in judged.items():
             err.print(f"{check.value}: {figures_mod.summary_line(js)}", highlight=False)
+    else:
+        print_rows(list(figures_mod.COLUMNS), [j.row() for j in shown], fmt)
     if any(not j.verdict.met for j in everything):
         raise typer.Exit(EXIT_ERROR)
 

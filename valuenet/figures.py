@@ -178,6 +178,13 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+def format_number(v: float | None) -> str:
+    """A number for people: 4,125 / 66.67 / 0.02837; "—" when there is none."""
+    if v is None:
+        return "—"
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.4g}" if abs(v) < 1 else f"{v:,.2f}"
+
+
 def decimals(text: str) -> int:
     """Digits after the point as printed ("66.60" -> 2, "4125" -> 0)."""
     return len(text.split(".", 1)[1]) if "." in text else 0

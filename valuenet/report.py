@@ -16,7 +16,7 @@ import yaml
 from valuenet import figures as figures_mod
 from valuenet import queries, questions
 from valuenet.db import Neo4jError
-from valuenet.figures import Figure, Judgement, Target, Verdict
+from valuenet.figures import Figure, Judgement, Target, Verdict, format_number
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -187,12 +187,6 @@ def build(
 
 
 # -- rendering ---------------------------------------------------------------------------------------------
-def _fmt(v: float | None) -> str:
-    if v is None:
-        return "—"
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.4g}" if abs(v) < 1 else f"{v:,.2f}"
-
-
 SYNTHETIC_NOTE = (
     "合成重建数据 · synthetic reconstruction — the graph holds generated organisations and relations "
     "calibrated to the report's published figures; the report's raw sample data is not public."
@@ -241,9 +235,9 @@ def to_markdown(report: Report) -> str:
             flag = FLAGS[j.verdict]
             cells = [
                 j.description,
-                _fmt(j.published),
-                _fmt(j.measured),
-                _fmt(j.difference),
+                format_number(j.published),
+                format_number(j.measured),
+                format_number(j.difference),
                 flag,
                 f"L{j.line}",
             ]
@@ -267,9 +261,8 @@ def _svg_bars(items: list[tuple[str, float]], synthetic: bool) -> str:
             f"{html.escape(label[:28])}</text>"
         )
         parts.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#3b6ea5"/>')
-        parts.append(
-            f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="12">{html.escape(_fmt(value))}</text>'
-        )
+        shown = html.escape(format_number(value))
+        parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="12">{shown}</text>')
     if synthetic:
         parts.append(
             f'<text x="{width - 4}" y="{h - 6}" text-anchor="end" font-size="11" fill="#b03a2e">'
@@ -302,7 +295,7 @@ def to_html(report: Report) -> str:
         body.append(f"<table><tr>{header}</tr>")
         for j in s.judgements:
             numbers = "".join(
-                f'<td class="n">{_fmt(v)}</td>' for v in (j.published, j.measured, j.difference)
+                f'<td class="n">{format_number(v)}</td>' for v in (j.published, j.measured, j.difference)
             )
             verdict = j.verdict.value + (" — " + html.escape(j.note) if j.note else "")
             css_class = j.verdict.name.replace("_", "-")

@@ -162,3 +162,11 @@ def test_summary_counts_every_verdict() -> None:
     assert figures.summary_line(judged) == (
         "3 figures: 1 equal, 0 within tolerance, 0 variants, 1 off, 1 not measured"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(4125.0, "4,125"), (66.666, "66.67"), (0.028374, "0.02837"), (-3.0, "-3"), (None, "—")],
+)
+def test_numbers_for_people(value: float | None, shown: str) -> None:
+    assert figures.format_number(value) == shown
