@@ -1,6 +1,6 @@
 // title_zh: 问题库测试用小图
 // title_en: Small hand-built graph for question tests
-// answers: a world of 14 organisations whose answers are computed by hand in tests/test_questions.py
+// answers: a world of 14 organisations whose answers are computed by hand in tests/engine/test_questions.py
 // params: {}
 CREATE (cn:Country {code: 'CN', name_zh: '中国', name_en: 'China'}),
        (us:Country {code: 'US', name_zh: '美国', name_en: 'United States'}),
