@@ -11,12 +11,15 @@ export VALUENET_HOME ?= $(CURDIR)/.valuenet
 
 setup: $(STAMP)
 
-# A virtualenv with the exact versions of requirements.lock, then valuenet itself (editable).
+# A virtualenv with the exact versions of requirements.lock, then valuenet itself (editable). Bytecode is
+# compiled at install time (as pip does; uv does not by default): without it, where PYTHONDONTWRITEBYTECODE
+# is set, every `valuenet` command would compile the driver, typer and valuenet from source again (~1 s).
 $(STAMP): pyproject.toml requirements.lock
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m compileall -q valuenet loader gds_jobs explorer
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -61,7 +64,8 @@ browser-deps:
 	    || echo "browser-deps: apt-get install chromium failed; the browser test will skip"; \
 	else echo "browser-deps: not root, cannot apt-get install chromium; the browser test will skip"; fi
 
-# Benchmarks, not part of `make test`: load, jobs (vs networkit and networkx), questions and explorer pages at
+# Benchmarks, not part of `make test`: CLI start times (`valuenet --help`, `valuenet cypher "RETURN 1"`, against
+# their goals), load, jobs (vs networkit and networkx), questions and explorer pages at
 # scales 1 and 10 on a fresh embedded engine in a temp folder (or the Neo4j of NEO4J_URI); writes
 # bench/results/<date>-<engine>.{json,md} and prints the table. BENCH_SCALE100=1 adds scale 100 (long);
 # BENCH_ARGS passes more options (python -m bench --help).

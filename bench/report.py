@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench import startup
+
 TARGETS = {
     "load_1x_s": 10.0,
     "suite_1x_s": 10.0,
@@ -94,6 +96,18 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
         None if v is None else v <= 3072,
         "MB",
     )
+    cli = result.get("cli_start") or {}
+    for key in startup.GOALS:
+        entry = cli.get(key)
+        goal = startup.GOALS[key]
+        name = f"`{startup.command_line(key)}` ≤ {goal:g} s wall (median)"
+        if entry is None:
+            add(name, None, goal, None, "s")
+        else:
+            note = f"CPU {entry['cpu_median_s']} s" + (
+                f"; exit codes {entry['exit_codes']}" if entry["exit_codes"] != [0] else ""
+            )
+            add(name, entry["wall_median_s"], goal, startup.met(entry), "s", note)
     return out
 
 
@@ -132,6 +146,27 @@ def markdown(result: dict[str, Any]) -> str:
         note = f" — {t['note']}" if t.get("note") else ""
         add(f"| {t['target']} | {_f(t['value'])} {t['unit']} | {status}{note} |")
     add("")
+    cli = result.get("cli_start")
+    if cli:
+        add(
+            f"## CLI start (the `valuenet` script, a new process per run: median of {cli['runs']} runs after "
+            f"a warm-up; load average {cli['load_average_at_start']} at start)"
+        )
+        add("")
+        add("| command | wall s median | wall s min – max | CPU s median | goal s | status |")
+        add("|---|---:|---:|---:|---:|---|")
+        for key in startup.GOALS:
+            c = cli.get(key)
+            if c:
+                status = "met" if startup.met(c) else "**missed**"
+                spread = f"{_f(c['wall_min_s'], 3)} – {_f(c['wall_max_s'], 3)}"
+                add(
+                    f"| `{c['command']}` | {_f(c['wall_median_s'], 3)} | {spread} | "
+                    f"{_f(c['cpu_median_s'], 3)} | {_f(c['goal_s'], 1)} | {status} |"
+                )
+        add("")
+        add("Wall far above CPU means the command waited for a core: the goals are for a quiet machine.")
+        add("")
     add("## Baselines (same run)")
     add("")
     add("| scale | pure-Python loop (2M adds) ms | `RETURN 1` p50 ms | `RETURN 1` read-only path p50 ms |")
@@ -364,7 +399,8 @@ def readme_section(result: dict[str, Any], results_file: str) -> str:
     out += [
         "",
         "Run it with `make bench` (scales 1 and 10 on a fresh embedded engine in a temp folder; "
-        "`BENCH_SCALE100=1` adds scale 100; with `NEO4J_URI` set it benchmarks that Neo4j instead); "
+        "`BENCH_SCALE100=1` adds scale 100; with `NEO4J_URI` set it benchmarks that Neo4j instead; "
+        "`make bench BENCH_ARGS='--only cli --scales 1'` measures only the CLI start times, in a minute); "
         "`python -m bench --help` lists the options.",
         "",
     ]

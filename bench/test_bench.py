@@ -41,6 +41,9 @@ def test_harness_end_to_end_on_a_tiny_graph(tmp_path: Path, capsys: pytest.Captu
     assert one["baseline"]["return1_p50_ms"] > 0 and one["baseline"]["python_loop_ms"] > 0
     assert one["explorer"].get("pages"), one["explorer"]
     assert result["targets"] == []  # a hand-made mapping is not the reference graph
+    cli = result["cli_start"]
+    assert cli["help"]["exit_codes"] == [0] and cli["cypher_return1"]["exit_codes"] == [0]
+    assert 0 < cli["help"]["wall_min_s"] <= cli["help"]["wall_median_s"] <= cli["help"]["wall_max_s"]
     text = md.read_text(encoding="utf-8")
-    assert "## Load" in text and "## Jobs" in text and "## Questions" in text
+    assert "## Load" in text and "## Jobs" in text and "## Questions" in text and "## CLI start" in text
     assert text in capsys.readouterr().out
