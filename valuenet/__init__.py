@@ -1,3 +1,5 @@
-"""valuenet: shared package for configuration, the engine connection, the embedded server and the schema."""
+"""valuenet: shared package for configuration, the engine connection, the embedded server and the schema.
 
-__version__ = "0.1.0"
+The version is the installed package's (`valuenet --version`, `importlib.metadata.version("valuenet")`),
+declared once in pyproject.toml.
+"""

@@ -174,23 +174,18 @@ def test_report_finds_its_sections_figures_and_style(
 @pytest.fixture
 def explorer_process(installed: Installed) -> Iterator[tuple[subprocess.Popen[str], int]]:
     port = free_port()
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [str(installed.valuenet), "explore", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         cwd=installed.outside,
         env=clean_env(VALUENET_HOME=str(installed.outside / "no-server")),
-    )
-    try:
-        yield proc, port
-    finally:
-        proc.terminate()
+    ) as proc:
         try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            yield proc, port
+        finally:
+            proc.kill()  # a test server with nothing to save; leaving the block waits for it
 
 
 def test_explore_serves_the_installed_app(explorer_process: tuple[subprocess.Popen[str], int]) -> None:
