@@ -207,8 +207,15 @@ def start(settings: Settings | None = None, *, wait_s: float = 120.0) -> Status:
         notes.append(f"cleaned up after a server that died (stale pid {current.pid})")
         paths.pid.unlink(missing_ok=True)
         paths.state.unlink(missing_ok=True)
+    # A server killed with -9 may still be tearing down (a JVM unmapping its heap, seconds under load)
+    # and holding its ports: give a died server's ports time to come free before calling them taken.
+    grace_s = 60.0 if current.pid is not None else 0.0
     for port, what in ((s.valuenet_bolt_port, "Bolt"), (s.valuenet_http_port, "HTTP")):
         owner = _port_owner(port)
+        give_up = time.time() + grace_s
+        while owner and time.time() < give_up:
+            time.sleep(0.5)
+            owner = _port_owner(port)
         if owner:
             raise ServerError(
                 f"Cannot start: {what} port 127.0.0.1:{port} is already in use by {owner}.\n"
