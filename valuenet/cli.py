@@ -448,10 +448,20 @@ def questions(
 
 @app.command()
 def ask(
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="question id (see `valuenet questions`)")],
+    question_id: Annotated[
+        str | None, typer.Argument(metavar="ID", help="question id (see `valuenet questions`)")
+    ] = None,
     param: Annotated[
         list[str] | None,
         typer.Option("--param", "-p", help="name=value (repeatable); checked against the question"),
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option(
+            "--text",
+            "-t",
+            help="a question in plain words (Chinese or English) instead of an ID; -p overrides it",
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     show_query: Annotated[
@@ -461,17 +471,29 @@ def ask(
     """Run one question from the library (read-only), e.g.
 
     valuenet ask who_empowers_industry_in_place -p industry=C36 -p place=440100
+    valuenet ask --text "谁在为广州汽车制造业赋能" --format json
     """
     from valuenet import questions as questions_mod
     from valuenet.db import Neo4jError, QueryTimeoutError
 
+    if (question_id is None) == (text is None):
+        raise fail('give a question ID or --text "a question in plain words" (one of them)', EXIT_USAGE)
     raw = {k: v for k, v in parse_params(param or []).items()}
-    try:
-        q = questions_mod.get(question_id)
-        q.validate(raw)  # before connecting: bad parameters never reach the engine
-    except questions_mod.QuestionError as e:
-        raise fail(str(e), EXIT_USAGE) from None
+
+    def checked(qid: str) -> None:  # bad parameters never reach the engine
+        try:
+            questions_mod.get(qid).validate(raw)
+        except questions_mod.QuestionError as e:
+            raise fail(str(e), EXIT_USAGE) from None
+
+    if question_id is not None:
+        checked(question_id)  # before connecting
     with graph_session() as g:
+        if text is not None:
+            question_id, read_params = _read_plain_words(g, text)
+            raw = {**read_params, **raw}
+            checked(question_id)
+        assert question_id is not None
         try:
             q, used, res = questions_mod.ask(g, question_id, raw)
         except QueryTimeoutError as e:
@@ -481,9 +503,35 @@ def ask(
     err = console(stderr=True)
     if show_query:
         err.print(f"// {q.title_en}\n{q.text}\n// parameters: {json.dumps(used, ensure_ascii=False)}")
-    print_rows(res.columns, res.rows, fmt)
+    if text is not None and fmt is OutputFormat.json:
+        # one object: what the sentence was read as, and the rows
+        answer = {"question": q.id, "params": used, "rows": res.rows}
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_rows(res.columns, res.rows, fmt)
     if fmt is OutputFormat.table:
         err.print(f"{q.title_zh} / {q.title_en}: {len(res.rows)} row(s) in {res.elapsed_s:.3f} s")
+
+
+def _read_plain_words(g: Graph, text: str) -> tuple[str, dict[str, Any]]:
+    """The question and parameters a sentence names; exit 2 with a hint when it names none."""
+    from valuenet import plain_words
+
+    reading = plain_words.read(text, plain_words.lexicon_from_graph(g))
+    err = console(stderr=True)
+    for note in reading.notes:
+        err.print(f"note: {note}", highlight=False)
+    if reading.question is None:
+        raise fail(
+            "could not tell which question this is. Name what you want to know, e.g. "
+            '"谁在为广州汽车制造业赋能", "who empowers car makers in Guangzhou", '
+            '"清华大学和华为之间的最短路径"; '
+            "`valuenet questions` lists the library.",
+            EXIT_USAGE,
+        )
+    shown = ", ".join(f"{k}={v}" for k, v in reading.params.items()) or "its defaults"
+    err.print(f"read as: {reading.question} with {shown}", highlight=False)
+    return reading.question, reading.params
 
 
 # -- report and figures --------------------------------------------------------------------------------------
