@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from valuenet.config import MAX_QUERY_TIMEOUT_S, MAX_ROW_CAP
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -110,9 +112,11 @@ def main(
 
 @contextmanager
 def graph_session(settings: Settings | None = None) -> Iterator[Graph]:
-    """A connected Graph, or a clear message and exit code when there is no engine to talk to."""
+    """A connected Graph, or a clear message and exit 5 when there is no engine to talk to: at connect
+    (unreachable, credentials refused, any driver error) and when the engine goes away or locks valuenet
+    out while the command runs."""
     from valuenet.config import NotConfiguredError, Settings
-    from valuenet.db import DriverError, ServiceUnavailable, connect
+    from valuenet.db import CONNECTION_ERRORS, DriverError, Neo4jError, connect, connection_problem
 
     s = settings or Settings()
     try:
@@ -122,16 +126,12 @@ def graph_session(settings: Settings | None = None) -> Iterator[Graph]:
     try:
         try:
             g.verify()
-        except ServiceUnavailable as e:
-            hint = (
-                "Is the embedded server running? Try `valuenet server status` / `valuenet server start`."
-                if g.info.embedded
-                else "Check NEO4J_URI and that Neo4j is up (`docker compose ps`)."
-            )
-            raise fail(f"cannot reach {g.info.uri}: {e}. {hint}", EXIT_NO_ENGINE) from None
-        except DriverError as e:
-            raise fail(f"cannot connect to {g.info.uri}: {e}", EXIT_NO_ENGINE) from None
-        yield g
+        except (DriverError, Neo4jError) as e:
+            raise fail(connection_problem(g.info, e), EXIT_NO_ENGINE) from None
+        try:
+            yield g
+        except CONNECTION_ERRORS as e:
+            raise fail(connection_problem(g.info, e), EXIT_NO_ENGINE) from None
     finally:
         g.close()
 
@@ -379,16 +379,21 @@ def cypher(
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     timeout: Annotated[
-        float | None, typer.Option(help="seconds before the query is abandoned [default 30]")
+        float | None,
+        typer.Option(
+            min=0.1,
+            max=MAX_QUERY_TIMEOUT_S,
+            help="seconds before the query is stopped on the engine [default 30]",
+        ),
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="row cap [default 1000]")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, max=MAX_ROW_CAP, help="row cap [default 1000]")] = None,
 ) -> None:
     """Run a read-only Cypher query and print the rows.
 
     Example: valuenet cypher "MATCH (c:City {code: $code}) RETURN c.name_zh AS city" -p code=440100
     """
     from valuenet.config import Settings
-    from valuenet.db import Neo4jError, QueryTimeoutError, WriteRefusedError
+    from valuenet.db import CONNECTION_ERRORS, Neo4jError, QueryTimeoutError, WriteRefusedError
 
     s = Settings()
     params = parse_params(param or [])
@@ -401,10 +406,14 @@ def cypher(
                 timeout=timeout or s.valuenet_query_timeout,
                 row_cap=limit or s.valuenet_row_cap,
             )
+        except ValueError as e:  # VALUENET_ROW_CAP or VALUENET_QUERY_TIMEOUT out of bounds
+            raise fail(f"{e} (VALUENET_ROW_CAP / VALUENET_QUERY_TIMEOUT)", EXIT_USAGE) from None
         except WriteRefusedError as e:
             raise fail(str(e), EXIT_WRITE_REFUSED) from None
         except QueryTimeoutError as e:
             raise fail(str(e), EXIT_TIMEOUT) from None
+        except CONNECTION_ERRORS:
+            raise  # graph_session says what happened to the engine
         except Neo4jError as e:
             raise fail(f"the engine rejected the query: {e.message or e}") from None
     print_rows(res.columns, res.rows, fmt)
