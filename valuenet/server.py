@@ -110,7 +110,9 @@ class Status:
 class Credentials:
     """The embedded server's users, generated on first start.
 
-    - root administers the server (create and drop databases, users) over the HTTP admin API only;
+    - root administers the server (create and drop databases, users) over the HTTP admin API only. That
+      port stays open (valuenet creates databases and users through it; bulk writes over HTTP SQL may
+      follow), on 127.0.0.1 only, with the generated password;
     - valuenet's own user (admin on every database) makes every Bolt connection. Its name is as random as
       its password: ArcadeDB locks a user out for about a minute after 5 failed logins on either port, so
       anyone on the machine could lock `root` out, never a user whose name they cannot guess;

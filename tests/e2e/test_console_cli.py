@@ -1,13 +1,18 @@
-"""`valuenet cypher` as an adversarial analyst runs it: hidden writes, a runaway query, unbounded rows."""
+"""`valuenet cypher` as an adversarial analyst runs it: hidden writes, a runaway query, unbounded rows,
+refused credentials and an engine that is gone."""
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from tests.cli_support import run_cli
-from valuenet.config import MAX_ROW_CAP, Settings
+from tests.conftest import free_port
+from valuenet.config import MAX_ROW_CAP, Settings, state_file
 from valuenet.db import Graph
 
 CARTESIAN = (
@@ -52,3 +57,35 @@ def test_row_cap_and_timeout_have_bounds(
     res = run_cli(["cypher", *args, "RETURN 1 AS x"], engine_settings, env_extra=env)
     assert res.returncode == 2, res.stderr
     assert says in res.stderr and "Traceback" not in res.stderr
+
+
+def test_refused_credentials_are_one_clean_message(engine_settings: Settings, tmp_path: Path) -> None:
+    """A state folder whose user the engine does not know (a stale or edited server.json): exit 5 with
+    what to do, no traceback. A made-up name, so the failed login locks nobody out."""
+    state = json.loads(state_file(engine_settings.home).read_text(encoding="utf-8"))
+    state["username"] = f"nobody_{uuid.uuid4().hex[:8]}"
+    home = tmp_path / "stale"
+    home.mkdir()
+    state_file(home).write_text(json.dumps(state), encoding="utf-8")
+    stale = Settings(
+        _env_file=None,
+        valuenet_home=home,
+        valuenet_bolt_port=engine_settings.valuenet_bolt_port,
+        valuenet_http_port=engine_settings.valuenet_http_port,
+    )
+    res = run_cli(["cypher", "RETURN 1 AS x"], stale)
+    said = " ".join(res.stderr.split())
+    assert res.returncode == 5, res.stderr
+    assert "refused valuenet's credentials" in said and "Traceback" not in said
+
+
+def test_an_engine_that_is_gone_is_one_clean_message(engine_settings: Settings, tmp_path: Path) -> None:
+    state = json.loads(state_file(engine_settings.home).read_text(encoding="utf-8"))
+    state["uri"] = f"bolt://127.0.0.1:{free_port()}"
+    home = tmp_path / "gone"
+    home.mkdir()
+    state_file(home).write_text(json.dumps(state), encoding="utf-8")
+    res = run_cli(["cypher", "RETURN 1 AS x"], Settings(_env_file=None, valuenet_home=home))
+    said = " ".join(res.stderr.split())
+    assert res.returncode == 5, res.stderr
+    assert "cannot reach" in said and "valuenet server start" in said and "Traceback" not in said
