@@ -91,7 +91,8 @@ def embedded(heap: str, *, keep: bool = False) -> Iterator[Engine]:
     started = time.perf_counter()
     st = server.start(settings)
     start_s = time.perf_counter() - started
-    info = st.connection()
+    assert st.uri and st.username and st.password and st.database
+    info = ConnectionInfo(st.uri, st.username, st.password, st.database, embedded=True)
     g = Graph(info, query_timeout=3600)
     try:
         schema.apply(g)

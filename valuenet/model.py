@@ -63,6 +63,9 @@ class DimensionDecl(_Strict):
     key: str
     doc: str = ""
     properties: tuple[str, ...]
+    zh: str = ""  # what one node of the dimension is called, for messages (行业 / industry)
+    en: str = ""
+    within: str | None = None  # the link to the node that contains this one (a city's province)
 
 
 class LinkDecl(_Strict):
@@ -131,6 +134,13 @@ class GraphModel(_Strict):
             for end in (link.from_, *link.to):
                 if end not in node_labels:
                     raise ValueError(f"link {name}: unknown node label {end!r}")
+        for name, d in self.dimensions.items():
+            if d.within is not None:
+                within = self.links.get(d.within)
+                if within is None or within.from_ != name or not set(within.to) <= set(self.dimensions):
+                    raise ValueError(
+                        f"dimension {name}: within {d.within!r} is not a link to another dimension"
+                    )
         for name, p in self.projections.items():
             unknown = [t for t in p.types if t not in self.relationships]
             if unknown:
@@ -178,6 +188,11 @@ class GraphModel(_Strict):
     def links_from(self, label: str) -> dict[str, str]:
         """Target label -> link type, for every link that starts at `label` nodes (in declaration order)."""
         return {to: name for name, link in self.links.items() if link.from_ == label for to in link.to}
+
+    def dimension_noun(self, label: str, lang: str) -> str:
+        """What one node of dimension `label` is called in `lang` (zh or en), e.g. 行业 / industry."""
+        d = self.dimensions[label]
+        return (d.zh if lang == "zh" else d.en) or label
 
     def types_of_dimension(self, dimension: str) -> tuple[str, ...]:
         if dimension not in self.relation_dimensions:

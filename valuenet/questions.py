@@ -5,7 +5,8 @@ Each `.cypher` file is one question; its `//` YAML header declares:
     id (= file name), group, title_zh, title_en, answers,
     chart (bar | stacked_bar | map | table | graph | kpi | line),
     params: {name: {type: str|int|float|bool|list, default, required, allowed: [...],
-                    choices: <choices query>, min, max, pattern, description}},
+                    choices: <choices query>, dimension: <label or [labels]>, min, max, pattern,
+                    description}},
     figures: [figures.csv metric ids this question reproduces]
 
 Parameters are validated against the header *before* anything reaches the engine; questions run read-only
@@ -13,6 +14,12 @@ Parameters are validated against the header *before* anything reaches the engine
 graph (columns `value`, `label` and optionally `group`), for the explorer's widgets. In `default` and
 `allowed`, an item `model: <list>` stands for that list of the graph model (`MODEL_LISTS`), e.g.
 `allowed: [model: org_relationship_types]`, so a question offers exactly the types the model declares.
+
+A parameter with `dimension` (labels of the graph model's dimensions, e.g. `dimension: [City, Province,
+MetroArea, Country]`) takes a code or a name: `ask` resolves names through the graph's own dimension nodes
+(valuenet/resolve.py), so `industry=金属制品业` runs as `industry=C33`, and its `pattern` is the form of the
+code (nodes whose code does not match are not candidates). A name that finds no node, or several, is a
+QuestionError listing the nearest ones.
 
 `parse_params` reads the `params:` of any `.cypher` header the same way (tests/unit/test_query_files.py
 checks every file with it); `map` parameters are for trusted callers only, never a question's.
@@ -25,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from valuenet import queries
+from valuenet import queries, resolve
 from valuenet.db import Graph, ReadResult
 from valuenet.model import MODEL
 
@@ -34,7 +41,7 @@ QUESTION_TYPES = TYPES[:-1]  # what a CLI argument or a widget can give
 CHARTS = ("bar", "stacked_bar", "map", "table", "graph", "kpi", "line")
 # What a parameter's header may say: how its values are checked, then words (`doc` is a synonym of
 # `description`; `items` describes a list's items).
-CHECK_KEYS = ("type", "default", "required", "allowed", "choices", "min", "max", "pattern")
+CHECK_KEYS = ("type", "default", "required", "allowed", "choices", "dimension", "min", "max", "pattern")
 SPEC_KEYS = frozenset((*CHECK_KEYS, "description", "doc", "items"))
 # Lists of the graph model a header may name as `model: <name>` (see the module docstring).
 MODEL_LISTS = ("org_relationship_types", "kind_labels")
@@ -55,8 +62,9 @@ class Param:
     choices: str | None = None  # query under cypher/choices/ listing values from the graph
     minimum: float | None = None
     maximum: float | None = None
-    pattern: str | None = None
+    pattern: str | None = None  # for a dimension parameter: the form of the code it resolves to
     description: str = ""
+    dimension: tuple[str, ...] = ()  # dimension labels whose codes or names it takes (valuenet/resolve.py)
 
     def convert(self, raw: Any) -> Any:
         """Text (from a CLI or a widget) or a value -> the declared type; raises QuestionError."""
@@ -88,13 +96,25 @@ class Param:
         for item in items:
             if self.allowed is not None and item not in self.allowed:
                 raise QuestionError(f"{where}: {item!r} is not allowed; choose one of {list(self.allowed)}")
-            if self.pattern is not None and not re.fullmatch(self.pattern, str(item)):
+            if self.pattern is not None and not self.dimension and not re.fullmatch(self.pattern, str(item)):
                 raise QuestionError(f"{where}: {item!r} does not match the expected form {self.pattern}")
         if self.minimum is not None and isinstance(value, (int, float)) and value < self.minimum:
             raise QuestionError(f"{where}: {value} is below the minimum {self.minimum:g}")
         if self.maximum is not None and isinstance(value, (int, float)) and value > self.maximum:
             raise QuestionError(f"{where}: {value} is above the maximum {self.maximum:g}")
         return value
+
+    def resolve(self, value: Any, names: resolve.DimensionNames) -> Any:
+        """A converted value with every name replaced by the code of the dimension node it names."""
+        if not self.dimension or value is None:
+            return value
+        try:
+            if isinstance(value, list):
+                return [names.resolve(str(v), self.dimension, self.pattern).code for v in value]
+            return names.resolve(str(value), self.dimension, self.pattern).code
+        except resolve.NameNotResolved as e:
+            where = f"参数 {self.name}：" if e.lang == "zh" else f"parameter {self.name!r}: "
+            raise QuestionError(where + e.message()) from None
 
 
 @dataclass(frozen=True)
@@ -110,8 +130,14 @@ class Question:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def validate(self, raw: dict[str, Any]) -> dict[str, Any]:
-        """Checked, typed parameters with defaults filled in; unknown or missing ones are errors."""
+    @property
+    def takes_names(self) -> bool:
+        """Whether a parameter takes dimension names (resolving them needs the graph)."""
+        return any(p.dimension for p in self.params.values())
+
+    def validate(self, raw: dict[str, Any], names: resolve.DimensionNames | None = None) -> dict[str, Any]:
+        """Checked, typed parameters with defaults filled in; unknown or missing ones are errors. With
+        `names`, dimension parameters given by name get their codes (without, they are only type-checked)."""
         unknown = sorted(set(raw) - set(self.params))
         if unknown:
             raise QuestionError(
@@ -121,7 +147,8 @@ class Question:
         out: dict[str, Any] = {}
         for name, p in self.params.items():
             if name in raw and raw[name] is not None and raw[name] != "":
-                out[name] = p.convert(raw[name])
+                value = p.convert(raw[name])
+                out[name] = p.resolve(value, names) if names is not None else value
             elif p.required:
                 raise QuestionError(
                     f"question {self.id!r} needs parameter {name!r} ({p.description or p.type})"
@@ -163,6 +190,14 @@ def _param(name: Any, spec: Any, where: str) -> Param:
     allowed = _from_model(spec.get("allowed"), where)
     if allowed is not None and not isinstance(allowed, list):
         raise QuestionError(f"{where}: `allowed` must be a list, not {allowed!r}")
+    dimension = spec.get("dimension") or ()
+    dimension = (dimension,) if isinstance(dimension, str) else tuple(dimension)
+    unknown_labels = [label for label in dimension if label not in MODEL.dimensions]
+    if unknown_labels:
+        raise QuestionError(
+            f"{where}: `dimension` names {unknown_labels}, not dimensions of the graph model "
+            f"({', '.join(MODEL.dimensions)})"
+        )
     return Param(
         name=name,
         type=kind,
@@ -174,6 +209,7 @@ def _param(name: Any, spec: Any, where: str) -> Param:
         maximum=spec.get("max"),
         pattern=spec.get("pattern"),
         description=str(spec.get("description", spec.get("doc", ""))),
+        dimension=dimension,
     )
 
 
@@ -228,13 +264,41 @@ def get(question_id: str) -> Question:
     return lib[question_id]
 
 
+def validated(graph: Graph, q: Question, raw: dict[str, Any]) -> dict[str, Any]:
+    """`q.validate(raw)` with names resolved through `graph`'s dimension nodes. A name not found in the
+    cached names is looked up again if a load has changed the dimensions since they were read."""
+    if not q.takes_names:
+        return q.validate(raw)
+    try:
+        return q.validate(raw, resolve.names(graph))
+    except QuestionError:
+        return q.validate(raw, resolve.names(graph, refresh=True))
+
+
 def ask(
     graph: Graph, question_id: str, raw_params: dict[str, Any] | None = None, *, timeout: float | None = None
 ) -> tuple[Question, dict[str, Any], ReadResult]:
-    """Validate, then run one question read-only. Returns the question, the parameters used and the rows."""
+    """Validate (names of dimension nodes resolved to their codes), then run one question read-only.
+    Returns the question, the parameters used and the rows."""
     q = get(question_id)
-    params = q.validate(raw_params or {})
+    params = validated(graph, q, raw_params or {})
     return q, params, graph.run_readonly(q.text, params, timeout=timeout, row_cap=None)
+
+
+def resolution_notes(graph: Graph, q: Question, raw: dict[str, Any], used: dict[str, Any]) -> list[str]:
+    """For each parameter given by name, which node it was taken for, e.g.
+    `industry=金属制品业 -> C33 金属制品业（行业）`."""
+    notes = []
+    for name, p in q.params.items():
+        given = raw.get(name)
+        if not p.dimension or given in (None, "") or p.convert(given) == used[name]:
+            continue
+        names = resolve.names(graph)
+        codes = used[name] if isinstance(used[name], list) else [used[name]]
+        lang = resolve.language(str(given))
+        shown = ", ".join(names.resolve(str(c), p.dimension, p.pattern).describe(lang) for c in codes)
+        notes.append(f"{name}={given} -> {shown}")
+    return notes
 
 
 def choices(

@@ -8,7 +8,7 @@
 // chart: map
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, financing, investment]}
-//   within: {type: str, default: null, pattern: '[0-9]{6}|JJJ|YRD|PRD', choices: regions, description: 'province code or metro area'}
+//   within: {type: str, dimension: [Province, MetroArea], default: null, pattern: '[0-9]{6}|JJJ|YRD|PRD', choices: regions, description: 'province code or metro area'}
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
 //   limit: {type: int, default: 20, min: 1, max: 400}
 // figures: [tech_coop_city_*, tech_input_city_*, tech_empowerment_city_*]

@@ -14,7 +14,7 @@
 //   by: {type: str, default: tier, allowed: [sector, tier, section, division, direction]}
 //   converged_only: {type: bool, default: false, description: 'leave out core-to-core relations'}
 //   tier: {type: str, default: null, allowed: [primary, secondary, tertiary]}
-//   section: {type: str, default: null, pattern: '[A-T]', description: 'only partners of this GB/T 4754 section'}
+//   section: {type: str, dimension: Industry, default: null, pattern: '[A-T]', description: 'only partners of this GB/T 4754 section'}
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
 // figures: [core_emp_target_*, core_to_converged_*, core_input_from_*, converged_to_core_*, core_secondary_coop_*, core_to_secondary_*, secondary_to_core_*, core_mfg_coop_*, core_to_mfg_emp_c*, mfg_to_core_emp_c*, core_tertiary_coop_*, core_to_tertiary_emp_*, tertiary_to_core_emp_*]
 // example: {direction: core_to_other, by: tier}

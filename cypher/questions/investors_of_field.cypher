@@ -6,7 +6,7 @@
 //   enterprises backed, with the known amount invested where recorded.
 // chart: bar
 // params:
-//   field: {type: str, required: true, choices: application_fields, description: 'application field code (see choices)'}
+//   field: {type: str, dimension: ApplicationField, required: true, choices: application_fields, description: 'application field code (see choices)'}
 //   kind: {type: str, default: any, allowed: [any, Investor, Enterprise, Government, University, ResearchInstitute]}
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
 //   limit: {type: int, default: 20, min: 1, max: 1000}

@@ -7,9 +7,9 @@
 //   application field; ranked by the number of sample enterprises supplied.
 // chart: bar
 // params:
-//   place: {type: str, default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places, description: 'where the sample enterprises are'}
-//   industry: {type: str, default: null, pattern: '[A-T]|[A-T][0-9]{2}|AI', choices: industries}
-//   field: {type: str, default: null, choices: application_fields, description: 'application field code'}
+//   place: {type: str, dimension: [City, Province, MetroArea, Country], default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places, description: 'where the sample enterprises are'}
+//   industry: {type: str, dimension: Industry, default: null, pattern: '[A-T]|[A-T][0-9]{2}|AI', choices: industries}
+//   field: {type: str, dimension: ApplicationField, default: null, choices: application_fields, description: 'application field code'}
 //   experience: {type: str, default: any, allowed: [any, study, work]}
 //   origin: {type: str, default: any, allowed: [any, domestic, foreign], description: 'of the institution'}
 //   edition: {type: int, default: null, allowed: [2020, 2021]}

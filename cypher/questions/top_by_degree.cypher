@@ -17,7 +17,7 @@
 //   exclude_kind: {type: str, default: none, allowed: [none, model: kind_labels, Platform], description: 'leave out organisations with this label (e.g. Investor, for Table 9 non-institution investors)'}
 //   origin: {type: str, default: any, allowed: [any, domestic, foreign]}
 //   counterpart: {type: str, default: any, allowed: [any, sample, relation], description: 'count only relations whose other end is a sample (or a relation) node'}
-//   place: {type: str, default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places}
+//   place: {type: str, dimension: [City, Province, MetroArea, Country], default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places}
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: [tech_degree_top30_sample_r*, tech_degree_top30_relation_r*, tech_input_top30_sample_r*, tech_empowerment_top30_sample_r*, tech_input_top20_relation_r*, tech_empowerment_top20_relation_r*, hc_study_top20_*, hc_work_top20_*, invest_top20_*]

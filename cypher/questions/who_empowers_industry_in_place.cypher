@@ -9,8 +9,8 @@
 //   Ranked by the number of distinct receivers.
 // chart: bar
 // params:
-//   industry: {type: str, required: true, pattern: '[A-T]|[A-T][0-9]{2}|AI', choices: industries, description: 'GB/T 4754-2017 section (C) or division (C36), or AI for the AI core sector'}
-//   place: {type: str, required: true, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places, description: 'GB/T 2260 city (440100) or province (440000) code, metro area (PRD, YRD, JJJ) or ISO country code (CN, US)'}
+//   industry: {type: str, dimension: Industry, required: true, pattern: '[A-T]|[A-T][0-9]{2}|AI', choices: industries, description: 'GB/T 4754-2017 section (C) or division (C36), or AI for the AI core sector'}
+//   place: {type: str, dimension: [City, Province, MetroArea, Country], required: true, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places, description: 'GB/T 2260 city (440100) or province (440000) code, metro area (PRD, YRD, JJJ) or ISO country code (CN, US)'}
 //   side: {type: str, default: either, allowed: [either, receiver, provider], description: 'which end must be in the place'}
 //   edition: {type: int, default: null, allowed: [2020, 2021], description: 'only relations reported in this edition'}
 //   limit: {type: int, default: 20, min: 1, max: 1000}

@@ -210,7 +210,8 @@ def main() -> None:
             with cols[i % 2]:
                 raw[p.name] = _widget(c, q, p)
     try:
-        params = q.validate({k: v for k, v in raw.items() if v is not None})
+        # dimension parameters typed by name get their codes from the graph's own nodes
+        params = qlib.validated(c.graph, q, {k: v for k, v in raw.items() if v is not None})
     except qlib.QuestionError as e:
         st.error(f"{t('invalid')}: {e}")
         return

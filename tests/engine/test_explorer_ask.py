@@ -184,8 +184,15 @@ def test_score_names_are_labelled_with_their_jobs() -> None:
 def test_invalid_parameters_are_shown_not_run() -> None:
     at = app(q="core_sector_flows")
     at.text_input(key="p_core_sector_flows_section").input("ZZ").run()
-    assert "参数无效" in texts(at) and "does not match" in texts(at)
+    assert "参数无效" in texts(at) and 'no industry named "ZZ"' in texts(at)
     assert not at.button  # no run button while the parameters are invalid
+
+
+def test_a_dimension_parameter_takes_a_name() -> None:
+    at = app(q="core_sector_flows")
+    at.text_input(key="p_core_sector_flows_section").input("制造业").run()
+    at.button(key="ask_run").click().run()
+    assert not errors(at) and any('"section": "C"' in block.value for block in at.code)
 
 
 def test_english_interface_keeps_the_question_and_parameters() -> None:

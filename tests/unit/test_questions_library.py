@@ -27,8 +27,6 @@ def test_library_loads_and_every_question_is_documented() -> None:
     [
         ({}, "needs parameter 'industry'"),
         ({"industry": "C36"}, "needs parameter 'place'"),
-        ({"industry": "C36", "place": "Guangzhou"}, "does not match"),
-        ({"industry": "'}) DETACH DELETE n //", "place": "440100"}, "does not match"),
         ({"industry": "C36", "place": "440100", "side": "both"}, "not allowed"),
         ({"industry": "C36", "place": "440100", "limit": "many"}, "not a valid int"),
         ({"industry": "C36", "place": "440100", "limit": 0}, "below the minimum"),
