@@ -91,8 +91,7 @@ def embedded(heap: str, *, keep: bool = False) -> Iterator[Engine]:
     started = time.perf_counter()
     st = server.start(settings)
     start_s = time.perf_counter() - started
-    assert st.uri and st.username and st.password and st.database
-    info = ConnectionInfo(st.uri, st.username, st.password, st.database, embedded=True)
+    info = st.connection()
     g = Graph(info, query_timeout=3600)
     try:
         schema.apply(g)

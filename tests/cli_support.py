@@ -13,7 +13,12 @@ VALUENET = [sys.executable, "-m", "valuenet"]
 
 
 def run_cli(
-    args: list[str], settings: Settings, *, database: str | None = None, cwd: Path | None = None
+    args: list[str],
+    settings: Settings,
+    *,
+    database: str | None = None,
+    cwd: Path | None = None,
+    env_extra: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env.update(
@@ -24,6 +29,7 @@ def run_cli(
     )
     if database:
         env["NEO4J_DATABASE"] = database
+    env.update(env_extra or {})
     return subprocess.run(
         [*VALUENET, *args], capture_output=True, text=True, env=env, cwd=cwd or Path.cwd(), timeout=120
     )

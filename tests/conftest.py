@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from valuenet import schema, server
-from valuenet.config import ConnectionInfo, Settings
+from valuenet.config import Settings
 from valuenet.db import Graph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,8 +62,7 @@ def fresh_graph(engine_settings: Settings) -> Iterator[Callable[..., Graph]]:
     def make(prefix: str = "t", apply_schema: bool = True) -> Graph:
         name = f"{prefix}_{uuid.uuid4().hex[:10]}"
         server.create_database(engine_settings, name)
-        assert state.uri and state.username and state.password
-        g = Graph(ConnectionInfo(state.uri, state.username, state.password, name, embedded=True))
+        g = Graph(state.connection(name))
         if apply_schema:
             schema.apply(g)
         opened.append(g)

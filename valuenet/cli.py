@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from valuenet.config import MAX_QUERY_TIMEOUT_S, MAX_ROW_CAP
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -110,9 +112,11 @@ def main(
 
 @contextmanager
 def graph_session(settings: Settings | None = None) -> Iterator[Graph]:
-    """A connected Graph, or a clear message and exit code when there is no engine to talk to."""
+    """A connected Graph, or a clear message and exit 5 when there is no engine to talk to: at connect
+    (unreachable, credentials refused, any driver error) and when the engine goes away or locks valuenet
+    out while the command runs."""
     from valuenet.config import NotConfiguredError, Settings
-    from valuenet.db import DriverError, ServiceUnavailable, connect
+    from valuenet.db import CONNECTION_ERRORS, DriverError, Neo4jError, connect, connection_problem
 
     s = settings or Settings()
     try:
@@ -122,16 +126,12 @@ def graph_session(settings: Settings | None = None) -> Iterator[Graph]:
     try:
         try:
             g.verify()
-        except ServiceUnavailable as e:
-            hint = (
-                "Is the embedded server running? Try `valuenet server status` / `valuenet server start`."
-                if g.info.embedded
-                else "Check NEO4J_URI and that Neo4j is up (`docker compose ps`)."
-            )
-            raise fail(f"cannot reach {g.info.uri}: {e}. {hint}", EXIT_NO_ENGINE) from None
-        except DriverError as e:
-            raise fail(f"cannot connect to {g.info.uri}: {e}", EXIT_NO_ENGINE) from None
-        yield g
+        except (DriverError, Neo4jError) as e:
+            raise fail(connection_problem(g.info, e), EXIT_NO_ENGINE) from None
+        try:
+            yield g
+        except CONNECTION_ERRORS as e:
+            raise fail(connection_problem(g.info, e), EXIT_NO_ENGINE) from None
     finally:
         g.close()
 
@@ -379,16 +379,21 @@ def cypher(
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     timeout: Annotated[
-        float | None, typer.Option(help="seconds before the query is abandoned [default 30]")
+        float | None,
+        typer.Option(
+            min=0.1,
+            max=MAX_QUERY_TIMEOUT_S,
+            help="seconds before the query is stopped on the engine [default 30]",
+        ),
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="row cap [default 1000]")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, max=MAX_ROW_CAP, help="row cap [default 1000]")] = None,
 ) -> None:
     """Run a read-only Cypher query and print the rows.
 
     Example: valuenet cypher "MATCH (c:City {code: $code}) RETURN c.name_zh AS city" -p code=440100
     """
     from valuenet.config import Settings
-    from valuenet.db import Neo4jError, QueryTimeoutError, WriteRefusedError
+    from valuenet.db import CONNECTION_ERRORS, Neo4jError, QueryTimeoutError, WriteRefusedError
 
     s = Settings()
     params = parse_params(param or [])
@@ -401,10 +406,14 @@ def cypher(
                 timeout=timeout or s.valuenet_query_timeout,
                 row_cap=limit or s.valuenet_row_cap,
             )
+        except ValueError as e:  # VALUENET_ROW_CAP or VALUENET_QUERY_TIMEOUT out of bounds
+            raise fail(f"{e} (VALUENET_ROW_CAP / VALUENET_QUERY_TIMEOUT)", EXIT_USAGE) from None
         except WriteRefusedError as e:
             raise fail(str(e), EXIT_WRITE_REFUSED) from None
         except QueryTimeoutError as e:
             raise fail(str(e), EXIT_TIMEOUT) from None
+        except CONNECTION_ERRORS:
+            raise  # graph_session says what happened to the engine
         except Neo4jError as e:
             raise fail(f"the engine rejected the query: {e.message or e}") from None
     print_rows(res.columns, res.rows, fmt)
@@ -448,10 +457,20 @@ def questions(
 
 @app.command()
 def ask(
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="question id (see `valuenet questions`)")],
+    question_id: Annotated[
+        str | None, typer.Argument(metavar="ID", help="question id (see `valuenet questions`)")
+    ] = None,
     param: Annotated[
         list[str] | None,
         typer.Option("--param", "-p", help="name=value (repeatable); checked against the question"),
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option(
+            "--text",
+            "-t",
+            help="a question in plain words (Chinese or English) instead of an ID; -p overrides it",
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     show_query: Annotated[
@@ -461,18 +480,30 @@ def ask(
     """Run one question from the library (read-only), e.g.
 
     valuenet ask who_empowers_industry_in_place -p industry=C36 -p place=440100
+    valuenet ask --text "谁在为广州汽车制造业赋能" --format json
     """
     from valuenet import questions as questions_mod
     from valuenet.db import Neo4jError, QueryTimeoutError
 
+    if (question_id is None) == (text is None):
+        raise fail('give a question ID or --text "a question in plain words" (one of them)', EXIT_USAGE)
     raw = {k: v for k, v in parse_params(param or []).items()}
-    try:
-        q = questions_mod.get(question_id)
-        q.validate(raw)  # before connecting: bad parameters never reach the engine
-    except questions_mod.QuestionError as e:
-        raise fail(str(e), EXIT_USAGE) from None
+
+    def checked(qid: str) -> None:  # bad parameters never reach the engine
+        try:
+            questions_mod.get(qid).validate(raw)
+        except questions_mod.QuestionError as e:
+            raise fail(str(e), EXIT_USAGE) from None
+
+    if question_id is not None:
+        checked(question_id)  # before connecting
     err = console(stderr=True)
     with graph_session() as g:
+        if text is not None:
+            question_id, read_params = _read_plain_words(g, text)
+            raw = {**read_params, **raw}
+            checked(question_id)
+        assert question_id is not None
         try:
             q, used, res = questions_mod.ask(g, question_id, raw)
         except questions_mod.QuestionError as e:  # a name that finds no dimension node, or several
@@ -485,9 +516,35 @@ def ask(
             err.print(f"note: {note}", highlight=False, markup=False)
     if show_query:
         err.print(f"// {q.title_en}\n{q.text}\n// parameters: {json.dumps(used, ensure_ascii=False)}")
-    print_rows(res.columns, res.rows, fmt)
+    if text is not None and fmt is OutputFormat.json:
+        # one object: what the sentence was read as, and the rows
+        answer = {"question": q.id, "params": used, "rows": res.rows}
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False, default=str) + "\n")
+    else:
+        print_rows(res.columns, res.rows, fmt)
     if fmt is OutputFormat.table:
         err.print(f"{q.title_zh} / {q.title_en}: {len(res.rows)} row(s) in {res.elapsed_s:.3f} s")
+
+
+def _read_plain_words(g: Graph, text: str) -> tuple[str, dict[str, Any]]:
+    """The question and parameters a sentence names; exit 2 with a hint when it names none."""
+    from valuenet import plain_words
+
+    reading = plain_words.read(text, plain_words.lexicon_from_graph(g))
+    err = console(stderr=True)
+    for note in reading.notes:
+        err.print(f"note: {note}", highlight=False)
+    if reading.question is None:
+        raise fail(
+            "could not tell which question this is. Name what you want to know, e.g. "
+            '"谁在为广州汽车制造业赋能", "who empowers car makers in Guangzhou", '
+            '"清华大学和华为之间的最短路径"; '
+            "`valuenet questions` lists the library.",
+            EXIT_USAGE,
+        )
+    shown = ", ".join(f"{k}={v}" for k, v in reading.params.items()) or "its defaults"
+    err.print(f"read as: {reading.question} with {shown}", highlight=False)
+    return reading.question, reading.params
 
 
 # -- report and figures --------------------------------------------------------------------------------------

@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_DATABASE = "valuenet"
+MAX_ROW_CAP = 100_000  # a cap on the analysts' row cap: the rows are held in memory and printed
+# The longest an analyst's query may run; on the embedded engine also its read-only user's own limit, which
+# ends a query whose client died before it could stop it.
+MAX_QUERY_TIMEOUT_S = 600.0
 
 
 class SettingsError(ValueError):
@@ -94,6 +98,7 @@ class ConnectionInfo:
     password: str
     database: str | None
     embedded: bool
+    reader: tuple[str, str] | None = None  # a user the engine lets read only (the embedded server has one)
 
 
 class NotConfiguredError(RuntimeError):
@@ -129,4 +134,5 @@ def connection_info(settings: Settings | None = None) -> ConnectionInfo:
         password=state["password"],
         database=s.neo4j_database or state.get("database", DEFAULT_DATABASE),
         embedded=True,
+        reader=(state["reader_username"], state["reader_password"]) if "reader_username" in state else None,
     )

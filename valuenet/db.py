@@ -5,8 +5,10 @@ through it, whether the engine is the embedded ArcadeDB Bolt server or Neo4j 5 (
 
 Read-only analyst queries need care because the engines differ (docs/engines.md): Neo4j refuses writes
 in a READ transaction, ArcadeDB accepts them. `Graph.run_readonly` therefore (1) rejects write clauses
-lexically before anything reaches the engine, (2) runs in an explicit transaction opened in READ mode that
-is *always* rolled back, and (3) refuses any result whose summary reports updates.
+and procedures not known to read lexically before anything reaches the engine (valuenet/readonly.py),
+(2) runs in an explicit transaction opened in READ mode that is *always* rolled back, and (3) refuses any
+result whose summary reports updates. A query that outlives its timeout, or whose rows pass the row cap, is
+ended on the engine (`stop_tagged`), not only abandoned by the client.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import re
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from valuenet.config import ConnectionInfo, Settings, connection_info
+from valuenet.config import MAX_QUERY_TIMEOUT_S, MAX_ROW_CAP, ConnectionInfo, Settings, connection_info
+from valuenet.readonly import write_clause_in
 
 
 @contextmanager
@@ -61,6 +65,12 @@ AuthError = neo4j_errors.AuthError
 ClientError = neo4j_errors.ClientError
 Neo4jError = neo4j_errors.Neo4jError
 DriverError = neo4j_errors.DriverError
+SessionExpired = neo4j_errors.SessionExpired
+# What a command may meet at any point when the engine goes away or stops accepting valuenet.
+CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, AuthError)
+
+
+STOP_GRACE_S = 10.0  # how long a query ended on the engine may take to give its thread back
 
 
 class WriteRefusedError(RuntimeError):
@@ -140,32 +150,6 @@ class ReadResult:
     notes: list[str] = field(default_factory=list)
 
 
-# Clauses and commands that change the graph or the schema. Matched on the query with string literals and
-# comments blanked out; not when preceded by `.`/`$`/`:` (property keys, parameters, labels) or
-# followed by `:` (map keys).
-_WRITE_PATTERN = re.compile(
-    r"(?<![.$:`\w])\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|RENAME|GRANT|"
-    r"DENY|REVOKE|TERMINATE|START\s+DATABASE|STOP\s+DATABASE|IN\s+TRANSACTIONS)\b(?!\s*:)",
-    re.IGNORECASE,
-)
-# Procedures known to write; anything else that writes is caught by the rollback + summary check.
-_WRITE_PROCEDURE = re.compile(
-    r"\bCALL\s+(apoc\.(create|merge|refactor|periodic|nodes\.delete|load|import|export|trigger)|"
-    r"gds\.[\w.]*\.(write|mutate)|gds\.graph\.(drop|project)|db\.(create|index\.fulltext\.create)|dbms\.)",
-    re.IGNORECASE,
-)
-_LITERALS_AND_COMMENTS = re.compile(
-    r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL
-)
-
-
-def write_clause_in(query: str) -> str | None:
-    """The first write clause or write procedure in `query`, ignoring strings and comments; else None."""
-    blanked = _LITERALS_AND_COMMENTS.sub(lambda m: " " * len(m.group(0)), query)
-    m = _WRITE_PATTERN.search(blanked) or _WRITE_PROCEDURE.search(blanked)
-    return " ".join(m.group(0).split()).upper() if m else None
-
-
 def to_plain(value: Any) -> Any:
     """Driver values -> JSON-friendly Python (nodes and relationships as maps, temporals as ISO strings)."""
     if isinstance(value, neo4j_graph.Node):
@@ -215,17 +199,16 @@ class Graph:
     def __init__(self, info: ConnectionInfo, *, query_timeout: float = 30.0) -> None:
         self.info = info
         self.query_timeout = query_timeout
-        self._driver = GraphDatabase.driver(
-            info.uri,
-            auth=(info.username, info.password),
-            connection_acquisition_timeout=60,
-            max_connection_pool_size=32,
-        )
+        self._driver = _driver(info.uri, (info.username, info.password))
+        self._reader: neo4j.Driver | None = None  # made on first use by _readonly_driver
+        self._reader_lock = threading.Lock()
         self._engine: EngineInfo | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------------------
     def close(self) -> None:
         self._driver.close()
+        if self._reader is not None:
+            self._reader.close()
 
     def __enter__(self) -> Graph:
         return self
@@ -238,10 +221,20 @@ class Graph:
         self._driver.verify_connectivity()
 
     @contextmanager
-    def _session(self, read: bool = False) -> Iterator[neo4j.Session]:
+    def _session(self, read: bool = False, driver: neo4j.Driver | None = None) -> Iterator[neo4j.Session]:
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
-        with self._driver.session(database=self.info.database, default_access_mode=mode) as s:
+        with (driver or self._driver).session(database=self.info.database, default_access_mode=mode) as s:
             yield s
+
+    def _readonly_driver(self) -> neo4j.Driver:
+        """The driver of the user the engine lets read only (the embedded server's reader), else the
+        main one (Neo4j refuses writes in the READ transaction run_readonly opens)."""
+        if self.info.reader is None:
+            return self._driver
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = _driver(self.info.uri, self.info.reader)
+            return self._reader
 
     # -- engine ------------------------------------------------------------------------------------------
     def engine(self) -> EngineInfo:
@@ -349,31 +342,46 @@ class Graph:
     ) -> ReadResult:
         """Run an analyst's query so that it cannot change the graph; see the module docstring.
 
-        Raises WriteRefusedError, QueryTimeoutError, or the driver's Neo4jError for bad Cypher.
+        Raises WriteRefusedError, QueryTimeoutError, ValueError for a row cap outside 1..MAX_ROW_CAP or
+        a timeout outside (0, MAX_QUERY_TIMEOUT_S], or the driver's Neo4jError for bad Cypher.
         """
         clause = write_clause_in(query)
         if clause:
+            hint = " (only procedures known to read may be called here)" if clause.startswith("CALL ") else ""
             raise WriteRefusedError(
-                f"Writes are not allowed here: the query contains {clause}. "
+                f"Writes are not allowed here: the query contains {clause}{hint}. "
                 "This console runs read-only queries; use `valuenet load` to change the graph."
             )
+        if row_cap is not None and not 1 <= row_cap <= MAX_ROW_CAP:
+            raise ValueError(f"row cap {row_cap}: choose from 1 to {MAX_ROW_CAP:,} rows")
         limit = timeout if timeout is not None else self.query_timeout
+        if not 0 < limit <= MAX_QUERY_TIMEOUT_S:
+            raise ValueError(f"timeout {limit:g} s: choose more than 0 and at most {MAX_QUERY_TIMEOUT_S:g} s")
+        tag = _query_tag()
         box: dict[str, Any] = {}
 
         def work() -> None:
             try:
-                box["result"] = self._readonly_tx(query, params, limit, row_cap)
+                box["result"] = self._readonly_tx(query, params, limit, row_cap, tag)
             except BaseException as e:  # handed to the caller's thread
                 box["error"] = e
 
         started = time.perf_counter()
-        # The engine may ignore the transaction timeout (ArcadeDB does), so the wait is bounded here too.
+        # The engine may ignore the transaction timeout (ArcadeDB does), so the wait is bounded here, and
+        # the query is then ended on the engine: abandoned, it would keep a core busy for as long as it runs.
         worker = threading.Thread(target=work, name="valuenet-readonly", daemon=True)
         worker.start()
-        worker.join(limit + 1.0)
+        worker.join(limit)
         if worker.is_alive():
+            stopped = self.stop_tagged(tag)
+            worker.join(STOP_GRACE_S)
+            outcome = (
+                "stopped on the engine"
+                if stopped and not worker.is_alive()
+                else "abandoned; the engine did not confirm that it stopped"
+            )
             raise QueryTimeoutError(
-                f"The query ran longer than the {limit:g} s timeout and was abandoned. "
+                f"The query ran longer than the {limit:g} s timeout and was {outcome}. "
                 "Add a LIMIT, narrow the MATCH, or raise --timeout."
             )
         if "error" in box:
@@ -382,37 +390,105 @@ class Graph:
                 raise WriteRefusedError(
                     "Writes are not allowed here: the engine refused a write in a read transaction."
                 )
+            if isinstance(err, neo4j_errors.ClientError) and (err.code or "").endswith("Security.Forbidden"):
+                raise WriteRefusedError(
+                    f"Writes are not allowed here: the engine refused them to its read-only user "
+                    f"({err.message})."
+                )
             if isinstance(err, neo4j_errors.ClientError) and "TransactionTimedOut" in (err.code or ""):
-                raise QueryTimeoutError(f"The query ran longer than the {limit:g} s timeout and was stopped.")
+                raise QueryTimeoutError(
+                    f"The query ran longer than the {limit:g} s timeout and was stopped on the engine."
+                )
             raise err
         result: ReadResult = box["result"]
         result.elapsed_s = time.perf_counter() - started
         return result
 
     def _readonly_tx(
-        self, query: str, params: Params | None, timeout: float, row_cap: int | None
+        self, query: str, params: Params | None, timeout: float, row_cap: int | None, tag: str | None = None
     ) -> ReadResult:
-        with self._session(read=True) as s:
+        tag = tag or _query_tag()
+        truncated = False
+        with self._session(read=True, driver=self._readonly_driver()) as s:
             tx = s.begin_transaction(timeout=timeout)
             try:
-                res = tx.run(query, dict(params or {}))
+                # The tag, in a comment on a line of its own, lets stop_tagged find this query on the engine.
+                res = tx.run(f"{query}\n// {tag}", dict(params or {}))
                 columns = list(res.keys())
                 rows: list[Row] = []
-                truncated = False
                 for record in res:
                     if row_cap is not None and len(rows) >= row_cap:
                         truncated = True
                         break
                     rows.append({k: to_plain(record[k]) for k in record.keys()})  # noqa: SIM118
-                summary = res.consume()
-                if summary.counters.contains_updates or summary.counters.contains_system_updates:
-                    raise WriteRefusedError(
-                        "Writes are not allowed here: the query changed the graph and was rolled back."
-                    )
+                if truncated:
+                    # Discarding the rest would compute it first (ArcadeDB: 23 s for 10^7 unread rows):
+                    # end the query on the engine instead; the rollback below still undoes everything.
+                    self.stop_tagged(tag)
+                else:
+                    summary = res.consume()
+                    if summary.counters.contains_updates or summary.counters.contains_system_updates:
+                        raise WriteRefusedError(
+                            "Writes are not allowed here: the query changed the graph and was rolled back."
+                        )
             finally:
-                tx.rollback()  # always: a read-only query must leave nothing behind, whatever the engine
+                # Always: a read-only query must leave nothing behind, whatever the engine. A query ended
+                # on the engine is rolled back there, and the driver may then report the end it caused.
+                try:
+                    tx.rollback()
+                except (Neo4jError, DriverError):
+                    if not truncated:
+                        raise
         notes = [f"row cap reached: showing the first {row_cap} rows"] if truncated else []
         return ReadResult(columns=columns, rows=rows, truncated=truncated, notes=notes)
+
+    def stop_tagged(self, tag: str) -> bool:
+        """Ask the engine to end the running transactions of the query tagged `tag` (SHOW and TERMINATE
+        TRANSACTIONS: the same commands on ArcadeDB and Neo4j 5). False when none was found or the engine
+        refused."""
+        from valuenet import queries
+
+        try:  # as the user that runs them: a user sees and ends its own transactions
+            with self._session(driver=self._readonly_driver()) as s:
+                found = s.run(queries.text("engine/transactions_tagged"), {"tag": tag})
+                ids = [r["id"] for r in found]
+                if ids:
+                    s.run(queries.text("engine/terminate_transactions"), {"ids": ids}).consume()
+        except (Neo4jError, DriverError):
+            return False
+        return bool(ids)
+
+
+def _driver(uri: str, auth: tuple[str, str]) -> neo4j.Driver:
+    return GraphDatabase.driver(
+        uri, auth=auth, connection_acquisition_timeout=60, max_connection_pool_size=32
+    )
+
+
+def _query_tag() -> str:
+    return f"valuenet-readonly-{uuid.uuid4().hex}"
+
+
+def connection_problem(info: ConnectionInfo, error: BaseException) -> str:
+    """What went wrong between valuenet and the engine at `info`, in words a user can act on."""
+    detail = getattr(error, "message", None) or str(error) or type(error).__name__
+    if isinstance(error, AuthError):
+        hint = (
+            "ArcadeDB locks a user out for about a minute after 5 failed logins (on its Bolt or HTTP "
+            "port): wait a minute and retry. The embedded server's credentials are in its state folder "
+            "(credentials.json, server.json)."
+            if info.embedded
+            else "Check NEO4J_USERNAME and NEO4J_PASSWORD."
+        )
+        return f"the engine at {info.uri} refused valuenet's credentials ({detail}). {hint}"
+    hint = (
+        "Is the embedded server running? Try `valuenet server status` / `valuenet server start`."
+        if info.embedded
+        else "Check NEO4J_URI and that Neo4j is up (`docker compose ps`)."
+    )
+    if isinstance(error, (ServiceUnavailable, SessionExpired)):
+        return f"cannot reach {info.uri}: {detail}. {hint}"
+    return f"cannot connect to {info.uri}: {detail}. {hint}"
 
 
 def connect(settings: Settings | None = None, info: ConnectionInfo | None = None) -> Graph:

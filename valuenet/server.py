@@ -3,7 +3,9 @@
 `start()` launches `python -m valuenet.server` as a detached background process bound to 127.0.0.1 and
 waits until the database answers over Bolt. State lives in the state folder (`VALUENET_HOME`):
 
-    credentials.json   root user and the password generated on first start (mode 0600)
+    credentials.json   the users generated on first start (mode 0600): root (server administration over
+                       the HTTP admin API), valuenet's own user (every Bolt connection) and the
+                       read-only user of the analysts' console (see Credentials)
     server.json        uri, database, ports, pid, heap, start time: what clients connect with (mode 0600)
     server.pid         the server process id
     logs/server.log    the server's output (ArcadeDB also writes logs/log/arcadedb.log.*)
@@ -33,9 +35,16 @@ from typing import Any
 
 import psutil
 
-from valuenet.config import DEFAULT_DATABASE, Settings, state_file
+from valuenet.config import (
+    DEFAULT_DATABASE,
+    MAX_QUERY_TIMEOUT_S,
+    ConnectionInfo,
+    Settings,
+    state_file,
+)
 
 ROOT_USER = "root"
+READER_GROUP = "valuenet_reader"
 _MODULE = "valuenet.server"
 
 
@@ -82,10 +91,47 @@ class Status:
     password: str | None
     started_at: float | None
     message: str
+    reader: tuple[str, str] | None = None
 
     @property
     def uptime_s(self) -> float | None:
         return time.time() - self.started_at if self.running and self.started_at else None
+
+    def connection(self, database: str | None = None) -> ConnectionInfo:
+        """How to connect to this running server (to `database`, default its own)."""
+        if not (self.running and self.uri and self.username and self.password):
+            raise ServerError(f"the embedded server is {self.message}")
+        return ConnectionInfo(
+            self.uri, self.username, self.password, database or self.database, True, self.reader
+        )
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """The embedded server's users, generated on first start.
+
+    - root administers the server (create and drop databases, users) over the HTTP admin API only. That
+      port stays open (valuenet creates databases and users through it; bulk writes over HTTP SQL may
+      follow), on 127.0.0.1 only, with the generated password;
+    - valuenet's own user (admin on every database) makes every Bolt connection. Its name is as random as
+      its password: ArcadeDB locks a user out for about a minute after 5 failed logins on either port, so
+      anyone on the machine could lock `root` out, never a user whose name they cannot guess;
+    - the reader (group `valuenet_reader`: may read records, nothing else; a query longer than
+      MAX_QUERY_TIMEOUT_S is ended by the engine) runs the analysts' console and the questions, so the
+      engine itself refuses their writes, as Neo4j does in a READ transaction.
+    """
+
+    root: tuple[str, str]
+    app: tuple[str, str]
+    reader: tuple[str, str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "username": self.root[0],
+            "password": self.root[1],
+            "app": {"username": self.app[0], "password": self.app[1]},
+            "reader": {"username": self.reader[0], "password": self.reader[1]},
+        }
 
 
 def _write_private(path: Path, data: dict[str, Any]) -> None:
@@ -97,14 +143,27 @@ def _write_private(path: Path, data: dict[str, Any]) -> None:
     tmp.replace(path)
 
 
-def _credentials(paths: Paths) -> tuple[str, str]:
-    """The root password, generated on first start and kept in the state folder."""
+def _credentials(paths: Paths) -> Credentials:
+    """The server's users, generated on first start and kept in the state folder (a state folder from
+    before the app and reader users keeps its root password and gains them)."""
+    data: dict[str, Any] = {}
     if paths.credentials.exists():
         data = json.loads(paths.credentials.read_text(encoding="utf-8"))
-        return str(data["username"]), str(data["password"])
-    password = secrets.token_urlsafe(18)
-    _write_private(paths.credentials, {"username": ROOT_USER, "password": password})
-    return ROOT_USER, password
+
+    def user(key: str, prefix: str) -> tuple[str, str]:
+        found = data.get(key) or {}
+        if found:
+            return str(found["username"]), str(found["password"])
+        return f"{prefix}_{secrets.token_hex(6)}", secrets.token_urlsafe(18)
+
+    creds = Credentials(
+        root=(str(data.get("username", ROOT_USER)), str(data.get("password") or secrets.token_urlsafe(18))),
+        app=user("app", "valuenet"),
+        reader=user("reader", "reader"),
+    )
+    if creds.as_dict() != data:
+        _write_private(paths.credentials, creds.as_dict())
+    return creds
 
 
 def _read_pid(paths: Paths) -> int | None:
@@ -149,7 +208,6 @@ def _tail(path: Path, lines: int = 15) -> str:
 
 def _bolt_answers(uri: str, user: str, password: str, database: str) -> bool:
     from valuenet import queries
-    from valuenet.config import ConnectionInfo
     from valuenet.db import DriverError, Graph, Neo4jError
 
     try:
@@ -180,6 +238,7 @@ def status(settings: Settings | None = None) -> Status:
             f"not running: the server (pid {pid}) has died; its pid file is stale. "
             f"See {paths.log} and run `valuenet server start`.",
         )
+    reader = (state["reader_username"], state["reader_password"]) if "reader_username" in state else None
     return Status(
         True,
         pid,
@@ -189,6 +248,7 @@ def status(settings: Settings | None = None) -> Status:
         state.get("password"),
         state.get("started_at"),
         "running",
+        reader,
     )
 
 
@@ -221,7 +281,7 @@ def start(settings: Settings | None = None, *, wait_s: float = 120.0) -> Status:
                 f"Cannot start: {what} port 127.0.0.1:{port} is already in use by {owner}.\n"
                 f"Stop that process, or choose another port with VALUENET_{what.upper()}_PORT=<port>."
             )
-    user, password = _credentials(paths)
+    creds = _credentials(paths)
     database = s.neo4j_database or DEFAULT_DATABASE
     cmd = [
         sys.executable,
@@ -240,7 +300,8 @@ def start(settings: Settings | None = None, *, wait_s: float = 120.0) -> Status:
         "--pid-file",
         str(paths.pid),
     ]
-    env = {**os.environ, "VALUENET_ROOT_PASSWORD": password}  # not on the command line, where ps shows it
+    # not on the command line, where ps shows it
+    env = {**os.environ, "VALUENET_ROOT_PASSWORD": creds.root[1]}
     with open(paths.log, "ab") as log:
         proc = subprocess.Popen(
             cmd,
@@ -262,13 +323,17 @@ def start(settings: Settings | None = None, *, wait_s: float = 120.0) -> Status:
                 f"The embedded server exited during start-up (exit code {proc.returncode}). "
                 f"Last lines of {paths.log}:\n{_tail(paths.log)}"
             )
-        if _bolt_answers(uri, user, password, database):
+        if _bolt_answers(uri, *creds.root, database):
+            _ensure_users(s.valuenet_http_port, creds)
+            user, password = creds.app
             _write_private(
                 paths.state,
                 {
                     "uri": uri,
                     "username": user,
                     "password": password,
+                    "reader_username": creds.reader[0],
+                    "reader_password": creds.reader[1],
                     "database": database,
                     "pid": proc.pid,
                     "bolt_port": s.valuenet_bolt_port,
@@ -279,7 +344,17 @@ def start(settings: Settings | None = None, *, wait_s: float = 120.0) -> Status:
                 },
             )
             msg = f"started (pid {proc.pid}) at {uri}, database {database}"
-            return Status(True, proc.pid, uri, database, user, password, started_at, "; ".join([*notes, msg]))
+            return Status(
+                True,
+                proc.pid,
+                uri,
+                database,
+                user,
+                password,
+                started_at,
+                "; ".join([*notes, msg]),
+                creds.reader,
+            )
         time.sleep(0.5)
     _terminate(proc.pid)
     paths.pid.unlink(missing_ok=True)
@@ -321,17 +396,17 @@ def stop(settings: Settings | None = None) -> str:
     return f"did not stop within 60 s and was killed (pid {current.pid}); see {paths.log}"
 
 
-def _admin(settings: Settings, command: str) -> None:
-    """A server command over ArcadeDB's HTTP API on 127.0.0.1 (database create/drop), as root."""
-    paths = Paths(settings.home)
-    user, password = _credentials(paths)
-    state = json.loads(paths.state.read_text(encoding="utf-8"))
+def _http(
+    http_port: int, root: tuple[str, str], path: str, body: dict[str, Any], *, exists_ok: bool = False
+) -> None:
+    """POST `body` to ArcadeDB's HTTP API on 127.0.0.1 as root; a refusal raises ServerError with the
+    server's reason (with `exists_ok`, not the 409 of something that already exists)."""
     request = urllib.request.Request(
-        f"http://127.0.0.1:{state['http_port']}/api/v1/server",
-        data=json.dumps({"command": command}).encode(),
+        f"http://127.0.0.1:{http_port}/api/v1/{path}",
+        data=json.dumps(body).encode(),
         headers={
             "Content-Type": "application/json",
-            "Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode(),
+            "Authorization": "Basic " + base64.b64encode(":".join(root).encode()).decode(),
         },
         method="POST",
     )
@@ -339,7 +414,37 @@ def _admin(settings: Settings, command: str) -> None:
         with urllib.request.urlopen(request, timeout=60) as resp:  # fixed loopback URL
             resp.read()
     except urllib.error.HTTPError as e:
-        raise ServerError(f"embedded server refused `{command}`: {e.read().decode(errors='replace')}") from e
+        if e.code == 409 and exists_ok:
+            return
+        what = body.get("command") or f"{path} {body.get('name', '')}".strip()
+        raise ServerError(f"embedded server refused `{what}`: {e.read().decode(errors='replace')}") from e
+
+
+def _ensure_users(http_port: int, creds: Credentials) -> None:
+    """The reader group and the app and reader users (see Credentials); those that exist are kept."""
+    _http(
+        http_port,
+        creds.root,
+        "server/groups",
+        {
+            "database": "*",
+            "name": READER_GROUP,
+            "access": [],
+            "resultSetLimit": -1,
+            "readTimeout": int(MAX_QUERY_TIMEOUT_S * 1000),
+            "types": {"*": {"access": ["readRecord"]}},
+        },
+    )  # saving a group replaces it: a changed MAX_QUERY_TIMEOUT_S applies at the next start
+    for (name, password), group in ((creds.app, "admin"), (creds.reader, READER_GROUP)):
+        user = {"name": name, "password": password, "databases": {"*": [group]}}
+        _http(http_port, creds.root, "server", {"command": f"create user {json.dumps(user)}"}, exists_ok=True)
+
+
+def _admin(settings: Settings, command: str) -> None:
+    """A server command over ArcadeDB's HTTP API on 127.0.0.1 (database create/drop), as root."""
+    paths = Paths(settings.home)
+    state = json.loads(paths.state.read_text(encoding="utf-8"))
+    _http(int(state["http_port"]), _credentials(paths).root, "server", {"command": command})
 
 
 def create_database(settings: Settings, name: str) -> None:

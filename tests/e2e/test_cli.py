@@ -93,7 +93,7 @@ def test_server_status_shows_uri_credentials_and_counts(engine_settings: Setting
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["running"] and data["uri"] == f"bolt://127.0.0.1:{engine_settings.valuenet_bolt_port}"
-    assert data["username"] == "root" and len(data["password"]) >= 16
+    assert data["username"].startswith("valuenet_") and len(data["password"]) >= 16  # not root: see server.py
     assert isinstance(data["nodes"], int) and isinstance(data["relationships"], int) and data["uptime_s"] > 0
 
 

@@ -3,21 +3,27 @@ a taken port, and a driver connecting with the credentials that `status` shows."
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import signal
 import socket
 import stat
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pytest
 from neo4j import GraphDatabase  # the test plays the analyst's own script connecting from outside
+from neo4j.exceptions import AuthError
 
 from tests.conftest import embedded_settings
 from valuenet import server
 from valuenet.config import Settings
+from valuenet.db import Graph
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +46,10 @@ def test_start_status_and_connect_with_shown_credentials(own_server: Settings) -
     # the generated password is private to the user
     mode = stat.S_IMODE((own_server.home / "credentials.json").stat().st_mode)
     assert mode == 0o600
-    # loopback only: nothing listens on the Bolt port on another interface
-    conns = [
-        c for c in psutil.net_connections("tcp") if c.laddr and c.laddr.port == own_server.valuenet_bolt_port
-    ]
-    assert conns and all(c.laddr.ip in ("127.0.0.1", "::ffff:127.0.0.1") for c in conns)
+    # loopback only: nothing listens on the Bolt or the HTTP port on another interface
+    for port in (own_server.valuenet_bolt_port, own_server.valuenet_http_port):
+        conns = [c for c in psutil.net_connections("tcp") if c.laddr and c.laddr.port == port]
+        assert conns and all(c.laddr.ip in ("127.0.0.1", "::ffff:127.0.0.1") for c in conns), port
     assert (own_server.home / "logs" / "server.log").read_text().count("ready on 127.0.0.1") >= 1
 
 
@@ -99,3 +104,27 @@ def test_data_survives_restart_and_kill_9_is_recovered(own_server: Settings) -> 
             "MATCH (o:Organization {id: 'durable'}) RETURN o.name_zh AS n", database_=again.database
         )
     assert [r["n"] for r in records] == ["持久"]
+
+
+def test_failed_root_logins_do_not_lock_valuenet_out(own_server: Settings) -> None:
+    """Anyone on the machine can fail five logins as `root` on the HTTP port, and ArcadeDB then locks root
+    out for about a minute (over Bolt too). valuenet's own users have names nobody can guess, so its
+    connections, the console's included, go on. Last in the module: root stays locked out for a while."""
+    st = server.status(own_server)
+    assert st.running
+    root_password = json.loads((own_server.home / "credentials.json").read_text())["password"]
+    wrong = "Basic " + base64.b64encode(b"root:not-the-password").decode()
+    for _ in range(6):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{own_server.valuenet_http_port}/api/v1/server",
+            data=b'{"command": "list databases"}',
+            headers={"Authorization": wrong, "Content-Type": "application/json"},
+        )
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(request, timeout=30)
+    root_driver = GraphDatabase.driver(st.uri or "", auth=("root", root_password))
+    with root_driver, pytest.raises(AuthError):  # the lock-out is real
+        root_driver.execute_query("RETURN 1 AS x", database_=st.database)
+    with Graph(st.connection()) as g:
+        assert g.run("RETURN 1 AS x") == [{"x": 1}]
+        assert g.run_readonly("RETURN 1 AS x").rows == [{"x": 1}]
