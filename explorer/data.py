@@ -100,8 +100,7 @@ def read_schema(c: Conn, name: str, params: dict[str, Any] | None = None) -> lis
 
 @st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=500)
 def _ask(key: str, ep: str, qid: str, params_json: str, _g: Graph) -> ReadResult:
-    q = qlib.get(qid)
-    return _g.run_readonly(q.text, json.loads(params_json), row_cap=None)
+    return qlib.run(_g, qlib.get(qid), json.loads(params_json))
 
 
 def ask(c: Conn, qid: str, params: dict[str, Any]) -> ReadResult:

@@ -515,7 +515,7 @@ def ask(
         for note in questions_mod.resolution_notes(g, q, raw, used):
             err.print(f"note: {note}", highlight=False, markup=False)
     if show_query:
-        err.print(f"// {q.title_en}\n{q.text}\n// parameters: {json.dumps(used, ensure_ascii=False)}")
+        err.print(f"// {q.title_en}\n{q.query(used)}\n// parameters: {json.dumps(used, ensure_ascii=False)}")
     if text is not None and fmt is OutputFormat.json:
         # one object: what the sentence was read as, and the rows
         answer = {"question": q.id, "params": used, "rows": res.rows}

@@ -80,12 +80,20 @@ class CypherFile:
 
     @functools.cached_property
     def text(self) -> str:
-        """The query with the default graph model's names filled in."""
-        return render_template(self.source, str(self.path))
+        """The query with the default graph model's names filled in (a question's: for its header's default
+        parameter values, valuenet.questions)."""
+        return render_template(self.source, str(self.path), **self._parameter_names())
+
+    def _parameter_names(self) -> dict[str, Any]:
+        if "given." not in self.source and "choice." not in self.source:
+            return {}
+        from valuenet.questions import default_template_names
+
+        return default_template_names(self.meta.get("params"), str(self.path))
 
     def render(self, model: GraphModel | None = None, **names: Any) -> str:
         """The query for another model (e.g. another focal set) or with extra template names."""
-        return render_template(self.source, str(self.path), model, **names)
+        return render_template(self.source, str(self.path), model, **{**self._parameter_names(), **names})
 
     @property
     def statements(self) -> list[str]:

@@ -23,6 +23,12 @@ QuestionError listing the nearest ones.
 
 `parse_params` reads the `params:` of any `.cypher` header the same way (tests/unit/test_query_files.py
 checks every file with it); `map` parameters are for trusted callers only, never a question's.
+
+A question's query is generated for the parameters actually set (`Question.query`): besides the graph
+model's names, its template sees `given.<name>` (true when the parameter has a value) and `choice.<name>`
+(the value of an enumerated parameter: one of its `allowed` values, or a bool), so it can leave out the
+filters not in use and start from the selective label. Values reach the template only when they come from
+the header's own lists; everything else stays a `$parameter`.
 """
 
 from __future__ import annotations
@@ -30,11 +36,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from valuenet import queries, resolve
 from valuenet.db import Graph, ReadResult
 from valuenet.model import MODEL
+
+if TYPE_CHECKING:
+    from valuenet.model import GraphModel
 
 TYPES = ("str", "int", "float", "bool", "list", "map")
 QUESTION_TYPES = TYPES[:-1]  # what a CLI argument or a widget can give
@@ -130,6 +139,14 @@ class Question:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def query(self, params: dict[str, Any], model: GraphModel | None = None) -> str:
+        """The Cypher for these validated parameters: only the filters in use (see the module docstring);
+        for another graph model (e.g. another focal set) when given."""
+        shape = _shape(self.params, params)
+        if model is None:
+            return _rendered(self.id, shape)
+        return queries.load(f"questions/{self.id}").render(model, **template_names(self.params, shape))
+
     @property
     def takes_names(self) -> bool:
         """Whether a parameter takes dimension names (resolving them needs the graph)."""
@@ -156,6 +173,68 @@ class Question:
             else:
                 out[name] = p.default
         return out
+
+
+class _Names:
+    """`given` or `choice` in a question template: attribute access, a clear error for other names."""
+
+    def __init__(self, kind: str, values: dict[str, Any], known: frozenset[str]) -> None:
+        self._kind, self._values, self._known = kind, values, known
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self._values:
+            return self._values[name]
+        if name in self._known:
+            raise ValueError(
+                f"`{self._kind}.{name}`: only a parameter with `allowed` values or a bool shapes the query; "
+                f"pass the others as ${name}"
+            )
+        raise ValueError(f"`{self._kind}.{name}`: the header declares no parameter {name!r}")
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+# (name, given, choice value or None) per parameter, in header order: what a rendered query depends on.
+Shape = tuple[tuple[str, bool, Any], ...]
+
+
+def _shape(specs: dict[str, Param], values: dict[str, Any]) -> Shape:
+    return tuple(
+        (
+            name,
+            values.get(name) is not None,
+            _hashable(values.get(name)) if p.allowed is not None or p.type == "bool" else None,
+        )
+        for name, p in specs.items()
+    )
+
+
+def template_names(specs: dict[str, Param], shape: Shape) -> dict[str, Any]:
+    """`given` and `choice` for a question template (see the module docstring)."""
+    known = frozenset(specs)
+    given = {name: is_given for name, is_given, _ in shape}
+    choice = {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, _, value in shape
+        if specs[name].allowed is not None or specs[name].type == "bool"
+    }
+    return {"given": _Names("given", given, known), "choice": _Names("choice", choice, known)}
+
+
+def default_template_names(params: Any, where: str) -> dict[str, Any]:
+    """`given` and `choice` for a header's default parameter values (a `.cypher` file's plain `text`)."""
+    specs = parse_params(params, where)
+    return template_names(specs, _shape(specs, {name: p.default for name, p in specs.items()}))
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered(question_id: str, shape: Shape) -> str:
+    q = get(question_id)
+    return queries.load(f"questions/{q.id}").render(**template_names(q.params, shape))
 
 
 def _from_model(value: Any, where: str) -> Any:
@@ -282,7 +361,17 @@ def ask(
     Returns the question, the parameters used and the rows."""
     q = get(question_id)
     params = validated(graph, q, raw_params or {})
-    return q, params, graph.run_readonly(q.text, params, timeout=timeout, row_cap=None)
+    return q, params, run(graph, q, params, timeout=timeout)
+
+
+def run(graph: Graph, q: Question, params: dict[str, Any], *, timeout: float | None = None) -> ReadResult:
+    """Run a question with validated parameters read-only: its query for the parameters in use, given only
+    the `$parameters` that query uses."""
+    query = q.query(params)
+    used = queries.used_parameters(query)
+    return graph.run_readonly(
+        query, {k: v for k, v in params.items() if k in used}, timeout=timeout, row_cap=None
+    )
 
 
 def resolution_notes(graph: Graph, q: Question, raw: dict[str, Any], used: dict[str, Any]) -> list[str]:

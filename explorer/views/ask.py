@@ -185,7 +185,8 @@ def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: Read
     with st.expander(t("cypher_ran")):
         st.code(json.dumps(params, ensure_ascii=False, indent=2, default=str), language="json")
         st.code(
-            f":params {json.dumps(params, ensure_ascii=False, default=str)}\n\n{q.text}", language="cypher"
+            f":params {json.dumps(params, ensure_ascii=False, default=str)}\n\n{q.query(params)}",
+            language="cypher",
         )
 
 

@@ -1,0 +1,67 @@
+"""Golden answers: every library question, asked with the parameter sets of tests/data/golden/cases.yaml
+on the hand-built graph and on the scale-1 reference graph, answers exactly what it answered before the speed
+rewrite (issue 16). They guard each reshaped query against ArcadeDB's known wrong answers in exactly the
+fast shapes (COUNT{} returning a node, CALL{UNION ALL} dropping branches, count(*) with an inline WHERE)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests import golden_support as golden
+from valuenet import queries, questions
+from valuenet.db import Graph
+
+
+def _params(graph: str) -> list[Any]:
+    return [pytest.param(qid, params, id=golden.case_id(qid, params)) for qid, params in golden.cases(graph)]
+
+
+def test_every_question_every_parameter_and_every_query_shape_has_a_golden_case() -> None:
+    """Each parameter is given at least once; a parameter whose value shapes the query text (`choice.<name>`
+    in its template) is given every allowed value."""
+    asked: dict[str, list[dict[str, Any]]] = {}
+    for graph in golden.GRAPHS:
+        for qid, params in golden.cases(graph):
+            asked.setdefault(qid, []).append(params)
+    assert sorted(asked) == sorted(questions.library())
+    missing = []
+    for qid, sets in asked.items():
+        q = questions.get(qid)
+        source = queries.load(f"questions/{qid}").source
+        for name, p in q.params.items():
+            values = {str(s[name]) for s in sets if name in s}
+            if not values:
+                missing.append(f"{qid}.{name}: never given")
+            if f"choice.{name}" in source:
+                shaping = p.allowed if p.allowed is not None else [True, False]
+                missing += [f"{qid}.{name}={v}" for v in shaping if str(v) not in values | {str(p.default)}]
+    assert not missing, f"not covered by tests/data/golden/cases.yaml: {missing}"
+
+
+def test_every_case_has_a_captured_answer() -> None:
+    for graph in golden.GRAPHS:
+        wanted = {golden.case_id(qid, params) for qid, params in golden.cases(graph)}
+        assert wanted == set(golden.load(graph)), (
+            f"{golden.path(graph)}: re-capture (tests/golden_support.py)"
+        )
+
+
+@pytest.mark.parametrize(("qid", "params"), _params("hand"))
+def test_hand_built_graph(question_graph: Graph, qid: str, params: dict[str, Any]) -> None:
+    expected = golden.load("hand")[golden.case_id(qid, params)]
+    assert golden.differences(expected, golden.ask(question_graph, qid, params)) == []
+
+
+@pytest.fixture(scope="module")
+def golden_reference(reference_graph: Graph) -> Graph:
+    golden.prepare_reference(reference_graph)
+    return reference_graph
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("qid", "params"), _params("reference"))
+def test_reference_graph(golden_reference: Graph, qid: str, params: dict[str, Any]) -> None:
+    expected = golden.load("reference")[golden.case_id(qid, params)]
+    assert golden.differences(expected, golden.ask(golden_reference, qid, params)) == []
