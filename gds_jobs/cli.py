@@ -78,11 +78,14 @@ def run_many(
     overrides: dict[str, Any] | None = None,
     concurrency: int | None = None,
     show_progress: bool = True,
+    wait_s: float = 0.0,
 ) -> list[RunRecord | JobFailedError]:
-    """Run jobs one after another with a progress bar; a failed job does not stop the others. Every
-    job's parameters are checked first: a bad one runs nothing."""
+    """Run jobs one after another with a progress bar, holding the job run lock (gds_jobs/lock.py: another
+    run in progress is waited for up to `wait_s`, else refused); a failed job does not stop the others.
+    Every job's parameters are checked first: a bad one runs nothing."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from gds_jobs.lock import run_lock
     from gds_jobs.runner import JobFailedError, choose_backend, executing_backend, resolve_params, run_job
     from valuenet.cli import err
 
@@ -96,15 +99,19 @@ def run_many(
     except ValueError as e:
         raise fail(str(e), EXIT_USAGE) from None
     results: list[RunRecord | JobFailedError] = []
-    with Progress(
-        TextColumn("{task.description:<22}"),
-        BarColumn(),
-        TextColumn("{task.fields[phase]:<28}"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not show_progress,
-        transient=False,
-    ) as bar:
+    what = ", ".join(job.name for job in jobs)
+    with (
+        run_lock(g, what if len(what) <= 80 else f"{len(jobs)} jobs", wait_s=wait_s, notice=err.print),
+        Progress(
+            TextColumn("{task.description:<22}"),
+            BarColumn(),
+            TextColumn("{task.fields[phase]:<28}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not show_progress,
+            transient=False,
+        ) as bar,
+    ):
         for job in jobs:
             task = bar.add_task(job.name, total=1.0, phase="queued")
 
@@ -131,9 +138,15 @@ def run(
     ] = None,
     exact: Annotated[bool, typer.Option("--exact", help="exact betweenness and path lengths")] = False,
     concurrency: Annotated[int | None, typer.Option(help="threads (GDS default 4, local 2)")] = None,
+    wait: Annotated[
+        float,
+        typer.Option(min=0, help="seconds to wait for a job run in progress elsewhere [default: refuse]"),
+    ] = 0.0,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Run jobs now and write their scores; each run is recorded as a (:JobRun)."""
+    """Run jobs now and write their scores; each run is recorded as a (:JobRun). One job run at a time:
+    another one in progress is waited for (--wait) or refused."""
+    from gds_jobs.lock import RunInProgressError
     from gds_jobs.runner import JobFailedError
 
     jobs = _known(names)
@@ -145,7 +158,12 @@ def run(
     if unknown:
         raise fail(f"no selected job takes the parameter(s) {', '.join(unknown)}", EXIT_USAGE)
     with graph_session() as g:
-        results = run_many(g, jobs, backend=backend, overrides=overrides, concurrency=concurrency)
+        try:
+            results = run_many(
+                g, jobs, backend=backend, overrides=overrides, concurrency=concurrency, wait_s=wait
+            )
+        except RunInProgressError as e:
+            raise fail(str(e)) from None
     rows = [_summary_row(r) for r in results]
     print_rows(["job", "run", "backend", "status", "seconds", "nodes", "relationships", "note"], rows, fmt)
     if any(isinstance(r, JobFailedError) for r in results):

@@ -35,11 +35,15 @@ from gds_jobs.catalogue import Job
 from gds_jobs.gds_backend import GdsBackend
 from gds_jobs.local import LocalBackend
 from valuenet import queries
-from valuenet.db import Graph
+from valuenet.db import Graph, TransientError
 
 TOP_K = 20
 KEEP_RUNS = 100  # runs (with their top-k snapshots) kept per job
 KEEP_VERSIONS = 2  # run-keyed score versions kept per job (a consistent reader never sees them change)
+# Times a job's compute-and-write is run again after a transient conflict outlived the driver's own
+# retries of one transaction (another writer on the same nodes: a load, say). Its writes go to its own
+# run-keyed property, so running it again is harmless.
+TRANSIENT_RETRIES = 2
 
 
 class Backend(Protocol):
@@ -170,13 +174,13 @@ def run_job(
     )
     started = time.perf_counter()
     try:
-        result = chosen.execute(job, params, staged, progress)
+        result = _retrying_transient(lambda: chosen.execute(job, params, staged, progress), record, progress)
         record.nodes, record.relationships = result.nodes, result.relationships
         not_applied = {
             f"{k}_note": f"not applied by the {chosen.name} backend: {why}"
             for k, why in params.not_honoured_by(chosen.name).items()
         }
-        record.facts = _scalar_facts({**result.facts, **not_applied})
+        record.facts = _scalar_facts({**record.facts, **result.facts, **not_applied})
         if before_swap:
             before_swap(run_id)
         record.duration_s = round(time.perf_counter() - started, 3)
@@ -214,6 +218,21 @@ def run_job(
     prune(graph, job.name, keep_runs)
     progress("done", 1.0)
     return record
+
+
+def _retrying_transient(step: Callable[[], Result], record: RunRecord, progress: ProgressFn) -> Result:
+    """`step()`, run again up to TRANSIENT_RETRIES times after a transient engine error; the retries
+    are recorded in the run's facts."""
+    retries = 0
+    while True:
+        try:
+            return step()
+        except TransientError as e:
+            if retries == TRANSIENT_RETRIES:
+                raise
+            retries += 1
+            record.facts["transient_retries"] = retries
+            progress(f"retry {retries}: {e.code or 'transient error'}", 0.0)
 
 
 def drop_old_versions(graph: Graph, job: str, keep: int) -> list[str]:

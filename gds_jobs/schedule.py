@@ -2,24 +2,28 @@
 
 `valuenet jobs schedule "0 3 * * *" pagerank louvain` blocks and runs the jobs at each fire time; deploy it
 as a long-running process (the `jobs` service of docker-compose.yml, or a systemd unit). One run at a time
-(max_instances=1, coalesce): a slow run makes the scheduler skip, not stack, the next fire time. Each fire
-opens its own connection, so an engine restart between runs is harmless; a failed job is recorded as a
-failed (:JobRun) and the scheduler keeps going.
+(max_instances=1, coalesce): a slow run makes the scheduler skip, not stack, the next fire time; a fire
+waits for a run in progress elsewhere (the job run lock, gds_jobs/lock.py) and skips after 30 min. Each
+fire opens its own connection, so an engine restart between runs is harmless; a failed job is recorded as
+a failed (:JobRun) and the scheduler keeps going.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from gds_jobs import catalogue
+from gds_jobs.lock import RunInProgressError, run_lock
 from gds_jobs.runner import JobFailedError, choose_backend, run_job
 from valuenet.config import Settings
 from valuenet.db import connect
 
 log = logging.getLogger("valuenet.jobs")
+SCHEDULED_WAIT_S = 1800.0  # a fire waits this long for a run in progress (a manual one, say), then skips
 
 
 _DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
@@ -67,11 +71,20 @@ def parse_cron(cron: str, timezone: str = "UTC") -> CronTrigger:
 def scheduled_run(
     names: list[str], backend: str = "auto", settings: Settings | None = None
 ) -> dict[str, str]:
-    """One scheduled fire: run the jobs in order; returns job -> status. Never raises for a job failure."""
+    """One scheduled fire: run the jobs in order, holding the job run lock; returns job -> status
+    ("skipped" when another run held the lock for SCHEDULED_WAIT_S). Never raises for a job failure."""
     statuses: dict[str, str] = {}
-    with connect(settings or Settings()) as g:
+    jobs = catalogue.select(names)
+    with connect(settings or Settings()) as g, contextlib.ExitStack() as held:
+        try:
+            held.enter_context(
+                run_lock(g, ", ".join(j.name for j in jobs), wait_s=SCHEDULED_WAIT_S, notice=log.info)
+            )
+        except RunInProgressError as e:
+            log.error("scheduled run skipped: %s", e)
+            return {job.name: "skipped" for job in jobs}
         chosen = choose_backend(g, backend, share_projections=True)
-        for job in catalogue.select(names):
+        for job in jobs:
             try:
                 rec = run_job(g, job, backend=chosen)
                 statuses[job.name] = rec.status

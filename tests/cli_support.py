@@ -12,14 +12,8 @@ from valuenet.config import Settings
 VALUENET = [sys.executable, "-m", "valuenet"]
 
 
-def run_cli(
-    args: list[str],
-    settings: Settings,
-    *,
-    database: str | None = None,
-    cwd: Path | None = None,
-    env_extra: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
+def cli_env(settings: Settings, database: str | None = None) -> dict[str, str]:
+    """The environment of a `valuenet` process using `settings`' embedded server (and `database`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env.update(
         VALUENET_HOME=str(settings.home),
@@ -29,7 +23,18 @@ def run_cli(
     )
     if database:
         env["NEO4J_DATABASE"] = database
-    env.update(env_extra or {})
+    return env
+
+
+def run_cli(
+    args: list[str],
+    settings: Settings,
+    *,
+    database: str | None = None,
+    cwd: Path | None = None,
+    env_extra: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    env = {**cli_env(settings, database), **(env_extra or {})}
     return subprocess.run(
         [*VALUENET, *args], capture_output=True, text=True, env=env, cwd=cwd or Path.cwd(), timeout=120
     )

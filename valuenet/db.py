@@ -66,6 +66,7 @@ ClientError = neo4j_errors.ClientError
 Neo4jError = neo4j_errors.Neo4jError
 DriverError = neo4j_errors.DriverError
 SessionExpired = neo4j_errors.SessionExpired
+TransientError = neo4j_errors.TransientError  # deadlocks, concurrent modifications: worth retrying
 # What a command may meet at any point when the engine goes away or stops accepting valuenet.
 CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, AuthError)
 
