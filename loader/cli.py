@@ -52,46 +52,79 @@ def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
         yield update
 
 
-def print_report(report: LoadReport, console: Any) -> None:
-    from rich.table import Table
-    from rich.text import Text
+# How many problems of each kind the summary lists (the problems file has all of them).
+SHOWN_PROBLEMS = 10
 
-    t = Table(title=f"load {report.dataset} (edition {report.edition})", title_justify="left")
-    for col in ("file", "kind", "encoding", "read", "loaded", "rejected"):
-        t.add_column(col, justify="right" if col in ("read", "loaded", "rejected") else "left")
-    for f in report.files:
-        t.add_row(
-            f.file, f.kind, f.encoding, f"{f.rows_read:,}", f"{f.rows_loaded:,}", f"{f.rows_rejected:,}"
-        )
-    t.add_row(
-        "total", "", "", f"{report.rows_read:,}", f"{report.rows_loaded:,}", f"{report.rows_rejected:,}"
+
+def print_report(report: LoadReport, console: Any) -> None:
+    """The load's summary: rows per mapping entry, what was (or would be) written, problems as
+    `file:row:column` lines (one per line, never wrapped into a squeezed table)."""
+    from valuenet.cli import OutputFormat, print_rows
+
+    def say(text: str) -> None:
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    say(f"load {report.dataset} (edition {report.edition})" + (" - dry run" if report.dry_run else ""))
+    paths = [f.file for f in report.files]
+    loaded = "would load" if report.dry_run else "loaded"
+    columns = ["file", "kind", "encoding", "read", loaded, "rejected", "warnings"]
+    rows: list[dict[str, Any]] = [
+        {
+            "file": f.file if paths.count(f.file) == 1 else f"{f.file} (files.{f.entry})",
+            "kind": f.kind,
+            "encoding": f.encoding,
+            "read": f"{f.rows_read:,}",
+            loaded: f"{f.rows_loaded:,}",
+            "rejected": f"{f.rows_rejected:,}",
+            "warnings": f"{f.warnings:,}",
+        }
+        for f in report.files
+    ]
+    rows.append(
+        {
+            "file": "total",
+            "read": f"{report.rows_read:,}",
+            loaded: f"{report.rows_loaded:,}",
+            "rejected": f"{report.rows_rejected:,}",
+            "warnings": f"{len(report.warnings):,}",
+        }
     )
-    console.print(t)
+    print_rows(columns, rows, OutputFormat.table)
     for f in report.files:
         if f.ignored_columns:
-            console.print(
-                f"note: {f.file}: columns not in the mapping, ignored: {', '.join(f.ignored_columns)}"
-            )
+            say(f"note: {f.file}: columns not in the mapping, ignored: {', '.join(f.ignored_columns)}")
     if report.dry_run:
-        console.print("dry run: nothing was written")
+        say(f"dry run: nothing was written; {report.rows_loaded:,} of {report.rows_read:,} rows would load")
+    elif not report.changed:
+        held = f"{report.nodes_unchanged:,} nodes, {report.relationships_unchanged:,} relationships"
+        say(f"unchanged: the graph already holds everything this load says ({held}); nothing was written")
     else:
-        console.print(
-            f"nodes: {report.nodes_created:,} created, {report.nodes_updated:,} updated; "
-            f"relationships: {report.relationships_created:,} created, "
-            f"{report.relationships_updated:,} updated "
+        say(
+            f"nodes: {report.nodes_created:,} created, {report.nodes_updated:,} updated, "
+            f"{report.nodes_unchanged:,} unchanged; relationships: {report.relationships_created:,} created, "
+            f"{report.relationships_updated:,} updated, {report.relationships_unchanged:,} unchanged "
             f"({report.transactions:,} transactions)"
         )
     rate = report.rows_read / report.duration_s if report.duration_s else 0.0
-    console.print(f"duration: {report.duration_s:.2f} s ({rate:,.0f} rows/s; writing {report.write_s:.2f} s)")
+    say(f"duration: {report.duration_s:.2f} s ({rate:,.0f} rows/s; writing {report.write_s:.2f} s)")
     for note in report.notes:
-        console.print(f"note: {note}", markup=False)
-    if report.rejects:
-        console.print(f"[bold yellow]{report.rows_rejected:,} row(s) rejected[/]; the first ones:")
-        rt = Table("file", "row", "column", "value", "reason")
-        for r in report.rejects[:10]:
-            file, row, col, value, reason = r.as_row()
-            rt.add_row(Text(file), row, Text(col), Text(value[:40]), Text(reason))
-        console.print(rt)
+        say(f"note: {note}")
+    for problems, what in ((report.rejects, "rejected rows"), (report.warnings, "warnings")):
+        if not problems:
+            continue
+        shown = problems[:SHOWN_PROBLEMS]
+        more = (
+            f" (the first {len(shown)}; all in {report.rejects_path})" if len(problems) > len(shown) else ""
+        )
+        say(f"{what}: {len(problems):,} line(s){more}")
+        for p in shown:
+            value = p.short_value()
+            value = value if len(value) <= 60 else value[:60] + "…"
+            say(
+                f"  {p.where}: {p.reason}"
+                + (f" [{value}]" if value and value not in p.reason else "")
+                + (f" ({p.outcome})" if what == "warnings" else "")
+            )
 
 
 def register(app: typer.Typer) -> None:
@@ -121,7 +154,10 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--allow-rejects", help="exit 0 even when rows were rejected")
         ] = False,
         rejects: Annotated[
-            Path | None, typer.Option(help="rejects CSV [default ./rejects-<dataset>-<edition>.csv]")
+            Path | None,
+            typer.Option(
+                help="problems CSV: rejects and warnings [default ./rejects-<dataset>-<edition>.csv]"
+            ),
         ] = None,
         report: Annotated[Path | None, typer.Option(help="write the load report as JSON here")] = None,
         batch_size: Annotated[int, typer.Option(min=1, help="rows per transaction")] = 5000,
@@ -227,6 +263,13 @@ def register(app: typer.Typer) -> None:
             took = time.perf_counter() - started
             out.print(f"graph: {totals[0]:,} nodes, {totals[1]:,} relationships ({took:.0f} s)")
         rejected = sum(r.rows_rejected for r in reports)
+        warned = sum(len(r.warnings) for r in reports)
+        if warned and not rejected:
+            paths = sorted({r.rejects_path for r in reports if r.rejects_path})
+            err.print(
+                f"note: {warned:,} warning(s) (values dropped, rows loaded): see {', '.join(paths)}.",
+                markup=False,
+            )
         if rejected:
             paths = sorted({r.rejects_path for r in reports if r.rejects_path})
             msg = f"{rejected:,} row(s) rejected: see {', '.join(paths)} (file, row, column, value, reason)."
@@ -234,12 +277,14 @@ def register(app: typer.Typer) -> None:
                 raise fail(
                     escape(msg) + " Nothing was written (--strict). Fix the rows and rerun.", EXIT_ERROR
                 )
+            dry = any(r.dry_run for r in reports)
             if allow_rejects:
-                err.print(f"warning: {msg} Loaded the other rows (--allow-rejects).", markup=False)
+                done = "Would load" if dry else "Loaded"
+                err.print(f"warning: {msg} {done} the other rows (--allow-rejects).", markup=False)
             else:
+                done = "would be loaded" if dry else "were loaded"
                 raise fail(
-                    escape(msg)
-                    + " The other rows were loaded. Fix the rows and rerun (loading is idempotent), "
+                    escape(msg) + f" The other rows {done}. Fix the rows and rerun (loading is idempotent), "
                     "or pass --allow-rejects to accept them.",
                     EXIT_ERROR,
                 )

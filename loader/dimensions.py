@@ -37,9 +37,9 @@ from valuenet.model import MODEL
 # (stage, rows written in the batch just committed); stages are the keys of `dimension_rows()`, in order.
 ProgressFn = Callable[[str, int], None]
 
-# The dimension labels and the links between dimension nodes (graph model).
-LABELS = tuple(MODEL.dimensions)
-LINK_TYPES = tuple(name for name, link in MODEL.links.items() if link.from_ in MODEL.dimensions)
+# The shipped dimension labels and the links between them (graph model; taxonomies come from mappings).
+LABELS = MODEL.reference_dimensions
+LINK_TYPES = tuple(dict.fromkeys(name for name, _, _ in MODEL.reference_link_pairs()))
 
 
 @dataclass

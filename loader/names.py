@@ -42,8 +42,10 @@ def org_id(key: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """The name as shown: whitespace collapsed, NFKC for full-width latin and digits, brackets kept."""
+    """The name as shown: whitespace collapsed, NFKC for full-width latin and digits, brackets kept,
+    zero-width and other invisible format characters removed."""
     t = unicodedata.normalize("NFKC", name)
+    t = "".join(ch for ch in t if unicodedata.category(ch) != "Cf")
     return _SPACES.sub(" ", t).strip()
 
 

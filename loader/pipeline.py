@@ -17,14 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from loader import mapping as mapping_mod
-from loader.load_report import LoadReport, Rejects, write_rejects
+from loader.load_report import LoadReport, Outcome, Problems, write_problems
 from loader.mapping import Mapping
 from loader.names import AliasTable
 from loader.places import PlaceResolver
 from loader.read import InputFileError, read_files
 from loader.resolve import Resolved, resolve
-from loader.validate import KnownDimensions, validate
+from loader.validate import MEMBER_LABEL, KnownDimensions, validate
 from loader.write import Progress, write
+from valuenet import queries
 
 if TYPE_CHECKING:
     from valuenet.db import Graph
@@ -35,6 +36,16 @@ REQUIRED_MIGRATIONS = {1, 10}
 
 class LoadError(Exception):
     """The load stopped before writing anything (unreadable file, bad mapping, dimensions missing)."""
+
+
+def crosswalks(graph: Graph | None, dims: KnownDimensions) -> dict[str, list[tuple[str, float]]]:
+    """The crosswalks the graph holds for its taxonomies: category id -> [(GB/T code, weight)]."""
+    if graph is None or not dims.taxonomies:
+        return {}
+    out: dict[str, list[tuple[str, float]]] = {}
+    for r in graph.run(queries.text("loader/crosswalks"), {"taxonomies": sorted(dims.taxonomies)}):
+        out.setdefault(str(r["category"]), []).append((str(r["industry"]), float(r["weight"] or 1.0)))
+    return out
 
 
 @dataclass
@@ -69,25 +80,38 @@ def prepare(
                 "the graph lacks the constraints and indexes the loader relies on: run valuenet schema apply"
             )
     dims = KnownDimensions.from_graph(graph) if graph is not None else KnownDimensions.shipped()
+    for fm in m.files:  # members of this load's taxonomies are known before any table is read
+        if fm.taxonomy is not None:
+            dims.taxonomies[fm.taxonomy.id] = MEMBER_LABEL[fm.taxonomy.of]
     missing = dims.missing_for(m)
     if missing:
         raise LoadError(
             f"the mapping links to dimensions that are not in the graph: {', '.join(missing)}. "
             "Load them first: valuenet load --dimensions"
         )
+    problems = Problems()
     try:
         files = read_files(m, progress)
+        observed = validate(
+            files,
+            m,
+            aliases=aliases,
+            places=PlaceResolver.default(),
+            dims=dims,
+            problems=problems,
+            crosswalks=crosswalks(graph, dims),
+        )
     except InputFileError as e:
         raise LoadError(str(e)) from e
-    rejects = Rejects()
-    observed = validate(files, m, aliases=aliases, places=PlaceResolver.default(), dims=dims, rejects=rejects)
-    resolved = resolve(graph, observed, aliases=aliases, rejects=rejects)
+    resolved = resolve(graph, observed, aliases=aliases, problems=problems)
     for f in files:
-        f.report.rows_rejected = len(rejects.rows.get(f.report.file, ()))
+        f.report.rows_rejected = len(problems.rejected_rows.get(f.entry, ()))
         f.report.rows_loaded = f.report.rows_read - f.report.rows_rejected
+        f.report.warnings = problems.warnings_of(f.entry)
         report.files.append(f.report)
-    order = [f.path for f in m.files]
-    report.rejects = sorted(rejects.items, key=lambda r: (order.index(r.file), r.row))
+    ordered = sorted(problems.items, key=lambda p: (p.entry, p.row))
+    report.rejects = [p for p in ordered if p.outcome is Outcome.rejected]
+    report.warnings = [p for p in ordered if p.outcome is not Outcome.rejected]
     report.notes.extend(resolved.notes)
     report.duration_s = time.perf_counter() - started
     return Prepared(m, report, resolved)
@@ -121,8 +145,8 @@ def load_mapping(
     report = prepared.report
     report.dry_run = dry_run or graph is None
     report.allow_rejects = allow_rejects
-    if rejects_path is not None and report.rejects:
-        write_rejects(report.rejects, Path(rejects_path))
+    if rejects_path is not None and report.problems:
+        write_problems(report.problems, Path(rejects_path))
         report.rejects_path = str(rejects_path)
     if strict and report.rejects:
         report.dry_run = True

@@ -71,6 +71,10 @@ _NOISE = {
     "china", "zhuang", "hui", "uygur", "uyghur", "uighur",
 }  # fmt: skip
 _ZH_CHINA = ("中华人民共和国", "中国大陆", "中國", "中国")
+# Places in legal names: a bracketed part (纽威数控装备（苏州）), and the words that make a name a company's.
+_BRACKETED = re.compile(r"[(（]([^()（）]{1,12})[)）]")
+_COMPANY = re.compile(r"(公司|集团|厂|银行)")
+_ADMIN_SUFFIX = ("市", "省", "区", "县")
 _DOMESTIC = frozenset({"CN", "HK", "MO", "TW"})
 _SAR_CITY = {"HK": "810100", "MO": "820100"}
 # Municipalities and SARs: the province's single City node (valuenet convention, see README).
@@ -257,6 +261,59 @@ class PlaceResolver:
             if place is None and iso is not None:
                 place = Place("country", iso, iso, None, not foreign)
         return place, problems
+
+    def from_name(self, name: str) -> Place | None:
+        """The place an organisation's legal name gives, or None: a place in brackets wins
+        (纽威数控装备（苏州）股份有限公司 -> 苏州), else a place the name starts with: a province
+        (广东…, 北京…, 浙江大学), a full city name (深圳市…), or, in a company's name only, a city's short
+        name (苏州汇川技术有限公司). Other words that start like a place (中山大学) give nothing."""
+        text = unicodedata.normalize("NFKC", name)
+        for inner in _BRACKETED.findall(text):
+            place = self._whole_place(_norm(inner))
+            if place is not None:
+                return place
+        s = _norm(_BRACKETED.sub("", text))
+        for china in _ZH_CHINA:
+            if s.startswith(china):
+                rest = self._leading_place(s[len(china) :], company=_COMPANY.search(s) is not None)
+                return rest or self._place("country", "CN")
+        return self._leading_place(s, company=_COMPANY.search(s) is not None)
+
+    def _whole_place(self, s: str) -> Place | None:
+        """The place `s` names entirely ('苏州', '苏州市', '广东', '中国'), or None ('集团', '有限合伙')."""
+        if not s or not _CJK.search(s):
+            return None
+        for t in dict.fromkeys((s, s[:-1] if len(s) > 2 and s[-1] in _ADMIN_SUFFIX else s)):
+            if t in self._prov_zh:
+                return self._city_or_province(self._prov_zh[t])
+            for table in (self._city_full, self._city_short):
+                if t in table:
+                    return self._pick_city(table[t], None)
+            if t in self._counties or t in self._aliases or t in self._countries:
+                return self._exact(t, None) or self._parse_zh(t, None)
+        return None
+
+    def _leading_place(self, s: str, *, company: bool) -> Place | None:
+        hit = self._prefix(s, self._prov_zh, self._max_prov)
+        if hit is not None:
+            prov = self._prov_zh[hit[0]]
+            rest = s[hit[1] :].removeprefix("省").removeprefix("市")
+            city = self._prefix(rest, self._city_full, self._max_city) or self._prefix(
+                rest, self._city_short, self._max_city
+            )
+            if city is not None and prov not in self._only_city:
+                table = self._city_full if city[0] in self._city_full else self._city_short
+                in_prov = {c for c in table[city[0]] if self._city_province[c] == prov}
+                if len(in_prov) == 1:
+                    return self._place("city", next(iter(in_prov)))
+            return self._city_or_province(prov)
+        full = self._prefix(s, self._city_full, self._max_city)
+        if full is not None:
+            return self._pick_city(self._city_full[full[0]], None)
+        short = self._prefix(s, self._city_short, self._max_city) if company else None
+        if short is not None and len(s) > short[1]:
+            return self._pick_city(self._city_short[short[0]], None)
+        return None
 
     def country(self, text: str | None) -> str | None:
         """ISO 3166-1 alpha-2: 'USA', '美国', 'United States' -> 'US'; '中国' -> 'CN'; '香港' -> 'HK'."""

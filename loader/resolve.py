@@ -10,7 +10,11 @@ relationship to their group.
 
 What rows say about one organisation is merged by priority: node tables (2) over relation ends that may
 create it (1) over ends that must exist (0); among equals the first row wins. A relation seen in several
-rows is one relationship with the union of their editions.
+rows is one relationship with the union of their editions (and of the methods that inferred it: it stays
+inferred only while no row observed it). The same explicit id with two names in two node tables is noted
+(the second name becomes an alias). An organisation in a category of an industry taxonomy with a crosswalk
+gets IN_INDUSTRY to the GB/T division the category maps to with the largest weight, inferred by the
+crosswalk, so the GB/T questions see it.
 """
 
 from __future__ import annotations
@@ -19,10 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from loader.load_report import Rejects
+from loader.load_report import Outcome, Problems
 from loader.mapping import RelType, Role
 from loader.names import AliasTable, name_key, org_id
-from loader.validate import Observations, OrgObs
+from loader.validate import DimLinkObs, Observations, OrgObs, TaxonomyObs
 from valuenet import queries
 from valuenet.model import MODEL
 
@@ -32,6 +36,31 @@ if TYPE_CHECKING:
 SAMPLE = Role("Sample").value  # the reports' sample: its editions go to `sample_editions`
 PART_OF = RelType("PART_OF")  # business unit -> group
 LOOKUP_BATCH = 5000  # ids or name keys per graph lookup
+
+
+@dataclass(slots=True)
+class Provenance:
+    """The editions of the rows that say a relationship (or link), and the methods that inferred it."""
+
+    editions: set[int] = field(default_factory=set)
+    methods: set[str] = field(default_factory=set)
+    observed: bool = False  # some row observed it: not inferred
+
+    def add(self, edition: int, method: str | None = None) -> None:
+        self.editions.add(edition)
+        if method is None:
+            self.observed = True
+        else:
+            self.methods.add(method)
+
+    @property
+    def inferred(self) -> bool:
+        return not self.observed
+
+
+def crosswalk_method(category: str) -> str:
+    """The method name of IN_INDUSTRY links inferred through a taxonomy's crosswalk."""
+    return f"crosswalk {category.split(':', 1)[0]} -> GB/T 4754"
 
 
 @dataclass(slots=True)
@@ -48,7 +77,7 @@ class NodeAcc:
     props: dict[str, Any] = field(default_factory=dict)
     prop_prio: dict[str, int] = field(default_factory=dict)
     sample_editions: set[int] = field(default_factory=set)
-    links: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # (label, code) -> editions
+    links: dict[tuple[str, str], Provenance] = field(default_factory=dict)  # (label, key) -> provenance
     place_prio: int = -1
     place: tuple[str, str] | None = None  # (label, code) of the finest place of the highest priority
     place_editions: set[int] = field(default_factory=set)
@@ -63,7 +92,20 @@ class RelAcc:
     source: str
     target: str
     key_value: Any
-    editions: set[int] = field(default_factory=set)
+    provenance: Provenance = field(default_factory=Provenance)
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class DimLinkAcc:
+    """One link between dimension nodes of this load (SUBCLASS_OF, MAPS_TO, UPSTREAM_OF)."""
+
+    type: str
+    from_label: str
+    from_key: str
+    to_label: str
+    to_key: str
+    provenance: Provenance = field(default_factory=Provenance)
     props: dict[str, Any] = field(default_factory=dict)
 
 
@@ -73,6 +115,8 @@ class Resolved:
 
     nodes: dict[str, NodeAcc] = field(default_factory=dict)
     rels: dict[tuple[str, str, str, Any], RelAcc] = field(default_factory=dict)
+    dim_links: dict[tuple[str, str, str, str, str], DimLinkAcc] = field(default_factory=dict)
+    taxonomies: dict[str, TaxonomyObs] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
@@ -105,10 +149,17 @@ def existing_ids(graph: Graph | None, ids: set[str]) -> set[str]:
 
 # -- the stage -------------------------------------------------------------------------------------------
 class _Resolver:
-    def __init__(self, graph: Graph | None, aliases: AliasTable, rejects: Rejects) -> None:
+    def __init__(
+        self,
+        graph: Graph | None,
+        aliases: AliasTable,
+        problems: Problems,
+        crosswalk: dict[str, list[tuple[str, float]]],
+    ) -> None:
         self.graph = graph
         self.aliases = aliases
-        self.rejects = rejects
+        self.problems = problems
+        self.crosswalk = crosswalk
         self.out = Resolved()
 
     def apply(self, ident: str, obs: OrgObs, prio: int, edition: int) -> None:
@@ -140,17 +191,43 @@ class _Resolver:
             if acc.place == place:
                 acc.place_editions.add(edition)
         for link in obs.links:
-            acc.links.setdefault(link, set()).add(edition)
+            acc.links.setdefault(link, Provenance()).add(edition)
+            for code in self.main_industries(link):
+                acc.links.setdefault(("Industry", code), Provenance()).add(edition, crosswalk_method(link[1]))
+
+    def main_industries(self, link: tuple[str, str]) -> list[str]:
+        """The GB/T divisions a category maps to with the largest weight (ties: all of them)."""
+        targets = self.crosswalk.get(link[1]) if link[0] == "Category" else None
+        if not targets:
+            return []
+        top = max(w for _, w in targets)
+        return sorted({code for code, w in targets if w == top})
 
     def relate(
-        self, rtype: str, source: str, target: str, key_value: Any, edition: int, props: dict[str, Any]
+        self,
+        rtype: str,
+        source: str,
+        target: str,
+        key_value: Any,
+        edition: int,
+        props: dict[str, Any],
+        method: str | None = None,
     ) -> None:
         k = (rtype, source, target, key_value)
         acc = self.out.rels.get(k)
         if acc is None:
             acc = self.out.rels[k] = RelAcc(rtype, source, target, key_value)
-        acc.editions.add(edition)
+        acc.provenance.add(edition, method)
         for p, v in props.items():
+            acc.props.setdefault(p, v)
+
+    def dim_link(self, d: DimLinkObs) -> None:
+        k = (d.type, d.from_label, d.from_key, d.to_label, d.to_key)
+        acc = self.out.dim_links.get(k)
+        if acc is None:
+            acc = self.out.dim_links[k] = DimLinkAcc(*k)
+        acc.provenance.add(d.edition, d.method)
+        for p, v in d.props.items():
             acc.props.setdefault(p, v)
 
     def ids(self, obs: Observations) -> dict[str, str]:
@@ -197,14 +274,24 @@ class _Resolver:
             return o.id or ids[o.key]
 
         self.note_id_clashes(obs)
+        self.out.taxonomies = obs.taxonomies
+        for d in obs.dim_links:
+            self.dim_link(d)
         # Node tables: each row is one organisation.
-        node_table_ids: set[str] = set()
+        node_table_ids: dict[str, tuple[str, int, str]] = {}  # id -> (file, row, name key) first seen
         for n in obs.nodes:
-            node_table_ids.add(ident(n.org))
-            self.apply(ident(n.org), n.org, 2, n.edition)
+            i = ident(n.org)
+            first = node_table_ids.setdefault(i, (n.file, n.row, n.org.key))
+            if n.org.id is not None and first[2] != n.org.key:
+                other = f"{self.out.nodes[i].name!r} ({first[0]} row {first[1]})"
+                reason = (
+                    f"id {n.org.id!r} is also the id of {other}: one organisation, this name becomes an alias"
+                )
+                self.problems.add(n.entry, n.file, n.row, n.name_col, n.org.name, reason, Outcome.noted)
+            self.apply(i, n.org, 2, n.edition)
         # Relation ends that must already exist.
         must = {ident(o) for r in obs.relations for o in (r.sample, r.partner) if not o.create}
-        known = node_table_ids | existing_ids(self.graph, must - node_table_ids)
+        known = set(node_table_ids) | existing_ids(self.graph, must - set(node_table_ids))
         for r in obs.relations:
             s, p = ident(r.sample), ident(r.partner)
             problems = [
@@ -221,16 +308,18 @@ class _Resolver:
                 problems.append((r.partner_col, r.partner.name, "a relation from an organisation to itself"))
             if problems:
                 for col, value, reason in problems:
-                    self.rejects.add(r.file, r.row, col, value, reason)
+                    self.problems.add(r.entry, r.file, r.row, col, value, reason, Outcome.rejected)
                 continue
             self.apply(s, r.sample, 1 if r.sample.create else 0, r.edition)
             self.apply(p, r.partner, 1 if r.partner.create else 0, r.edition)
+            if r.spec is None:  # its relationship was dropped (on_error: drop_link)
+                continue
             src, dst = (s, p) if r.spec.direction == "sample_to_partner" else (p, s)
             key_prop = MODEL.relationships[r.spec.type].key
             key_value = r.spec.properties.get(key_prop) if key_prop else None
             props = {k: v for k, v in r.spec.properties.items() if k != key_prop}
             props.update(r.props)
-            self.relate(r.spec.type, src, dst, key_value, r.edition, props)
+            self.relate(r.spec.type, src, dst, key_value, r.edition, props, r.method)
         self.link_units(obs, ident, ids)
         return self.out
 
@@ -255,6 +344,6 @@ class _Resolver:
                 self.relate(PART_OF, unit, gid, None, ed, {})
 
 
-def resolve(graph: Graph | None, obs: Observations, *, aliases: AliasTable, rejects: Rejects) -> Resolved:
+def resolve(graph: Graph | None, obs: Observations, *, aliases: AliasTable, problems: Problems) -> Resolved:
     """One node per organisation and one relationship per relation; dangling and self relations rejected."""
-    return _Resolver(graph, aliases, rejects).run(obs)
+    return _Resolver(graph, aliases, problems, obs.crosswalk).run(obs)

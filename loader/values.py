@@ -7,6 +7,7 @@ value"). Parsers are cached: tables repeat the same values (years, provinces, am
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -31,6 +32,9 @@ _UNITS: list[tuple[str, int]] = [
 ]
 _CURRENCY_WORDS = ("人民币", "rmb", "cny", "元", "¥", "￥")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# Whole numbers travel to the engine as 64-bit integers (Bolt, and both engines' storage); floats must be
+# finite. Anything larger is a bad value with a reason, never an overflow in the driver.
+INT64_MAX = 2**63 - 1
 _SEPARATORS = re.compile(r"[、;；,，/／|]")
 
 
@@ -51,8 +55,16 @@ def _decimal(t: str) -> Decimal:
         raise ValueError from None
 
 
-def _int_or_float(d: Decimal) -> int | float:
-    return int(d) if d == d.to_integral_value() else float(d)
+def _int_or_float(d: Decimal, text: str, what: str) -> int | float:
+    """The number as an int (whole) or a float, or ValueError when the engine cannot store it."""
+    if d == d.to_integral_value():
+        if abs(d) > INT64_MAX:
+            raise ValueError(f"{what} out of range: {text!r} (the graph stores whole numbers up to 9.2e18)")
+        return int(d)
+    f = float(d)
+    if not math.isfinite(f):
+        raise ValueError(f"{what} out of range: {text!r}")
+    return f
 
 
 @functools.lru_cache(maxsize=65536)
@@ -78,7 +90,7 @@ def parse_money(text: str) -> int | float:
         ) from None
     if d < 0:
         raise ValueError(f"negative amount: {text!r}")
-    return _int_or_float(d * mult)
+    return _int_or_float(d * mult, text, "amount")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -90,16 +102,20 @@ def parse_int(text: str) -> int:
         raise ValueError(f"not a whole number: {text!r}") from None
     if d != d.to_integral_value():
         raise ValueError(f"not a whole number: {text!r}")
-    return int(d)
+    return int(_int_or_float(d, text, "number"))
 
 
 @functools.lru_cache(maxsize=65536)
 def parse_float(text: str) -> float:
     t = _clean_number_text(text)
     try:
-        return float(_decimal(t))
+        d = _decimal(t)
     except ValueError:
         raise ValueError(f"not a number: {text!r}") from None
+    f = float(d)
+    if not math.isfinite(f):
+        raise ValueError(f"number out of range: {text!r}")
+    return f
 
 
 _TRUE = {"是", "有", "true", "yes", "y", "1", "t", "已上市", "上市", "√"}
@@ -118,11 +134,15 @@ def parse_bool(text: str) -> bool:
     raise ValueError(f"not a yes/no value: {text!r} (write 是/否, true/false, yes/no or 1/0)")
 
 
-_YEAR = re.compile(r"^(\d{4})(?:\.0+|年.*|[-/.]\d{1,2}([-/.]\d{1,2})?(?:[ T].*)?)?$")
+_YEAR = re.compile(
+    r"^(\d{4})(?:\.0+|年(?:(\d{1,2})月(?:(\d{1,2})日)?)?.*|[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T].*)?)?$"
+)
 
 
 @functools.lru_cache(maxsize=4096)
 def parse_year(text: str) -> int:
+    """The year of '2015', '2015年', '2015年3月', '2015-03-01'; a month or day that does not exist
+    (2021-02-30, 2015-13) makes the text a bad value, not its year."""
     t = unicodedata.normalize("NFKC", text).strip()
     m = _YEAR.match(t)
     if not m:
@@ -130,6 +150,14 @@ def parse_year(text: str) -> int:
     y = int(m.group(1))
     if not 1800 <= y <= 2100:
         raise ValueError(f"year out of range 1800..2100: {text!r}")
+    month, day = m.group(2) or m.group(4), m.group(3) or m.group(5)
+    if month is not None:
+        import datetime as dt
+
+        try:
+            dt.date(y, int(month), int(day or 1))
+        except ValueError:
+            raise ValueError(f"not a valid date: {text!r}") from None
     return y
 
 
@@ -193,6 +221,11 @@ _PARSERS: dict[ValueType, Callable[[str], Any]] = {
 
 def parse(spec: PropertySpec, text: str) -> Any:
     """The typed value of a non-empty cell under `spec`; ValueError with the reason otherwise."""
+    if isinstance(spec.values, dict):  # a value map: the cell text names the value stored
+        if text not in spec.values:
+            allowed = "/".join(spec.values)
+            raise ValueError(f"{text!r} is not one of the values the mapping maps ({allowed})")
+        return spec.values[text]
     if spec.type is ValueType.list:
         parts = text.split(spec.separator) if spec.separator else [text]
         value: Any = [p.strip() for p in parts if p.strip()]

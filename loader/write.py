@@ -1,12 +1,15 @@
-"""Stage 4 of a load, write: the resolved organisations and relationships in batched, idempotent
+"""Stage 4 of a load, write: the resolved taxonomies, organisations and relationships in batched, idempotent
 transactions (`UNWIND $rows AS row ...`, one transaction per batch), nodes before everything that needs them.
 
-New organisations are created with all their labels in one statement (adding a label to an existing node is
-as slow as creating it on the embedded engine); organisations already in the graph are merged and get any
-missing label after. Dimension links and relationships with an end that is new in this load cannot exist
-yet and are written with a plain CREATE; the others are MERGEd, merging their provenance lists. The queries
-are the templates of cypher/loader/, rendered once per label set, label, link and relationship type of the
-graph model, so the engine always sees concrete labels.
+Order: taxonomies and their members, the links between dimension nodes (SUBCLASS_OF, MAPS_TO, UPSTREAM_OF),
+organisations, their labels, their dimension links, the relationships between them. New organisations are
+created with all their labels in one statement (adding a label to an existing node is as slow as creating it
+on the embedded engine); organisations already in the graph are merged and get any missing label after.
+Dimension links and relationships with an end that is new in this load cannot exist yet and are written with
+a plain CREATE; the others are MERGEd, merging their provenance lists. Before anything is written, the rows
+the graph already holds (loader.diff) are left out: an identical repeated load writes nothing and says so.
+The queries are the templates of cypher/loader/, rendered once per label set, label, link and relationship
+type of the graph model, so the engine always sees concrete labels.
 
 Every write is idempotent and the steps run in a fixed order, so a rerun after a crash converges to the graph
 a clean run yields (ends created by the crashed run count as existing then: MERGE).
@@ -23,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 from loader.load_report import LoadReport
 from loader.mapping import Mapping
 from loader.names import is_latin
-from loader.resolve import Resolved, existing_ids
-from loader.validate import LINKS
+from loader.resolve import Provenance, Resolved, existing_ids
+from loader.validate import LINKS, member_id
 from valuenet import queries
 from valuenet.model import MODEL
 
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
     from valuenet.db import Graph, WriteSummary
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
-Name = str | tuple[str, ...]
+Name = str | bool | tuple[str, ...]
 
 _MODEL_NAMES = frozenset({*MODEL.organization_labels, *MODEL.dimensions, *MODEL.relationships, *MODEL.links})
 
@@ -40,8 +43,10 @@ _MODEL_NAMES = frozenset({*MODEL.organization_labels, *MODEL.dimensions, *MODEL.
 @functools.cache
 def render(template: str, **names: Name) -> str:
     """`cypher/loader/<template>.cypher` for the given labels and types, which must be the graph model's
-    (only its identifiers are ever rendered into a query; values travel as $parameters)."""
+    (only its identifiers are ever rendered into a query; values travel as $parameters), and flags."""
     for value in names.values():
+        if isinstance(value, bool):
+            continue
         for name in (value,) if isinstance(value, str) else value:
             if name not in _MODEL_NAMES:
                 raise ValueError(f"{name!r} is not a label or type of the graph model")
@@ -50,7 +55,8 @@ def render(template: str, **names: Name) -> str:
 
 @dataclass(frozen=True, order=True)
 class Step:
-    """One write step: a template of cypher/loader/ and the graph-model names it is rendered with."""
+    """One write step: a template of cypher/loader/ and the graph-model names (and flags) it is rendered
+    with."""
 
     template: str
     names: tuple[tuple[str, Name], ...] = ()
@@ -62,15 +68,29 @@ class Step:
     @property
     def title(self) -> str:
         """The step in the report's timings, e.g. `link LOCATED_IN City`, `create_org Enterprise:Sample`."""
-        values = (v if isinstance(v, str) else ":".join(v) for _, v in self.names)
-        return " ".join([self.template, *(v for v in values if v)])
+        words = [self.template]
+        for key, v in self.names:
+            if isinstance(v, bool):
+                words += [key] if v else []
+            elif v:
+                words.append(v if isinstance(v, str) else ":".join(v))
+        return " ".join(words)
+
+    def name(self, key: str) -> Name | None:
+        return dict(self.names).get(key)
 
 
 Steps = dict[Step, list[dict[str, Any]]]  # the rows of each step
 
 
-def _provenance(m: Mapping, editions: Iterable[int]) -> dict[str, Any]:
-    return {"editions": sorted(editions), "dataset": m.dataset, "synthetic": m.synthetic}
+def _provenance(m: Mapping, p: Provenance | Iterable[int]) -> dict[str, Any]:
+    """The provenance fields of a row; `methods` only for inferred ones (their steps render `inferred`)."""
+    if not isinstance(p, Provenance):
+        return {"editions": sorted(p), "dataset": m.dataset, "synthetic": m.synthetic}
+    row: dict[str, Any] = {"editions": sorted(p.editions), "dataset": m.dataset, "synthetic": m.synthetic}
+    if p.inferred:
+        row["methods"] = sorted(p.methods)
+    return row
 
 
 def node_rows(resolved: Resolved, m: Mapping) -> list[dict[str, Any]]:
@@ -97,19 +117,61 @@ def node_rows(resolved: Resolved, m: Mapping) -> list[dict[str, Any]]:
     return rows
 
 
-def _link_step(template: str, label: str) -> Step:
-    return Step(template, (("link", LINKS[label]), ("label", label)))
+def link_step(template: str, link: str, label: str, *, start: str | None = None, **flags: bool) -> Step:
+    names: list[tuple[str, Name]] = [("link", link), ("label", label)]
+    if start is not None:  # the label the link starts at, when not the organisation's
+        names.insert(1, ("start", start))
+    names += [(k, v) for k, v in sorted(flags.items()) if v]
+    return Step(template, tuple(names))
 
 
 class Plan:
     """The rows of every write step, by template and graph-model names, in the order they run."""
 
     def __init__(self, resolved: Resolved, m: Mapping, existing: set[str]) -> None:
+        self.taxonomies: list[dict[str, Any]] = []
+        self.members: Steps = {}  # by member label
+        self.dim_links: Steps = {}  # between dimension nodes
         self.creates: Steps = {}  # new organisations, by label set
         self.merges: list[dict[str, Any]] = []  # organisations already in the graph
         self.labels: Steps = {}  # labels those may lack
         self.links: Steps = {}  # to dimension nodes
         self.rels: Steps = {}  # between organisations
+        row: dict[str, Any]
+        for tax in resolved.taxonomies.values():
+            row = {
+                "id": tax.id,
+                "of": tax.of,
+                "name_zh": tax.name_zh,
+                "name_en": tax.name_en,
+                "dataset": m.dataset,
+            }
+            self.taxonomies.append(row)
+            for mo in tax.members.values():
+                self.members.setdefault(Step("merge_members", (("label", mo.label),)), []).append(
+                    {
+                        "id": member_id(tax.id, mo.code),
+                        "taxonomy": tax.id,
+                        "code": mo.code,
+                        "name_zh": mo.name,
+                        "name_en": mo.name_en,
+                        "level": mo.level,
+                        "dataset": m.dataset,
+                    }
+                )
+        for d in resolved.dim_links.values():
+            step = link_step(
+                "link",
+                d.type,
+                d.to_label,
+                start=d.from_label,
+                inferred=d.provenance.inferred,
+                with_props=bool(d.props),
+            )
+            row = {"id": d.from_key, "code": d.to_key, **_provenance(m, d.provenance)}
+            if d.props:
+                row["props"] = d.props
+            self.dim_links.setdefault(step, []).append(row)
         for row, acc in zip(node_rows(resolved, m), resolved.nodes.values(), strict=True):
             labels = acc.kinds | acc.roles
             if row["id"] in existing:
@@ -126,24 +188,31 @@ class Plan:
                 label, code = acc.place
                 eds = acc.place_editions or {m.edition}
                 row = {"id": acc.id, "code": code, "existed": old, **_provenance(m, eds)}
-                self.links.setdefault(_link_step(template, label), []).append(row)
-            for (label, code), eds in sorted(acc.links.items()):
-                row = {"id": acc.id, "code": code, **_provenance(m, eds)}
-                self.links.setdefault(_link_step(template, label), []).append(row)
+                self.links.setdefault(link_step(template, LINKS[label], label), []).append(row)
+            for (label, code), p in sorted(acc.links.items()):
+                row = {"id": acc.id, "code": code, **_provenance(m, p)}
+                step = link_step(template, LINKS[label], label, inferred=p.inferred)
+                self.links.setdefault(step, []).append(row)
         for r in resolved.rels.values():
-            row = {"source": r.source, "target": r.target, "props": r.props, **_provenance(m, r.editions)}
+            row = {"source": r.source, "target": r.target, "props": r.props, **_provenance(m, r.provenance)}
             key_prop = MODEL.relationships[r.type].key
             if key_prop:
                 row[key_prop] = r.key_value
             old = r.source in existing and r.target in existing
-            step = Step("rel" if old else "create_rel", (("type", r.type),))
-            self.rels.setdefault(step, []).append(row)
+            names: tuple[tuple[str, Name], ...] = (("type", r.type),)
+            if r.provenance.inferred:
+                names += (("inferred", True),)
+            self.rels.setdefault(Step("rel" if old else "create_rel", names), []).append(row)
 
     @property
     def rows(self) -> int:
         """Rows over all steps (for a progress bar)."""
-        steps = (self.creates, self.labels, self.links, self.rels)
-        return len(self.merges) + sum(len(rows) for step in steps for rows in step.values())
+        steps = (self.members, self.dim_links, self.creates, self.labels, self.links, self.rels)
+        return (
+            len(self.taxonomies)
+            + len(self.merges)
+            + sum(len(rows) for step in steps for rows in step.values())
+        )
 
 
 def write(
@@ -156,8 +225,14 @@ def write(
     progress: Progress | None = None,
 ) -> None:
     """Write the resolved load; counts, transactions and seconds per step go to `report`."""
+    from loader.diff import leave_out_unchanged
+
     started = time.perf_counter()
     plan = Plan(resolved, m, existing_ids(graph, set(resolved.nodes)))
+    unchanged = leave_out_unchanged(graph, plan)
+    report.nodes_unchanged += unchanged.nodes
+    report.relationships_unchanged += unchanged.relationships
+    report.timings["compare with the graph"] = round(unchanged.seconds, 3)
     total = plan.rows
     done = 0
 
@@ -179,18 +254,35 @@ def write(
 
     def run_all(steps: Steps) -> list[tuple[WriteSummary, int]]:
         """Each step, sorted (CREATE steps before MERGE ones); (summary, rows) of each."""
-        return [(run(step.title, step.query, steps[step]), len(steps[step])) for step in sorted(steps)]
+        return [
+            (run(step.title, step.query, steps[step]), len(steps[step]))
+            for step in sorted(steps)
+            if steps[step]
+        ]
 
-    for s, _ in run_all(plan.creates):
-        report.nodes_created += s.nodes_created
-    s = run("merge_organizations", queries.text("loader/merge_organizations"), plan.merges)
-    report.nodes_created += s.nodes_created
-    report.nodes_updated += len(plan.merges) - s.nodes_created
-    report.nodes_written += len(plan.merges) + sum(map(len, plan.creates.values()))
+    def nodes(results: list[tuple[WriteSummary, int]]) -> None:
+        for s, n in results:
+            report.nodes_created += s.nodes_created
+            report.relationships_created += s.relationships_created  # a member's IN_TAXONOMY
+            report.nodes_updated += n - s.nodes_created
+            report.nodes_written += n
+
+    def relationships(results: list[tuple[WriteSummary, int]]) -> None:
+        for s, n in results:
+            report.relationships_created += s.relationships_created
+            report.relationships_updated += max(0, n - s.relationships_created)
+            report.relationships_written += n
+
+    if plan.taxonomies:
+        s = run("merge_taxonomies", queries.text("loader/merge_taxonomies"), plan.taxonomies)
+        nodes([(s, len(plan.taxonomies))])
+    nodes(run_all(plan.members))
+    relationships(run_all(plan.dim_links))
+    nodes(run_all(plan.creates))
+    if plan.merges:
+        s = run("merge_organizations", queries.text("loader/merge_organizations"), plan.merges)
+        nodes([(s, len(plan.merges))])
     run_all(plan.labels)
-    for s, n in run_all(plan.links) + run_all(plan.rels):
-        report.relationships_created += s.relationships_created
-        report.relationships_updated += n - s.relationships_created
-        report.relationships_written += n
+    relationships(run_all(plan.links) + run_all(plan.rels))
     report.write_s = time.perf_counter() - started
     report.duration_s += report.write_s

@@ -16,10 +16,10 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
@@ -59,6 +59,11 @@ class RelationshipDecl(_Strict):
     terms: dict[str, Names] = Field(default_factory=dict)
 
 
+# Where the nodes of a dimension (and the links of a type) come from: valuenet's shipped reference tables
+# (`valuenet load --dimensions`), or an analyst's mapping (taxonomies, crosswalks, chains).
+Origin = Literal["reference", "mapping"]
+
+
 class DimensionDecl(_Strict):
     key: str
     doc: str = ""
@@ -66,13 +71,26 @@ class DimensionDecl(_Strict):
     zh: str = ""  # what one node of the dimension is called, for messages (行业 / industry)
     en: str = ""
     within: str | None = None  # the link to the node that contains this one (a city's province)
+    origin: Origin = "reference"
+
+
+def _labels(value: Any) -> Any:
+    return (value,) if isinstance(value, str) else value
 
 
 class LinkDecl(_Strict):
-    from_: str = Field(alias="from")
+    from_: Annotated[tuple[str, ...], BeforeValidator(_labels)] = Field(alias="from")
     to: tuple[str, ...]
     finest_only: bool = False  # one link per node, to the finest target known (`to` is finest first)
+    same_label: bool = False  # both ends carry the same label (Product -> Product, Industry -> Industry)
+    origin: Origin = "reference"
+    properties: dict[str, PropertyDecl] = Field(default_factory=dict)
     doc: str = ""
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """Every (from label, to label) the link connects."""
+        return tuple((a, b) for a in self.from_ for b in self.to if not self.same_label or a == b)
 
 
 class FocalSet(_Strict):
@@ -131,13 +149,15 @@ class GraphModel(_Strict):
                 raise ValueError(f"relationship {name}: its key {rel.key!r} is not one of its properties")
         node_labels = {self.organization.label, *self.dimensions}
         for name, link in self.links.items():
-            for end in (link.from_, *link.to):
+            for end in (*link.from_, *link.to):
                 if end not in node_labels:
                     raise ValueError(f"link {name}: unknown node label {end!r}")
+            if not link.pairs:
+                raise ValueError(f"link {name}: connects no pair of labels")
         for name, d in self.dimensions.items():
             if d.within is not None:
                 within = self.links.get(d.within)
-                if within is None or within.from_ != name or not set(within.to) <= set(self.dimensions):
+                if within is None or name not in within.from_ or not set(within.to) <= set(self.dimensions):
                     raise ValueError(
                         f"dimension {name}: within {d.within!r} is not a link to another dimension"
                     )
@@ -187,7 +207,23 @@ class GraphModel(_Strict):
 
     def links_from(self, label: str) -> dict[str, str]:
         """Target label -> link type, for every link that starts at `label` nodes (in declaration order)."""
-        return {to: name for name, link in self.links.items() if link.from_ == label for to in link.to}
+        return {to: name for name, link in self.links.items() for a, to in link.pairs if a == label}
+
+    @property
+    def reference_dimensions(self) -> tuple[str, ...]:
+        """The dimensions valuenet ships (`valuenet load --dimensions`), in declaration order."""
+        return tuple(name for name, d in self.dimensions.items() if d.origin == "reference")
+
+    def reference_link_pairs(self) -> tuple[tuple[str, str, str], ...]:
+        """(type, from, to) of every link between shipped dimensions that the shipped tables define."""
+        ref = set(self.reference_dimensions)
+        return tuple(
+            (name, a, b)
+            for name, link in self.links.items()
+            if link.origin == "reference"
+            for a, b in link.pairs
+            if a in ref and b in ref
+        )
 
     def dimension_noun(self, label: str, lang: str) -> str:
         """What one node of dimension `label` is called in `lang` (zh or en), e.g. 行业 / industry."""

@@ -2,14 +2,17 @@
 // title_en: Create relationships between organisations (provider -> receiver) and their provenance lists, for new organisations (plain CREATE)
 // answers: the same relationships rel gives, for rows with an end the graph did not hold before this load (such a relationship cannot exist yet, and CREATE is cheaper than MERGE)
 // params:
-//   rows: {type: list, items: "{source: str, target: str, props: map, editions: list[int], dataset: str, synthetic: bool}", doc: "a type with a key property (experience of SUPPLIES_TALENT) also has it in each row"}
+//   rows: {type: list, items: "{source: str, target: str, props: map, editions: list[int], dataset: str, synthetic: bool, methods: list[str]}", doc: "a type with a key property (experience of SUPPLIES_TALENT) also has it in each row; methods only in inferred rows"}
 // template:
 //   type: a relationship type between organisations in the graph model (default the first); rendered by loader/write.py once per type
+//   inferred: the rows were inferred by a method, so they carry `methods` (default false)
 {% set type = type | default(model.relationships | first) %}
+{% set inferred = inferred | default(false) %}
 {% set key = model.relationships[type].key %}
 UNWIND $rows AS row
 MATCH (a:{{ org }} {id: row.source})
 MATCH (b:{{ org }} {id: row.target})
 CREATE (a)-[r:{{ type }}{% if key %} {{ "{" }}{{ key }}: row.{{ key }}{{ "}" }}{% endif %}]->(b)
-SET r.editions = row.editions, r.sources = [row.dataset], r.synthetic = row.synthetic
+SET r.editions = row.editions, r.sources = [row.dataset], r.synthetic = row.synthetic{% if inferred %}, r.inferred = true, r.methods = row.methods{% endif %}
+
 SET r += row.props

@@ -31,14 +31,16 @@ def run(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProce
     return subprocess.run(valuenet_cmd(*args), env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
-def bad_mapping(tmp: Path, file: str) -> Path:
+def bad_mapping(tmp: Path, file: str, on_error: str | None = None) -> Path:
     templates = yaml.safe_load((CORPUS / "templates.yaml").read_text(encoding="utf-8"))
-    doc = {
+    doc: dict[str, Any] = {
         "dataset": "cli-bad",
         "edition": 2021,
         "licence": "test",
         "files": [{**templates["samples"], "path": str(CORPUS / file)}],
     }
+    if on_error is not None:
+        doc["on_error"] = on_error
     p = tmp / "bad.yaml"
     p.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     return p
@@ -67,19 +69,19 @@ def test_load_examples_prints_summary_and_report(cli: tuple[Graph, dict[str, str
 
 def test_rejects_exit_non_zero_unless_allowed(cli: tuple[Graph, dict[str, str]], tmp_path: Path) -> None:
     g, env = cli
-    mapping = bad_mapping(tmp_path, "money_units.csv")
+    mapping = bad_mapping(tmp_path, "money_units.csv", on_error="reject_row")
     res = run(env, tmp_path, "load", str(mapping), "--rejects", "out/rejects.csv")
     assert res.returncode == 1
     assert "4 row(s) rejected: see out/rejects.csv" in res.stderr
     assert "The other rows were loaded" in res.stderr
     with (tmp_path / "out" / "rejects.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0] == ["file", "row", "column", "value", "reason"]
+    assert rows[0] == ["file", "row", "column", "value", "reason", "outcome", "entry"]
     assert [r[1:4] for r in rows[1:]] == [
         ["6", "融资总额", "1.2.3"],
         ["7", "融资总额", "五百万"],
         ["8", "融资总额", "100万美元"],
-        ["9", "融资总额", "-5万"],
+        ["9", "融资总额", "'-5万"],  # a cell starting like a formula is escaped for spreadsheets
     ]
     assert (
         g.run("MATCH (o:Organization {name_zh: '金额一'}) RETURN o.financing_total_cny AS v")[0]["v"]
@@ -89,6 +91,23 @@ def test_rejects_exit_non_zero_unless_allowed(cli: tuple[Graph, dict[str, str]],
     assert res.returncode == 0, res.stderr
     assert "warning: 4 row(s) rejected" in res.stderr
     assert (tmp_path / "rejects-cli-bad-2021.csv").exists()
+
+
+def test_dropped_values_are_warnings_and_a_dry_run_says_would(
+    cli: tuple[Graph, dict[str, str]], tmp_path: Path
+) -> None:
+    _, env = cli
+    # The default policy: a bad value in an optional column is dropped, its row loads, a warning names it.
+    res = run(env, tmp_path, "load", str(bad_mapping(tmp_path, "money_units.csv")), "--dry-run")
+    assert res.returncode == 0, res.stderr
+    assert "would load" in res.stdout and "were loaded" not in res.stdout + res.stderr
+    assert "dry run: nothing was written; 8 of 8 rows would load" in res.stdout
+    assert "money_units.csv:6:融资总额: not an amount" in res.stdout
+    assert "4 warning(s) (values dropped, rows loaded)" in res.stderr
+    rejecting = bad_mapping(tmp_path, "money_units.csv", on_error="reject_row")
+    res = run(env, tmp_path, "load", str(rejecting), "--dry-run")
+    assert res.returncode == 1
+    assert "The other rows would be loaded" in res.stderr and "were loaded" not in res.stderr
 
 
 def test_unreadable_file_stops_with_a_clear_message(
@@ -152,7 +171,7 @@ def test_strict_writes_nothing_when_rows_are_rejected(
     load_dimensions(g)
     before = g.counts()
     env = cli_env(engine_settings.home, g.info.database)
-    res = run(env, tmp_path, "load", str(bad_mapping(tmp_path, "money_units.csv")), "--strict")
+    res = run(env, tmp_path, "load", str(bad_mapping(tmp_path, "money_units.csv", "reject_row")), "--strict")
     assert res.returncode == 1
     assert "4 row(s) rejected" in res.stderr and "Nothing was written (--strict)" in res.stderr
     assert "dry run: nothing was written" in res.stdout

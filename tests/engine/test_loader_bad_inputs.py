@@ -25,6 +25,16 @@ from valuenet.db import Graph
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad_inputs"
 TEMPLATES = yaml.safe_load((CORPUS / "templates.yaml").read_text(encoding="utf-8"))
 CASES: list[dict[str, Any]] = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
+# Files other cases load first (a relation table's samples, a node table read before the case's own).
+BASE_FILES = {"base_samples.csv", "ids_first.csv"}
+
+
+def case_id(case: dict[str, Any]) -> str:
+    return str(case.get("id", case["file"]))
+
+
+def dataset_of(case: dict[str, Any]) -> str:
+    return "bad-" + Path(case_id(case)).stem.replace("_", "-")
 
 
 def case_mapping(case: dict[str, Any]) -> dict[str, Any]:
@@ -36,8 +46,12 @@ def case_mapping(case: dict[str, Any]) -> dict[str, Any]:
     files = [fm]
     if case["template"] == "relations":
         files.insert(0, {**copy.deepcopy(TEMPLATES["base_samples"]), "path": "base_samples.csv"})
-    stem = Path(case["file"]).stem.replace("_", "-")
-    return {"dataset": f"bad-{stem}", "edition": 2021, "licence": "test", "files": files}
+    for before in reversed(case.get("before", [])):
+        files.insert(0, {**copy.deepcopy(TEMPLATES[case["template"]]), "path": before})
+    doc = {"dataset": dataset_of(case), "edition": 2021, "licence": "test", "files": files}
+    if "on_error" in case:
+        doc["on_error"] = case["on_error"]
+    return doc
 
 
 def run_case(graph: Graph, case: dict[str, Any], tmp: Path) -> tuple[dict[str, Any], LoadReport | None]:
@@ -48,13 +62,19 @@ def run_case(graph: Graph, case: dict[str, Any], tmp: Path) -> tuple[dict[str, A
         return {"error": str(e)}, None
     f = next(x for x in report.files if x.file == case["file"])
     out: dict[str, Any] = {"detected": f.encoding, "read": f.rows_read}
-    rejects = []
-    if report.rejects:
+    rejects, warnings = [], []
+    if report.rejects or report.warnings:
         with (tmp / "rejects.csv").open(encoding="utf-8-sig", newline="") as fh:
             for r in csv.DictReader(fh):
-                rejects.append([int(r["row"]), r["column"], r["value"], r["reason"]])
+                line = [int(r["row"]), r["column"], r["value"], r["reason"]]
+                if r["outcome"] == "row rejected":
+                    rejects.append(line)
+                else:
+                    warnings.append([*line, r["outcome"]])
     if rejects:
         out["rejects"] = rejects
+    if warnings:
+        out["warnings"] = warnings
     if f.ignored_columns:
         out["ignored"] = f.ignored_columns
     return out, report
@@ -72,14 +92,18 @@ def test_corpus_is_large_enough() -> None:
     on_disk = {p.name for p in CORPUS.iterdir() if p.suffix in (".csv", ".xlsx")}
     assert len(files) >= 40
     assert files <= on_disk
-    assert on_disk - files == {"base_samples.csv"}, "every corpus file has a case"
+    assert on_disk - files == BASE_FILES, "every corpus file has a case"
+    ids = [case_id(c) for c in CASES]
+    assert len(ids) == len(set(ids)), "a file with two cases gives the second an `id`"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
 def test_bad_input(dim_graph: Graph, case: dict[str, Any], tmp_path: Path) -> None:
     before = dim_graph.counts()
     outcome, report = run_case(dim_graph, case, tmp_path)
-    expected = {k: case[k] for k in ("error", "detected", "read", "rejects", "ignored") if k in case}
+    expected = {
+        k: case[k] for k in ("error", "detected", "read", "rejects", "warnings", "ignored") if k in case
+    }
     assert outcome == expected
     if "error" in case:
         assert dim_graph.counts() == before, "a file that cannot be read must stop the load before writing"
@@ -94,9 +118,16 @@ def test_bad_input(dim_graph: Graph, case: dict[str, Any], tmp_path: Path) -> No
     for name in case.get("names", []):
         rows = dim_graph.run("MATCH (n:Organization {name_zh: $n}) RETURN n.sources AS s", {"n": name})
         assert len(rows) == 1, name
-        assert f"bad-{Path(case['file']).stem.replace('_', '-')}" in rows[0]["s"]
-    for name in case.get("absent", []):
-        assert not dim_graph.run("MATCH (n:Organization {name_zh: $n}) RETURN n", {"n": name}), name
+        assert dataset_of(case) in rows[0]["s"]
+    for name, want in case.get("props", {}).items():  # null: the property is not set
+        got = dim_graph.run("MATCH (n:Organization {name_zh: $n}) RETURN properties(n) AS p", {"n": name})
+        assert {k: got[0]["p"].get(k) for k in want} == want, name
+    for name in case.get("absent", []):  # not loaded by this case (an earlier case on the same file may have)
+        rows = dim_graph.run(
+            "MATCH (n:Organization {name_zh: $n}) WHERE $d IN n.sources RETURN n",
+            {"n": name, "d": dataset_of(case)},
+        )
+        assert not rows, name
     for src, rtype, dst in case.get("relations", []):
         rows = dim_graph.run(
             "MATCH (a:Organization {name_zh: $a})-[r]->(b:Organization {name_zh: $b}) RETURN type(r) AS t",

@@ -38,7 +38,8 @@ def test_a_link_query_per_dimension(target: str) -> None:
     link = LINKS[target]
     for template, verb in (("link", "MERGE"), ("create_link", "CREATE")):
         q = write.render(template, link=link, label=target)
-        assert f"MATCH (d:{target} {{code: row.code}})\n{verb} (o)-[r:{link}]->(d)" in q
+        key = MODEL.dimensions[target].key  # code, or id for the members of analysts' taxonomies
+        assert f"MATCH (d:{target} {{{key}: row.code}})\n{verb} (o)-[r:{link}]->(d)" in q
 
 
 def test_an_organisation_keeps_its_finest_place_only() -> None:

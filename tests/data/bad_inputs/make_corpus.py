@@ -217,6 +217,45 @@ def main() -> None:
     xlsx("excel_empty.xlsx", {"Sheet1": []})
     raw("excel_corrupt.xlsx", (HERE / "ok_excel.xlsx").read_bytes()[:700])
     raw("csv_named_xlsx.xlsx", csv_text([S_HEAD, *GOOD]).encode())
+    # -- issue 15's loader cases, and more of the same kind ---------------------------------------------
+    w(
+        "money_overflow.csv",
+        [S_HEAD, row("溢出一", 融资总额="1e400"), row("溢出二", 融资总额="99999999999999999999"),
+         row("溢出三", 员工人数="1e30"), row("溢出四", 融资总额="1.2亿")],
+    )  # fmt: skip
+    raw(
+        "nul_in_cell.csv",
+        csv_text([S_HEAD, row("空字节一"), row("空字节二", 城市="深\x00圳"), row("空字节三")]).encode(),
+    )
+    xlsx(
+        "excel_formula_no_cache.xlsx",
+        {"Sheet1": [S_HEAD, row("公式一", 员工人数="=1+1"), row("公式二"), [*row("公式三")[:1], "=2000+15"]]},
+    )
+    w(
+        "impossible_dates.csv",
+        [S_HEAD, row("日期一", 成立时间="2021-02-30"), row("日期二", 成立时间="2015-13"),
+         row("日期三", 成立时间="2020-02-29"), row("日期四", 成立时间="2019年2月29日")],
+    )  # fmt: skip
+    w("ids_first.csv", [["企业编号", *S_HEAD], ["D1", *row("同号甲")], ["D2", *row("同号乙")]])
+    w("ids_again.csv", [["企业编号", *S_HEAD], ["D1", *row("同号丙")], ["D2", *row("同号乙")]])
+    w(
+        "invisible_names.csv",
+        [
+            S_HEAD,
+            row("\u200b\u200b"),
+            row("\u200b\ufeff\u2060"),
+            row("——"),
+            row("可见\u200b名称"),
+            row("360"),
+        ],
+    )
+    w(
+        "formula_cells.csv",
+        [S_HEAD, row("公式注入一", 员工人数="=cmd|' /C calc'!A0"), row("公式注入二", 融资总额="+1+1"),
+         row("公式注入三", 是否上市="@SUM(A1)"), row("=HYPERLINK(\"http://x\")", 研发强度="-0.5"),
+         row("公式注入五", 员工人数="＝1+1")],
+    )  # fmt: skip
+    raw("bom_gbk.csv", b"\xef\xbb\xbf" + csv_text([S_HEAD, *GOOD]).encode("gbk"))
     # -- relation tables (loaded after base_samples.csv) ---------------------------------------------
     w("base_samples.csv", BASE_SAMPLES)
     w(
