@@ -406,6 +406,7 @@ class RelationTable(_Model):
 
 
 TaxonomyOf = Literal["industry", "product", "region"]
+_PLURAL = {"industry": "industries", "product": "products", "region": "regions"}
 
 
 class TaxonomyTable(_Model):
@@ -566,7 +567,7 @@ class Mapping(_Model):
                         if of is not None and (of == "product") != want:
                             raise ValueError(
                                 f"{fm.path}: {field} column {tc.column!r} names taxonomy {tc.taxonomy!r}, "
-                                f"which classifies {of}s"
+                                f"which classifies {_PLURAL[of]}"
                                 + (" (products go under `products`)" if of == "product" else "")
                             )
             if fm.crosswalk is not None and declared.get(fm.crosswalk.taxonomy, "industry") != "industry":
