@@ -88,6 +88,7 @@ def run_many(
     from gds_jobs.lock import run_lock
     from gds_jobs.runner import JobFailedError, choose_backend, executing_backend, resolve_params, run_job
     from valuenet.cli import err
+    from valuenet.db import CONNECTION_ERRORS
 
     def own(job: Job) -> dict[str, Any]:
         return {k: v for k, v in (overrides or {}).items() if k in job.params.names()}
@@ -124,6 +125,8 @@ def run_many(
                 results.append(rec)
             except JobFailedError as e:
                 bar.update(task, phase="FAILED")
+                if isinstance(e.cause, CONNECTION_ERRORS):  # the engine is gone: the rest would fail too
+                    raise e.cause from e
                 results.append(e)
     return results
 

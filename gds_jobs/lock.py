@@ -14,19 +14,21 @@ transaction (`cypher/jobs/lock_claim.cypher`), so two claimants never both win.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import psutil
 
+from gds_jobs.runner import abandon_running
 from valuenet import queries
-from valuenet.db import Graph, TransientError
+from valuenet.db import CONNECTION_ERRORS, DriverError, Graph, Neo4jError, TransientError
 
 LOCK_NAME = "jobs"
 HEARTBEAT_S = 10.0
@@ -114,10 +116,12 @@ def _claim(graph: Graph, owner: str, what: str, expected: str | None) -> bool:
 
 
 @contextmanager
-def run_lock(graph: Graph, what: str, *, wait_s: float = 0.0, notice: Any = None) -> Iterator[str]:
+def run_lock(
+    graph: Graph, what: str, *, wait_s: float = 0.0, notice: Callable[[str], None] | None = None
+) -> Iterator[str]:
     """Hold the job run lock while the block runs; yields the owner token. Raises RunInProgressError when
     another live run holds it for longer than `wait_s`. `notice(text)` is told of waits and take-overs."""
-    say = notice or (lambda text: None)
+    say: Callable[[str], None] = notice or (lambda text: None)
     owner = uuid.uuid4().hex
     deadline = time.monotonic() + wait_s
     told_wait = False
@@ -131,6 +135,9 @@ def run_lock(graph: Graph, what: str, *, wait_s: float = 0.0, notice: Any = None
         if reason:
             if _claim(graph, owner, what, current.owner):
                 say(f"took over the job run lock of a run that died ({reason}): {current.describe()}")
+                abandoned = abandon_running(graph, f"abandoned: the process running it died ({reason})")
+                if abandoned:
+                    say(f"recorded its unfinished run(s) {', '.join(abandoned)} as failed")
                 break
             continue
         if time.monotonic() >= deadline:
@@ -145,12 +152,18 @@ def run_lock(graph: Graph, what: str, *, wait_s: float = 0.0, notice: Any = None
         target=_heartbeat, args=(graph, owner, stop), name="valuenet-job-lock", daemon=True
     )
     beat.start()
+    engine_gone = False
     try:
         yield owner
+    except CONNECTION_ERRORS:
+        engine_gone = True
+        raise
     finally:
         stop.set()
         beat.join()
-        graph.write(queries.text("jobs/lock_release"), {"name": LOCK_NAME, "owner": owner})
+        if not engine_gone:  # else, as when this release fails, the next run takes the lock over as stale
+            with contextlib.suppress(Neo4jError, DriverError):
+                graph.write(queries.text("jobs/lock_release"), {"name": LOCK_NAME, "owner": owner})
 
 
 def _heartbeat(graph: Graph, owner: str, stop: threading.Event) -> None:

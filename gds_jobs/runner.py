@@ -35,7 +35,7 @@ from gds_jobs.catalogue import Job
 from gds_jobs.gds_backend import GdsBackend
 from gds_jobs.local import LocalBackend
 from valuenet import queries
-from valuenet.db import Graph, TransientError
+from valuenet.db import CONNECTION_ERRORS, Graph, TransientError
 
 TOP_K = 20
 KEEP_RUNS = 100  # runs (with their top-k snapshots) kept per job
@@ -208,8 +208,9 @@ def run_job(
         record.status = "failed"
         record.error = f"{type(e).__name__}: {e}"
         record.duration_s = round(time.perf_counter() - started, 3)
-        _record_failure(graph, record, staged)
-        prune(graph, job.name, keep_runs)
+        if not isinstance(e, CONNECTION_ERRORS):  # else nothing can be recorded: the next lock holder does
+            _record_failure(graph, record, staged)
+            prune(graph, job.name, keep_runs)
         raise JobFailedError(record, e) from e
     record.status = "succeeded"
     if job.write_property:
@@ -258,6 +259,17 @@ def prune(graph: Graph, job: str, keep: int) -> int:
         rows = graph.write(queries.text("jobs/prune_runs"), {"job": job, "keep": keep})
         return rows.nodes_deleted
     return 0
+
+
+def abandon_running(graph: Graph, reason: str) -> list[str]:
+    """Record every run still marked running as failed with `reason` and remove its staged scores; for
+    runs known to be dead (their holder of the job run lock died). Returns their ids."""
+    abandoned = []
+    for row in graph.read(queries.text("jobs/runs_running")):
+        run = RunRecord(id=str(row["id"]), job="", backend="", status="failed", error=reason)
+        _record_failure(graph, run, staged_property(row["property"], run.id) if row["property"] else None)
+        abandoned.append(run.id)
+    return abandoned
 
 
 def _record_failure(graph: Graph, record: RunRecord, staged: str | None) -> None:

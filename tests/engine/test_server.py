@@ -9,19 +9,24 @@ import os
 import signal
 import socket
 import stat
+import subprocess
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import networkx as nx
 import psutil
 import pytest
 from neo4j import GraphDatabase  # the test plays the analyst's own script connecting from outside
 from neo4j.exceptions import AuthError
 
+from gds_jobs.runner import read_scores
+from tests.cli_support import VALUENET, cli_env, run_cli
 from tests.conftest import embedded_settings
-from valuenet import server
+from tests.jobs_fixtures import load_nx
+from valuenet import schema, server
 from valuenet.config import Settings
 from valuenet.db import Graph
 
@@ -104,6 +109,50 @@ def test_data_survives_restart_and_kill_9_is_recovered(own_server: Settings) -> 
             "MATCH (o:Organization {id: 'durable'}) RETURN o.name_zh AS n", database_=again.database
         )
     assert [r["n"] for r in records] == ["持久"]
+
+
+def test_engine_killed_during_a_job_run(own_server: Settings) -> None:
+    """kill -9 of the engine while `valuenet jobs run` runs: the command ends with a clean message; after
+    a restart the next run takes over the dead run's lock, records the unfinished run as failed and
+    publishes; readers get one run's scores (the plain property equals the published run's)."""
+    st = server.start(own_server)
+    with Graph(st.connection()) as g:
+        schema.apply(g)
+        load_nx(g, nx.gnm_random_graph(2000, 8000, seed=7))
+    env = cli_env(own_server)
+    proc = subprocess.Popen(
+        [*VALUENET, "jobs", "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        with Graph(st.connection()) as g:
+            for _ in range(600):  # until a run is in progress (bounded: each look is a query)
+                if g.run("MATCH (r:JobRun {status: 'running'}) RETURN count(r) AS n")[0]["n"]:
+                    break
+                time.sleep(0.2)
+            else:
+                pytest.fail("no job run started")
+        assert st.pid is not None
+        os.kill(st.pid, signal.SIGKILL)
+        _, err = proc.communicate(timeout=600)
+    finally:
+        proc.kill()
+    assert proc.returncode == 5, err
+    assert "Traceback" not in err and "cannot reach" in " ".join(err.split())
+    server.start(own_server)
+    again = run_cli(["jobs", "run", "pagerank"], own_server)
+    said = " ".join(again.stderr.split())
+    assert again.returncode == 0, again.stderr
+    assert "took over the job run lock of a run that died" in said and "as failed" in said
+    with Graph(server.status(own_server).connection()) as g:
+        assert g.run("MATCH (r:JobRun {status: 'running'}) RETURN count(r) AS n") == [{"n": 0}]
+        run_id, published = read_scores(g, "pagerank")
+        plain = {
+            r["id"]: r["p"]
+            for r in g.run(
+                "MATCH (n:Organization) WHERE n.pagerank IS NOT NULL RETURN n.id AS id, n.pagerank AS p"
+            )
+        }
+        assert run_id is not None and len(published) == 2000 and plain == published
 
 
 def test_failed_root_logins_do_not_lock_valuenet_out(own_server: Settings) -> None:
