@@ -1,6 +1,7 @@
 """Questions benchmark: every question of the library, N runs each with the `example:` parameters of its
 header, through `valuenet.questions.ask` (validation + the read-only, always rolled back transaction the
-CLI and the explorer use). The first run is reported apart (cold caches), p50/p95 over the N runs after it."""
+CLI and the explorer use). The first run is reported apart (cold caches), p50/p95 over the N runs after it,
+beside the goal of issue 16 for the scale (`goal_p95_ms`) and whether the p95 meets it (`status`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,18 @@ from typing import Any
 
 from valuenet import questions as qlib
 from valuenet.db import Graph
+
+# Issue 16: every question's p95 on the embedded engine, in-process through the read-only path, per scale.
+GOAL_P95_MS = {1: 100.0, 10: 500.0}
+
+
+def status(p95_ms: float | None, goal_ms: float | None) -> str:
+    """`met`, `missed`, or `no goal` (a scale without one) / `no figure` (the question failed)."""
+    if goal_ms is None:
+        return "no goal"
+    if p95_ms is None:
+        return "no figure"
+    return "met" if p95_ms <= goal_ms else "missed"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -22,6 +35,7 @@ def percentile(values: list[float], q: float) -> float:
 def run(
     graph: Graph,
     *,
+    scale: int = 1,
     runs: int = 20,
     timeout: float = 120.0,
     budget_s: float = 30.0,
@@ -32,6 +46,7 @@ def run(
     (as many as fit in `budget_s`, at least `min_runs`; none when the first run alone exceeds the budget,
     then the first run is the figure), recorded as `runs`."""
     out: dict[str, Any] = {}
+    goal = GOAL_P95_MS.get(scale)
     for qid, q in qlib.library().items():
         params = q.meta.get("example") or {}
         row: dict[str, Any] = {"params": params}
@@ -59,9 +74,12 @@ def run(
             row["max_ms"] = round(max(times), 1)
         except Exception as e:  # one broken question must not stop the benchmark
             row["error"] = f"{type(e).__name__}: {e}"[:300]
+        row["goal_p95_ms"] = goal
+        row["status"] = status(row.get("p95_ms"), goal)
         out[qid] = row
         progress(
             f"  {qid:<34} p50 {row.get('p50_ms', '-'):>8} ms  p95 {row.get('p95_ms', '-'):>8} ms"
+            f"  goal {goal or '-'} ms: {row['status']}"
             + (f"  ERROR {row['error'][:80]}" if "error" in row else "")
         )
     return out

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench import startup
+from bench import questions, startup
 
 TARGETS = {
     "load_1x_s": 10.0,
     "suite_1x_s": 10.0,
     "networkx_speedup": 20.0,
-    "question_p95_1x_ms": 300.0,
-    "question_p95_10x_ms": 1000.0,
+    "question_p95_1x_ms": questions.GOAL_P95_MS[1],
+    "question_p95_10x_ms": questions.GOAL_P95_MS[10],
     "memory_1x_mb": 3 * 1024.0,
 }
 
@@ -75,7 +75,7 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
             f"full the ratio is {full[0]:.2f}x"
         )
     add("suite ≥ 20x faster than networkx (scale 1)", v, 20, None if v is None else v >= 20, "x", lb)
-    for scale, limit in (("1", 300.0), ("10", 1000.0)):
+    for scale, limit in ((str(sc), goal) for sc, goal in questions.GOAL_P95_MS.items()):
         qs = s.get(scale, {}).get("questions", {})
         p95 = [r["p95_ms"] for r in qs.values() if "p95_ms" in r]
         errors = [q for q, r in qs.items() if "error" in r]
@@ -289,8 +289,8 @@ def markdown(result: dict[str, Any]) -> str:
     add("")
     head, rule = "| question |", "|---|"
     for sc in scales:
-        head += f" {sc}x p50 ms | {sc}x p95 ms | {sc}x p50 × RETURN 1 |"
-        rule += "---:|---:|---:|"
+        head += f" {sc}x p50 ms | {sc}x p95 ms | {sc}x goal p95 | {sc}x p50 × RETURN 1 |"
+        rule += "---:|---:|---|---:|"
     add(head)
     add(rule)
     qnames: list[str] = []
@@ -304,11 +304,14 @@ def markdown(result: dict[str, Any]) -> str:
             q = result["scales"][sc].get("questions", {}).get(n, {})
             base = result["scales"][sc].get("baseline", {}).get("return1_readonly_p50_ms")
             if "error" in q:
-                row += f" error | {q['error'][:60]} | |"
+                row += f" error | {q['error'][:60]} | | |"
                 continue
             p50 = q.get("p50_ms")
+            goal = questions.GOAL_P95_MS.get(int(sc))
+            verdict = f"{_f(goal, 0)} ms: {questions.status(q.get('p95_ms'), goal)}" if goal else "–"
             row += (
-                f" {_f(p50, 1)} | {_f(q.get('p95_ms'), 1)} | {_f(p50 / base, 0) if p50 and base else '–'} |"
+                f" {_f(p50, 1)} | {_f(q.get('p95_ms'), 1)} | {verdict} |"
+                f" {_f(p50 / base, 0) if p50 and base else '–'} |"
             )
         add(row)
     add("")

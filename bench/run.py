@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if "questions" in args.only:
                 _say("  questions ...")
                 t0 = time.time()
-                res["questions"] = questions_bench.run(e.graph, runs=args.runs, progress=_say)
+                res["questions"] = questions_bench.run(e.graph, scale=scale, runs=args.runs, progress=_say)
                 res.setdefault("timeline", {})["questions"] = [t0, time.time()]
                 _checkpoint(result, args, started)
             if "jobs" in args.only:

@@ -108,6 +108,16 @@ class ProjectionDecl(_Strict):
     doc: str = ""
 
 
+class FocalRelationDecl(_Strict):
+    """A kind of relation seen from a focal organisation (the report's technology input, financing, ...)."""
+
+    types: tuple[str, ...]
+    direction: Literal["in", "out", "both"]
+    where: dict[str, str] = Field(default_factory=dict)
+    counterpart_outside: tuple[str, ...] = ()
+    doc: str = ""
+
+
 class BookkeepingDecl(_Strict):
     key: str | None = None
     doc: str = ""
@@ -123,6 +133,7 @@ class GraphModel(_Strict):
     links: dict[str, LinkDecl]
     focal_set: FocalSet
     projections: dict[str, ProjectionDecl]
+    focal_relations: dict[str, FocalRelationDecl]
     bookkeeping: dict[str, BookkeepingDecl]
 
     @model_validator(mode="after")
@@ -165,6 +176,12 @@ class GraphModel(_Strict):
             unknown = [t for t in p.types if t not in self.relationships]
             if unknown:
                 raise ValueError(f"projection {name}: unknown relationship types {unknown}")
+        for name, fr in self.focal_relations.items():
+            unknown = [t for t in fr.types if t not in self.relationships]
+            if unknown or not set(fr.counterpart_outside) <= set(fr.types):
+                raise ValueError(
+                    f"focal relation {name}: unknown relationship types {unknown or fr.counterpart_outside}"
+                )
         if self.focal_set.label is not None and self.focal_set.label not in self.organization_labels:
             raise ValueError(f"focal_set: {self.focal_set.label!r} is not an organisation label")
         return self
@@ -310,6 +327,33 @@ class GraphModel(_Strict):
             return source_focal
         return source_focal | target_focal
 
+    def focal_match(self, kind: str, focal: str, rel: str, other: str) -> str:
+        """The pattern of focal relation `kind`: `(s:Sample)<-[r:EMPOWERS]-(x)` (the focal end labelled)."""
+        for var in (focal, rel, other):
+            _check_var(var)
+        fr = self._focal_relation(kind)
+        left, right = {"in": ("<-", "-"), "out": ("-", "->"), "both": ("-", "-")}[fr.direction]
+        return f"({self.focal_node(focal)}){left}[{rel}:{'|'.join(fr.types)}]{right}({other})"
+
+    def focal_where(self, kind: str, rel: str, other: str) -> str:
+        """A predicate for the matched focal relation `kind`: its fixed properties and counterpart rule."""
+        _check_var(rel)
+        _check_var(other)
+        fr = self._focal_relation(kind)
+        parts = [f"{rel}.{k} = {_literal(v)}" for k, v in sorted(fr.where.items())]
+        if fr.counterpart_outside and self.focal_set.label is not None:
+            kept = [t for t in fr.types if t not in fr.counterpart_outside]
+            outside = f"NOT {self.focal_predicate(other)}"
+            parts.append(
+                outside if not kept else f"(type({rel}) IN [{', '.join(map(_literal, kept))}] OR {outside})"
+            )
+        return " AND ".join(parts) or "true"
+
+    def _focal_relation(self, kind: str) -> FocalRelationDecl:
+        if kind not in self.focal_relations:
+            raise ValueError(f"no focal relation {kind!r}; known: {', '.join(self.focal_relations)}")
+        return self.focal_relations[kind]
+
     def rel_where(self, name: str, rel: str) -> str:
         """A Cypher predicate for the projection's fixed relationship properties (`true` when none)."""
         _check_var(rel)
@@ -333,6 +377,8 @@ class GraphModel(_Strict):
             "rel_where": self.rel_where,
             "org_rel_types": "|".join(self.org_relationship_types),
             "kinds": self.kind_labels,
+            "focal_match": self.focal_match,
+            "focal_where": self.focal_where,
         }
 
 

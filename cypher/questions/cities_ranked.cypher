@@ -13,27 +13,23 @@
 //   limit: {type: int, default: 20, min: 1, max: 400}
 // figures: [tech_coop_city_*, tech_input_city_*, tech_empowerment_city_*]
 // example: {relation: tech}
-CALL () {
-  MATCH ({{ focal_node() }})<-[r:EMPOWERS]-(x:Organization) WHERE $relation IN ['tech', 'tech_input'] RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})-[r:EMPOWERS]->(x:Organization) WHERE $relation IN ['tech', 'tech_empowerment'] RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:SUPPLIES_TALENT]-(x:Organization)
-  WHERE $relation IN ['talent', 'study', 'work'] AND ($relation = 'talent' OR r.experience = $relation) RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
-  WHERE $relation = 'investment' AND (type(r) = 'ACQUIRES' OR NOT {{ focal('x') }}) RETURN r, x
-}
-WITH r, x
-WHERE ($edition IS NULL OR $edition IN r.editions) AND coalesce(x.country, '') IN ['CN', 'HK', 'MO', 'TW']
+MATCH {{ focal_match(choice.relation, 's', 'r', 'x') }}
+WHERE {{ focal_where(choice.relation, 'r', 'x') }}
+{% if given.edition %}
+  AND $edition IN r.editions
+{% endif %}
+// per counterpart first: its country and city are read once, not once per relation
+WITH x, count(r) AS n
+WHERE coalesce(x.country, '') IN ['CN', 'HK', 'MO', 'TW']
 OPTIONAL MATCH (x)-[:LOCATED_IN]->(c:City)
-WITH c, count(r) AS relations
+WITH c, sum(n) AS relations
 WITH collect({c: c, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
 WITH row, total, row.c AS c
-WHERE c IS NOT NULL AND ($within IS NULL OR EXISTS { (c)-[:IN_PROVINCE|IN_METRO]->(w) WHERE w.code = $within })
+WHERE c IS NOT NULL
+{% if given.within %}
+  AND EXISTS { (c)-[:IN_PROVINCE|IN_METRO]->(w) WHERE w.code = $within }
+{% endif %}
 RETURN c.code AS code, c.name_zh AS city, c.name_en AS city_en, c.lat AS lat, c.lon AS lon, row.relations AS relations,
        round(10000.0 * row.relations / total) / 100 AS share
 ORDER BY relations DESC, code

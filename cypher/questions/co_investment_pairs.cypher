@@ -12,10 +12,32 @@
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: []
 // example: {min_shared: 2}
-MATCH (a:Organization)-[r1:INVESTS_IN]->(s:Sample)<-[r2:INVESTS_IN]-(b:Organization)
+{% if given.investor %}
+// from the one investor asked about: its investees, then their other investors
+MATCH (i:{{ org }})
+WHERE $investor IN [i.id, i.name_zh, i.name_en]
+MATCH (i)-[r1:INVESTS_IN]->(s:Sample)<-[r2:INVESTS_IN]-(o)
+WHERE o <> i
+{% if given.edition %}
+  AND $edition IN r1.editions AND $edition IN r2.editions
+{% endif %}
+WITH CASE WHEN i.id < o.id THEN i ELSE o END AS a, CASE WHEN i.id < o.id THEN o ELSE i END AS b, s
+{% else %}
+// from the sample enterprises (the selective label); an investor with fewer sample investees than
+// min_shared is in no pair that counts
+MATCH (s:Sample)<-[r1:INVESTS_IN]-(a)
+{% if given.edition %}
+WHERE $edition IN r1.editions
+{% endif %}
+WITH a, collect(s) AS investees
+WHERE size(investees) >= $min_shared
+UNWIND investees AS s
+MATCH (s)<-[r2:INVESTS_IN]-(b)
 WHERE a.id < b.id
-  AND ($edition IS NULL OR ($edition IN r1.editions AND $edition IN r2.editions))
-  AND ($investor IS NULL OR $investor IN [a.id, a.name_zh, a.name_en, b.id, b.name_zh, b.name_en])
+{% if given.edition %}
+  AND $edition IN r2.editions
+{% endif %}
+{% endif %}
 WITH a, b, count(DISTINCT s) AS shared, collect(DISTINCT s.name_zh)[..5] AS examples
 WHERE shared >= $min_shared
 RETURN a.name_zh AS investor_a, b.name_zh AS investor_b, shared, examples,

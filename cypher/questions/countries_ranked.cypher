@@ -14,23 +14,18 @@
 //   limit: {type: int, default: 20, min: 1, max: 300}
 // figures: [tech_coop_intl_*, tech_input_foreign_*, tech_empowerment_foreign_*, hc_country_*, invfin_country_*]
 // example: {relation: tech}
-CALL () {
-  MATCH ({{ focal_node() }})<-[r:EMPOWERS]-(x:Organization) WHERE $relation IN ['tech', 'tech_input'] RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})-[r:EMPOWERS]->(x:Organization) WHERE $relation IN ['tech', 'tech_empowerment'] RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:SUPPLIES_TALENT]-(x:Organization)
-  WHERE $relation IN ['talent', 'study', 'work'] AND ($relation = 'talent' OR r.experience = $relation) RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
-  WHERE $relation = 'investment' AND (type(r) = 'ACQUIRES' OR NOT {{ focal('x') }}) RETURN r, x
-}
-WITH r, x
-WHERE ($edition IS NULL OR $edition IN r.editions) AND x.country IS NOT NULL
-  AND ($include_domestic OR NOT x.country IN ['CN', 'HK', 'MO', 'TW'])
-WITH x.country AS code, count(r) AS relations
+MATCH {{ focal_match(choice.relation, 's', 'r', 'x') }}
+WHERE {{ focal_where(choice.relation, 'r', 'x') }}
+{% if given.edition %}
+  AND $edition IN r.editions
+{% endif %}
+// per counterpart first: its country and place are read once, not once per relation
+WITH x, count(r) AS n
+WHERE x.country IS NOT NULL
+{% if not choice.include_domestic %}
+  AND NOT x.country IN ['CN', 'HK', 'MO', 'TW']
+{% endif %}
+WITH x.country AS code, sum(n) AS relations
 WITH collect({code: code, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
 OPTIONAL MATCH (c:Country {code: row.code})

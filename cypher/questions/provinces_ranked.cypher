@@ -15,25 +15,18 @@
 //   limit: {type: int, default: 40, min: 1, max: 40}
 // figures: [tech_coop_prov_*, tech_input_prov_*, tech_empowerment_prov_*, hc_prov_*, invest_rel_prov_*]
 // example: {relation: tech}
-CALL () {
-  MATCH ({{ focal_node() }})<-[r:EMPOWERS]-(x:Organization) WHERE $relation IN ['tech', 'tech_input'] RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})-[r:EMPOWERS]->(x:Organization) WHERE $relation IN ['tech', 'tech_empowerment'] RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:SUPPLIES_TALENT]-(x:Organization)
-  WHERE $relation IN ['talent', 'study', 'work'] AND ($relation = 'talent' OR r.experience = $relation) RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:INVESTS_IN]-(x:Organization) WHERE $relation = 'financing' RETURN r, x
-  UNION ALL
-  MATCH ({{ focal_node() }})-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
-  WHERE $relation = 'investment' AND (type(r) = 'ACQUIRES' OR NOT {{ focal('x') }}) RETURN r, x
-}
-WITH r, x
-WHERE ($edition IS NULL OR $edition IN r.editions) AND coalesce(x.country, '') IN ['CN', 'HK', 'MO', 'TW']
+MATCH {{ focal_match(choice.relation, 's', 'r', 'x') }}
+WHERE {{ focal_where(choice.relation, 'r', 'x') }}
+{% if given.edition %}
+  AND $edition IN r.editions
+{% endif %}
+// per counterpart first: its country and place are read once, not once per relation
+WITH x, count(r) AS n
+WHERE coalesce(x.country, '') IN ['CN', 'HK', 'MO', 'TW']
 OPTIONAL MATCH (x)-[:LOCATED_IN]->(loc)
 OPTIONAL MATCH (loc)-[:IN_PROVINCE]->(pp:Province)
-WITH r, CASE WHEN loc:Province THEN loc ELSE pp END AS p
-WITH p, count(r) AS relations
+WITH n, CASE WHEN loc:Province THEN loc ELSE pp END AS p
+WITH p, sum(n) AS relations
 WITH collect({p: p, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
 WITH row, total WHERE row.p IS NOT NULL

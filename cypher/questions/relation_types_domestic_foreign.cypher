@@ -14,28 +14,31 @@
 //   edition: {type: int, default: null, allowed: [2020, 2021], description: 'only relations reported in this edition, with samples of that edition'}
 // figures: [rel_*, tech_input_share, tech_empowerment_share, hc_total, hc_domestic_*, hc_foreign_*]
 // example: {edition: 2021}
+{% set kinds = [
+  ('tech_input', 'technology', "'tech_input'"),
+  ('tech_empowerment', 'technology', "'tech_empowerment'"),
+  ('talent', 'human_capital', "'talent_' + coalesce(r.experience, 'unknown')"),
+  ('financing', 'investment', "'financing_received'"),
+  ('investment', 'investment', "'investment_made'"),
+] %}
+// per counterpart first within each kind: its country is read once, not once per relation
 CALL () {
-  MATCH ({{ focal_node('s') }})<-[r:EMPOWERS]-(x:Organization)
-  RETURN 'technology' AS dimension, 'tech_input' AS relation, s, r, x
+{% for kind, dimension, relation in kinds %}
+  MATCH {{ focal_match(kind, 's', 'r', 'x') }}
+  WHERE {{ focal_where(kind, 'r', 'x') }}
+{% if given.edition %}
+    AND $edition IN r.editions AND $edition IN s.sample_editions
+{% endif %}
+  WITH x, {{ relation }} AS relation, count(r) AS n
+  RETURN '{{ dimension }}' AS dimension, relation, x.country AS country, n
+{% if not loop.last %}
   UNION ALL
-  MATCH ({{ focal_node('s') }})-[r:EMPOWERS]->(x:Organization)
-  RETURN 'technology' AS dimension, 'tech_empowerment' AS relation, s, r, x
-  UNION ALL
-  MATCH ({{ focal_node('s') }})<-[r:SUPPLIES_TALENT]-(x:Organization)
-  RETURN 'human_capital' AS dimension, 'talent_' + coalesce(r.experience, 'unknown') AS relation, s, r, x
-  UNION ALL
-  MATCH ({{ focal_node('s') }})<-[r:INVESTS_IN]-(x:Organization)
-  RETURN 'investment' AS dimension, 'financing_received' AS relation, s, r, x
-  UNION ALL
-  MATCH ({{ focal_node('s') }})-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
-  WHERE type(r) = 'ACQUIRES' OR NOT {{ focal('x') }}
-  RETURN 'investment' AS dimension, 'investment_made' AS relation, s, r, x
+{% endif %}
+{% endfor %}
 }
-WITH dimension, relation, s, r, x
-WHERE $edition IS NULL OR ($edition IN r.editions AND $edition IN s.sample_editions)
-WITH dimension, relation, count(r) AS relations,
-     sum(CASE WHEN coalesce(x.country, '') IN ['CN', 'HK', 'MO', 'TW'] THEN 1 ELSE 0 END) AS domestic,
-     sum(CASE WHEN x.country IS NULL THEN 1 ELSE 0 END) AS unknown
+WITH dimension, relation, sum(n) AS relations,
+     sum(CASE WHEN coalesce(country, '') IN ['CN', 'HK', 'MO', 'TW'] THEN n ELSE 0 END) AS domestic,
+     sum(CASE WHEN country IS NULL THEN n ELSE 0 END) AS unknown
 WITH dimension, relation, relations, domestic, relations - domestic - unknown AS foreign, unknown
 RETURN dimension, relation, relations, domestic, foreign, unknown,
        round(10000.0 * domestic / relations) / 100 AS domestic_share,

@@ -22,37 +22,31 @@
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: [tech_degree_top30_sample_r*, tech_degree_top30_relation_r*, tech_input_top30_sample_r*, tech_empowerment_top30_sample_r*, tech_input_top20_relation_r*, tech_empowerment_top20_relation_r*, hc_study_top20_*, hc_work_top20_*, invest_top20_*]
 // example: {relation: tech, among: sample, limit: 30}
-CALL () {
-  MATCH (o:Organization)<-[r:EMPOWERS]-(x:Organization)
-  WHERE $relation IN ['tech', 'tech_input'] RETURN o, r, x
-  UNION ALL
-  MATCH (o:Organization)-[r:EMPOWERS]->(x:Organization)
-  WHERE $relation IN ['tech', 'tech_empowerment'] RETURN o, r, x
-  UNION ALL
-  MATCH (o:Organization)-[r:SUPPLIES_TALENT]->(x:Organization)
-  WHERE $relation IN ['talent', 'study', 'work'] AND ($relation = 'talent' OR r.experience = $relation)
-  RETURN o, r, x
-  UNION ALL
-  MATCH (o:Organization)-[r:INVESTS_IN]->(x:Organization)
-  WHERE $relation = 'invest_made' RETURN o, r, x
-  UNION ALL
-  MATCH (o:Organization)<-[r:INVESTS_IN]-(x:Organization)
-  WHERE $relation = 'invest_received' RETURN o, r, x
-  UNION ALL
-  MATCH (o:Organization)-[r:ACQUIRES]->(x:Organization)
-  WHERE $relation = 'acquires' RETURN o, r, x
-}
-WITH o, r, x
-WHERE ($edition IS NULL OR $edition IN r.editions)
-  AND ($counterpart = 'any' OR ($counterpart = 'sample') = (x:Sample))
-WITH o, count(r) AS degree
-WHERE ($kind = 'any' OR $kind IN labels(o)) AND NOT $exclude_kind IN labels(o)
-  AND ($among = 'any' OR ($among = 'sample') = ('Sample' IN labels(o)))
-  AND ($origin = 'any' OR ($origin = 'domestic') = (coalesce(o.country, '') IN ['CN', 'HK', 'MO', 'TW']))
-  AND ($place IS NULL OR o.country = $place
-       OR EXISTS { (o)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }
-       OR EXISTS { (o)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(g) WHERE g.code = $place })
+{# the relation counted, seen from the ranked organisation o; x is the counterpart #}
+{% set counted = {
+  'tech': '-[r:EMPOWERS]-', 'tech_input': '<-[r:EMPOWERS]-', 'tech_empowerment': '-[r:EMPOWERS]->',
+  'talent': '-[r:SUPPLIES_TALENT]->', 'study': '-[r:SUPPLIES_TALENT]->', 'work': '-[r:SUPPLIES_TALENT]->',
+  'invest_made': '-[r:INVESTS_IN]->', 'invest_received': '<-[r:INVESTS_IN]-', 'acquires': '-[r:ACQUIRES]->',
+}[choice.relation] %}
+{% set counted_where = (["r.experience = '" ~ choice.relation ~ "'"] if choice.relation in ['study', 'work'] else [])
+  + (['$edition IN r.editions'] if given.edition else [])
+  + (['x:Sample'] if choice.counterpart == 'sample' else [])
+  + (['NOT x:Sample'] if choice.counterpart == 'relation' else []) %}
+{# start from the most selective label: the kind, else the sample #}
+{% set ranked = ['o:Sample'] if choice.kind != 'any' and choice.among == 'sample' else [] %}
+{% set ranked = ranked + (['NOT o:Sample'] if choice.among == 'relation' else [])
+  + (['NOT o:' ~ choice.exclude_kind] if choice.exclude_kind != 'none' else [])
+  + ([('NOT ' if choice.origin == 'foreign' else '') ~ "coalesce(o.country, '') IN ['CN', 'HK', 'MO', 'TW']"]
+     if choice.origin != 'any' else [])
+  + (['(o.country = $place OR EXISTS { (o)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }'
+      ~ ' OR EXISTS { (o)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(g) WHERE g.code = $place })'] if given.place else []) %}
+MATCH ({{ 'o:' ~ choice.kind if choice.kind != 'any' else ('o:Sample' if choice.among == 'sample' else 'o:' ~ org) }})
+{% if ranked %}
+WHERE {{ ranked | join('\n  AND ') }}
+{% endif %}
+WITH o, COUNT { (o){{ counted }}(x){% if counted_where %} WHERE {{ counted_where | join(' AND ') }}{% endif %} } AS degree
+WHERE degree > 0
 RETURN o.id AS id, o.name_zh AS name, o.name_en AS name_en, o.country AS country,
-       [l IN labels(o) WHERE l <> 'Organization'] AS labels, degree, coalesce(o.synthetic, false) AS synthetic
+       [l IN labels(o) WHERE l <> '{{ org }}'] AS labels, degree, coalesce(o.synthetic, false) AS synthetic
 ORDER BY degree DESC, name
 LIMIT $limit

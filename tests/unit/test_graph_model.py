@@ -69,6 +69,18 @@ def test_cypher_fragments() -> None:
         MODEL.with_focal("City")
 
 
+def test_focal_relations() -> None:
+    assert MODEL.focal_match("tech", "s", "r", "x") == "(s:Sample)-[r:EMPOWERS]-(x)"
+    assert MODEL.focal_match("tech_input", "s", "r", "x") == "(s:Sample)<-[r:EMPOWERS]-(x)"
+    assert MODEL.focal_match("investment", "s", "r", "x") == "(s:Sample)-[r:INVESTS_IN|ACQUIRES]->(x)"
+    assert MODEL.focal_where("study", "r", "x") == "r.experience = 'study'"
+    assert MODEL.focal_where("investment", "r", "x") == "(type(r) IN ['ACQUIRES'] OR NOT x:Sample)"
+    assert MODEL.focal_where("tech", "r", "x") == "true"
+    assert MODEL.with_focal(None).focal_where("investment", "r", "x") == "true"
+    with pytest.raises(ValueError, match="no focal relation 'funding'"):
+        MODEL.focal_match("funding", "s", "r", "x")
+
+
 def test_a_model_with_an_unknown_type_in_a_projection_is_refused() -> None:
     data = load().model_dump(by_alias=True)
     data["projections"]["value_network"]["types"] = ["EMPOWERS", "FUNDS"]

@@ -55,6 +55,28 @@ def test_a_header_takes_the_graph_models_lists() -> None:
         types.convert(["EMPOWERS", "FUNDS"])
 
 
+def test_a_query_has_only_the_filters_in_use() -> None:
+    q = questions.get("top_by_degree")
+    plain = q.query(q.validate({"relation": "tech", "among": "sample"}))
+    assert plain.startswith("MATCH (o:Sample)") and "$edition" not in plain and "$place" not in plain
+    assert queries.used_parameters(plain) == {"limit"}
+    narrowed = q.query(
+        q.validate({"relation": "study", "kind": "University", "edition": 2021, "place": "PRD"})
+    )
+    assert narrowed.startswith("MATCH (o:University)") and "r.experience = 'study'" in narrowed
+    assert queries.used_parameters(narrowed) == {"edition", "place", "limit"}
+
+
+def test_a_template_shapes_only_on_listed_values(tmp_path: Path) -> None:
+    p = tmp_path / "shaped.cypher"
+    p.write_text(
+        "// title_zh: 测试\n// title_en: T\n// answers: a\n// params:\n//   name: {type: str, default: x}\n"
+        "MATCH (n) WHERE n.name = '{{ choice.name }}' RETURN n\n"
+    )
+    with pytest.raises(queries.QueryFileError, match="only a parameter with `allowed` values or a bool"):
+        questions._question(queries.parse(p, "shaped"))
+
+
 def test_a_question_cannot_take_a_map(tmp_path: Path) -> None:
     p = tmp_path / "mapq.cypher"
     p.write_text(
