@@ -13,25 +13,23 @@
 MATCH (o:Organization {id: $id})
 OPTIONAL MATCH (o)-[r1]-(n1:Organization)
 WHERE type(r1) IN $types
-WITH o, n1.id AS nid, count(r1) AS w
-ORDER BY w DESC, nid
-WITH o, [x IN collect(nid) WHERE x IS NOT NULL] AS hop1_all
+WITH o, n1, count(r1) AS w
+ORDER BY w DESC, n1.id
+WITH o, [x IN collect(n1) WHERE x IS NOT NULL] AS hop1_all
 WITH o, hop1_all, hop1_all[..($max_nodes - 1)] AS hop1
 CALL (o, hop1, hop1_all) {
-  UNWIND (CASE WHEN $depth = 2 THEN hop1 ELSE [] END) AS mid
-  MATCH (m:Organization {id: mid})-[r2]-(n2:Organization)
-  WHERE type(r2) IN $types AND n2.id <> o.id AND NOT n2.id IN hop1_all
-  WITH n2.id AS nid, count(r2) AS w
-  ORDER BY w DESC, nid
-  RETURN collect(nid) AS hop2_all
+  UNWIND (CASE WHEN $depth = 2 THEN hop1 ELSE [] END) AS m
+  MATCH (m)-[r2]-(n2:Organization)
+  WHERE type(r2) IN $types AND n2 <> o AND NOT n2 IN hop1_all
+  WITH n2, count(r2) AS w
+  ORDER BY w DESC, n2.id
+  RETURN collect(n2) AS hop2_all
 }
 WITH o, size(hop1_all) + size(hop2_all) AS reachable,
-     [o.id] + hop1 + hop2_all[..($max_nodes - 1 - size(hop1))] AS kept
-MATCH (n:Organization) WHERE n.id IN kept
-WITH o, reachable, kept, collect(n) AS ns
+     [o] + hop1 + hop2_all[..($max_nodes - 1 - size(hop1))] AS ns
 UNWIND ns AS a
 OPTIONAL MATCH (a)-[r]->(b:Organization)
-WHERE type(r) IN $types AND b.id IN kept
+WHERE type(r) IN $types AND b IN ns
 WITH o, reachable, ns, [e IN collect({source: a.id, target: b.id, type: type(r), experience: r.experience}) WHERE e.target IS NOT NULL] AS edges
 RETURN o.id AS center, size(ns) AS nodes_shown, reachable + 1 AS nodes_total, reachable + 1 > size(ns) AS capped,
        [n IN ns | {id: n.id, name_zh: n.name_zh, name_en: n.name_en, country: n.country,
