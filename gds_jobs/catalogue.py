@@ -38,7 +38,12 @@ from gds_jobs.algorithms import (
     Params,
 )
 from gds_jobs.algorithms.base import ScoreKind
+from valuenet.focal import Focal
 from valuenet.model import MODEL
+
+
+class NoRelationshipsError(RuntimeError):
+    """A job's projection holds no relationship: the job fails instead of writing empty scores."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,19 @@ class Job:
     def local_only(self) -> bool:
         """Computed locally on either backend (no GDS call)."""
         return self.algorithm.gds is None
+
+    def require_relationships(self, count: int, focal: Focal) -> None:
+        """Refuse to score a projection without relationships: every score would be 0 or undefined, and a
+        run that says `succeeded` over them hides that the graph holds no relation the job counts."""
+        if count:
+            return
+        p = focal.model.projection(self.projection)
+        where = f" {{{', '.join(f'{k}: {v}' for k, v in p.where.items())}}}" if p.where else ""
+        raise NoRelationshipsError(
+            f"job {self.name}: the graph has no relationship this job counts ({'|'.join(p.types)}{where}, "
+            f"focal set: {focal.describe()}), so nothing was scored. Load such relations, or choose "
+            "the focal set with VALUENET_FOCAL (an organisation label, or `all`)."
+        )
 
     def resolved_params(self, overrides: Mapping[str, Any] | None = None) -> Params:
         """Declared parameters with overrides applied and validated; ValueError naming the bad one."""

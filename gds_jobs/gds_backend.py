@@ -19,6 +19,8 @@ from gds_jobs.algorithms.base import GdsCall, Orientation, Params, ProgressFn, R
 from gds_jobs.catalogue import Job
 from valuenet import queries
 from valuenet.db import QueryRunner
+from valuenet.focal import Focal
+from valuenet.model import MODEL
 
 # What every write mode yields, as the write query returns it; a call's own `yields` come after.
 WRITE_YIELDS = {
@@ -46,16 +48,26 @@ def projected_orientation(job: Job) -> Orientation:
     return Orientation.NATURAL if job.algorithm.gds_takes_orientation else job.orientation
 
 
-def project_query(job: Job) -> str:
+def project_query(job: Job, focal: Focal) -> str:
     orientation = projected_orientation(job)
-    return queries.load("jobs/gds/project").render(projection=job.projection, orientation=orientation.value)
+    return queries.load("jobs/gds/project").render(
+        focal.model, projection=job.projection, orientation=orientation.value
+    )
 
 
 class GdsBackend:
     name = "gds"
 
-    def __init__(self, runner: QueryRunner, *, concurrency: int = 4, graph_prefix: str = "valuenet_") -> None:
+    def __init__(
+        self,
+        runner: QueryRunner,
+        *,
+        focal: Focal | None = None,
+        concurrency: int = 4,
+        graph_prefix: str = "valuenet_",
+    ) -> None:
         self.runner = runner
+        self.focal = focal or Focal(MODEL)  # default: the model's focal set as declared
         self.concurrency = concurrency
         self.graph_prefix = graph_prefix
 
@@ -79,11 +91,12 @@ class GdsBackend:
         graph_name = f"{self.graph_prefix}{staged}"
         progress("projecting (GDS)", 0.05)
         projected = self.runner.run(
-            project_query(job), {"graph_name": graph_name, "config": self.project_config(job)}
+            project_query(job, self.focal), {"graph_name": graph_name, "config": self.project_config(job)}
         )
         try:
             nodes = int(projected[0]["node_count"]) if projected else 0
             rels = int(projected[0]["relationship_count"]) if projected else 0
+            job.require_relationships(rels, self.focal)
             call = gds_call(params, job.orientation, nodes)
             config = self.write_config(call, staged)
             facts: dict[str, Any] = dict(call.facts)

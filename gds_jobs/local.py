@@ -16,17 +16,20 @@ from gds_jobs.algorithms.graphs import Projected, collect
 from gds_jobs.catalogue import Job
 from valuenet import queries
 from valuenet.db import Graph
+from valuenet.focal import Focal
+from valuenet.model import MODEL, GraphModel
 
 
-def stream(graph: Graph, projection: str) -> Projected:
-    """A projection of the graph model, streamed in stored direction (`jobs/stream_projection`)."""
-    query = queries.load("jobs/stream_projection").render(projection=projection)
+def stream(graph: Graph, projection: str, model: GraphModel | None = None) -> Projected:
+    """A projection of the graph model (with its focal set), streamed in stored direction
+    (`jobs/stream_projection`)."""
+    query = queries.load("jobs/stream_projection").render(model, projection=projection)
     return collect(graph.stream(query))
 
 
-def counted_relationships(graph: Graph, projection: str) -> int:
+def counted_relationships(graph: Graph, projection: str, model: GraphModel | None = None) -> int:
     """The relationships `projection` counts before parallel ones merge into pairs."""
-    query = queries.load("jobs/count_projection").render(projection=projection)
+    query = queries.load("jobs/count_projection").render(model, projection=projection)
     return int(graph.read(query)[0]["n"])
 
 
@@ -41,9 +44,16 @@ class LocalBackend:
     name = "local"
 
     def __init__(
-        self, graph: Graph, *, batch_size: int = 5000, concurrency: int = 2, share_projections: bool = False
+        self,
+        graph: Graph,
+        *,
+        focal: Focal | None = None,
+        batch_size: int = 5000,
+        concurrency: int = 2,
+        share_projections: bool = False,
     ) -> None:
         self.graph = graph
+        self.focal = focal or Focal(MODEL)  # default: the model's focal set as declared
         self.batch_size = batch_size
         self.concurrency = concurrency
         # With share_projections, jobs run through this backend stream each projection once and all
@@ -53,9 +63,10 @@ class LocalBackend:
 
     def project(self, job: Job) -> Projected:
         """The job's projection; every orientation is derived from the one stream in stored direction."""
-        p = self._projections.get(job.projection) or stream(self.graph, job.projection)
+        model = self.focal.model
+        p = self._projections.get(job.projection) or stream(self.graph, job.projection, model)
         if job.algorithm.counts_relationships and p.counted_relationships is None:
-            counted = counted_relationships(self.graph, job.projection)
+            counted = counted_relationships(self.graph, job.projection, model)
             p = dataclasses.replace(p, counted_relationships=counted)
         if self.share_projections:
             self._projections[job.projection] = p
@@ -73,6 +84,7 @@ class LocalBackend:
         progress("projecting", 0.05)
         t0 = time.perf_counter()
         p = self.project(job)
+        job.require_relationships(p.relationship_count, self.focal)
         timings = {"stream_s": round(time.perf_counter() - t0, 3)}
         progress("computing", 0.3)
         t0 = time.perf_counter()

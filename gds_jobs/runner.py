@@ -36,6 +36,7 @@ from gds_jobs.gds_backend import GdsBackend
 from gds_jobs.local import LocalBackend
 from valuenet import queries
 from valuenet.db import CONNECTION_ERRORS, Graph, TransientError
+from valuenet.focal import Focal
 
 TOP_K = 20
 KEEP_RUNS = 100  # runs (with their top-k snapshots) kept per job
@@ -48,6 +49,7 @@ TRANSIENT_RETRIES = 2
 
 class Backend(Protocol):
     name: str
+    focal: Focal
 
     def engine_note(self) -> str: ...
 
@@ -89,9 +91,15 @@ def staged_property(prop: str, run_id: str) -> str:
 
 
 def choose_backend(
-    graph: Graph, backend: str = "auto", *, concurrency: int | None = None, share_projections: bool = False
+    graph: Graph,
+    backend: str = "auto",
+    *,
+    focal: Focal | None = None,
+    concurrency: int | None = None,
+    share_projections: bool = False,
 ) -> Backend:
     """`auto`: GDS when the engine has it, else local. `gds` on an engine without GDS is an error.
+    `focal`: the focal set the projections count with (default: `valuenet.focal.for_graph`).
     `share_projections`: the local backend streams each projection once for all the jobs it runs."""
     if backend not in ("auto", "local", "gds"):
         raise ValueError(f"unknown backend {backend!r}: use auto, local or gds")
@@ -100,9 +108,13 @@ def choose_backend(
         raise ValueError(
             f"the engine at {graph.info.uri} has no Graph Data Science plugin; use --backend local (or auto)"
         )
+    if focal is None:
+        from valuenet import focal as focal_mod
+
+        focal = focal_mod.for_graph(graph)
     if backend == "gds" or (backend == "auto" and has_gds):
-        return GdsBackend(graph, concurrency=concurrency or 4)
-    return LocalBackend(graph, concurrency=concurrency or 2, share_projections=share_projections)
+        return GdsBackend(graph, focal=focal, concurrency=concurrency or 4)
+    return LocalBackend(graph, focal=focal, concurrency=concurrency or 2, share_projections=share_projections)
 
 
 def _scalar_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
@@ -129,7 +141,9 @@ def resolve_params(job: Job, backend: Backend, overrides: Mapping[str, Any] | No
 
 def executing_backend(graph: Graph, job: Job, chosen: Backend) -> Backend:
     """The backend that runs `job`: summary statistics are computed locally on either engine."""
-    return chosen if not job.local_only or isinstance(chosen, LocalBackend) else LocalBackend(graph)
+    if not job.local_only or isinstance(chosen, LocalBackend):
+        return chosen
+    return LocalBackend(graph, focal=chosen.focal)
 
 
 def run_job(
@@ -180,7 +194,10 @@ def run_job(
             f"{k}_note": f"not applied by the {chosen.name} backend: {why}"
             for k, why in params.not_honoured_by(chosen.name).items()
         }
-        record.facts = _scalar_facts({**record.facts, **result.facts, **not_applied})
+        focal = {"focal_set": chosen.focal.describe()}
+        if chosen.focal.note:
+            focal["focal_set_note"] = chosen.focal.note
+        record.facts = _scalar_facts({**record.facts, **result.facts, **not_applied, **focal})
         if before_swap:
             before_swap(run_id)
         record.duration_s = round(time.perf_counter() - started, 3)

@@ -45,6 +45,8 @@ class Settings:
     valuenet_heap: str = "4g"
     valuenet_query_timeout: float = 30.0
     valuenet_row_cap: int = 1000
+    # the focal set (valuenet/focal.py): an organisation label, or `all`; unset: the graph model's (Sample)
+    valuenet_focal: str | None = None
 
     def __init__(self, _env_file: str | Path | None = ".env", **values: Any) -> None:
         declared = {f.name: f for f in fields(self)}

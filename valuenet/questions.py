@@ -117,11 +117,16 @@ class Param:
         """A converted value with every name replaced by the code of the dimension node it names."""
         if not self.dimension or value is None:
             return value
+        if isinstance(value, list):
+            return [self._code(str(v), names) for v in value]
+        return self._code(str(value), names)
+
+    def _code(self, text: str, names: resolve.DimensionNames) -> str:
         try:
-            if isinstance(value, list):
-                return [names.resolve(str(v), self.dimension, self.pattern).code for v in value]
-            return names.resolve(str(value), self.dimension, self.pattern).code
+            return names.resolve(text, self.dimension, self.pattern).code
         except resolve.NameNotResolved as e:
+            if not e.found and self.pattern is not None and re.fullmatch(self.pattern, text):
+                return text  # a code of the right form that this graph has no node for: no rows, no error
             where = f"参数 {self.name}：" if e.lang == "zh" else f"parameter {self.name!r}: "
             raise QuestionError(where + e.message()) from None
 
@@ -355,19 +360,32 @@ def validated(graph: Graph, q: Question, raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def ask(
-    graph: Graph, question_id: str, raw_params: dict[str, Any] | None = None, *, timeout: float | None = None
+    graph: Graph,
+    question_id: str,
+    raw_params: dict[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
+    model: GraphModel | None = None,
 ) -> tuple[Question, dict[str, Any], ReadResult]:
-    """Validate (names of dimension nodes resolved to their codes), then run one question read-only.
-    Returns the question, the parameters used and the rows."""
+    """Validate (names of dimension nodes resolved to their codes), then run one question read-only,
+    rendered with `model`'s focal set (default: the graph model's). Returns the question, the parameters
+    used and the rows."""
     q = get(question_id)
     params = validated(graph, q, raw_params or {})
-    return q, params, run(graph, q, params, timeout=timeout)
+    return q, params, run(graph, q, params, timeout=timeout, model=model)
 
 
-def run(graph: Graph, q: Question, params: dict[str, Any], *, timeout: float | None = None) -> ReadResult:
-    """Run a question with validated parameters read-only: its query for the parameters in use, given only
-    the `$parameters` that query uses."""
-    query = q.query(params)
+def run(
+    graph: Graph,
+    q: Question,
+    params: dict[str, Any],
+    *,
+    timeout: float | None = None,
+    model: GraphModel | None = None,
+) -> ReadResult:
+    """Run a question with validated parameters read-only: its query for the parameters in use (rendered
+    with `model`'s focal set when given), given only the `$parameters` that query uses."""
+    query = q.query(params, model)
     used = queries.used_parameters(query)
     return graph.run_readonly(
         query, {k: v for k, v in params.items() if k in used}, timeout=timeout, row_cap=None

@@ -60,8 +60,9 @@ def test_check_on_a_hand_built_graph(graph: Graph) -> None:
         graph, "EMPOWERS", [("英特尔", "甲"), ("英特尔", "乙"), ("甲", "丙"), ("甲", "乙"), ("乙", "丁")]
     )
     graph.write("MATCH (n:Organization) SET n.name_zh = n.id")
-    for job in DEGREE_JOBS:
-        run_job(graph, catalogue.get(job), backend=LocalBackend(graph))
+    for job in DEGREE_JOBS:  # the graph has technology relations only: the other degree jobs would fail
+        if catalogue.get(job).projection == "technology":
+            run_job(graph, catalogue.get(job), backend=LocalBackend(graph))
     sample, relation = "tech_degree_top30_sample", "tech_empowerment_top20_relation"
     good = [row(sample, 1, "甲", 3), row(sample, 2, "乙", 3), row(relation, 1, "英特尔", 2)]
     judged = degree_tables.check(graph, good)

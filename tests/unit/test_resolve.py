@@ -290,6 +290,13 @@ def test_a_name_that_finds_nothing_is_a_question_error_naming_the_parameter() ->
     )
 
 
+def test_a_code_of_the_right_form_without_a_node_is_kept() -> None:
+    # the graph has no C99 node: the question runs and finds nothing, as with any code
+    assert WHO.validate({"industry": "C99", "place": "440100"}, NAMES)["industry"] == "C99"
+    with pytest.raises(questions.QuestionError, match="no industry named"):
+        WHO.validate({"industry": "C999", "place": "440100"}, NAMES)  # not of the form: a name, unknown
+
+
 def test_without_names_a_dimension_parameter_is_only_type_checked() -> None:
     assert WHO.validate({"industry": "金属制品业", "place": "广州"})["industry"] == "金属制品业"
 
