@@ -95,6 +95,8 @@ def run_many(
 
     try:
         chosen = choose_backend(g, backend, concurrency=concurrency, share_projections=True)
+        if chosen.focal.note:
+            err.print(f"note: {chosen.focal.note}", highlight=False, markup=False)
         for job in jobs:
             resolve_params(job, executing_backend(g, job, chosen), own(job))
     except ValueError as e:
@@ -265,13 +267,15 @@ def show_history(
 def stats(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """The latest network statistics (run `valuenet jobs run network_stats`) next to the report's Table 3."""
+    """The latest network statistics (run `valuenet jobs run network_stats`), next to the report's Table 3
+    when the graph holds the report's data."""
     from gds_jobs.runner import latest_network_stats
-    from valuenet import figures
+    from valuenet import figures, report
     from valuenet.cli import err
 
     with graph_session() as g:
         s = latest_network_stats(g)
+        compared = report.holds_report_data(g)
     if s is None:
         raise fail("no network statistics yet: run `valuenet jobs run network_stats`", EXIT_ERROR)
     published = figures.figures()
@@ -284,7 +288,8 @@ def stats(
         }
         for stat in figures.TABLE3
     ]
-    print_rows(["statistic", "graph", "report_2021", "method"], rows, fmt)
+    columns = ["statistic", "graph", *(["report_2021"] if compared else []), "method"]
+    print_rows(columns, [{c: r[c] for c in columns} for r in rows], fmt)
     if fmt is OutputFormat.table:
         err.print(f"run {s['run_id']} ({s['backend']}, {s['started']})")
 

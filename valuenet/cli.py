@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from valuenet.config import Settings
     from valuenet.db import Graph
     from valuenet.figures import Judgement
+    from valuenet.focal import Focal
 
     out: Console  # made on first use by __getattr__ below
     err: Console
@@ -504,8 +505,9 @@ def ask(
             raw = {**read_params, **raw}
             checked(question_id)
         assert question_id is not None
+        focal = _focal_set(g)
         try:
-            q, used, res = questions_mod.ask(g, question_id, raw)
+            q, used, res = questions_mod.ask(g, question_id, raw, model=focal.model)
         except questions_mod.QuestionError as e:  # a name that finds no dimension node, or several
             raise fail(str(e), EXIT_USAGE) from None
         except QueryTimeoutError as e:
@@ -515,7 +517,8 @@ def ask(
         for note in questions_mod.resolution_notes(g, q, raw, used):
             err.print(f"note: {note}", highlight=False, markup=False)
     if show_query:
-        err.print(f"// {q.title_en}\n{q.query(used)}\n// parameters: {json.dumps(used, ensure_ascii=False)}")
+        shown = json.dumps(used, ensure_ascii=False)
+        err.print(f"// {q.title_en}\n{q.query(used, focal.model)}\n// parameters: {shown}")
     if text is not None and fmt is OutputFormat.json:
         # one object: what the sentence was read as, and the rows
         answer = {"question": q.id, "params": used, "rows": res.rows}
@@ -524,6 +527,20 @@ def ask(
         print_rows(res.columns, res.rows, fmt)
     if fmt is OutputFormat.table:
         err.print(f"{q.title_zh} / {q.title_en}: {len(res.rows)} row(s) in {res.elapsed_s:.3f} s")
+
+
+def _focal_set(g: Graph) -> Focal:
+    """The graph's focal set (VALUENET_FOCAL, else the model's); a note on stderr when the graph has none
+    of the configured label and every organisation counts."""
+    from valuenet import focal
+
+    try:
+        chosen = focal.for_graph(g)
+    except ValueError as e:
+        raise fail(str(e), EXIT_USAGE) from None
+    if chosen.note:
+        console(stderr=True).print(f"note: {chosen.note}", highlight=False, markup=False)
+    return chosen
 
 
 def _read_plain_words(g: Graph, text: str) -> tuple[str, dict[str, Any]]:
@@ -548,24 +565,47 @@ def _read_plain_words(g: Graph, text: str) -> tuple[str, dict[str, Any]]:
 
 
 # -- report and figures --------------------------------------------------------------------------------------
+class Compare(StrEnum):
+    auto = "auto"
+    edition_2021 = "2021"
+    none = "none"
+
+
 @app.command()
 def report(
     out_dir: Annotated[Path, typer.Option("--out", help="folder for report.md and report.html")] = Path(
         "out/report"
     ),
+    compare: Annotated[
+        Compare,
+        typer.Option(
+            help="side by side with the 2021 report's published figures: auto = when the graph holds the "
+            "report's 2021 sample, 2021 = always, none = never"
+        ),
+    ] = Compare.auto,
 ) -> None:
-    """Regenerate the 2021 report's value-network tables (Tables 3-9, section V) from the graph, beside the
-    published figures, as report.md and a self-contained report.html (no scripts, opens offline). To check
-    the figures (exit 1 on a miss): valuenet figures."""
+    """A report about this graph (size, network statistics, relations by type and domestic/foreign, the top
+    organisations by relations and by score, places, sectors, attributes with their coverage, communities)
+    and, for the report's data, its value-network tables (Tables 3-9, section V) beside the published
+    figures, as report.md and a self-contained report.html (no scripts, opens offline). To check the figures
+    (exit 1 on a miss): valuenet figures."""
     from valuenet import figures as figures_mod
     from valuenet import report as report_mod
 
-    with graph_session() as g, console(stderr=True).status("measuring the report's figures in the graph ..."):
-        rep = report_mod.build(g)
+    with graph_session() as g, console(stderr=True).status("describing the graph ..."):
+        focal = _focal_set(g)
+        wanted = None if compare is Compare.auto else compare is Compare.edition_2021
+        rep = report_mod.build(g, compare=wanted, focal=focal)
     md, page = report_mod.write(rep, out_dir)
     synthetic = " (synthetic reconstruction)" if rep.synthetic else ""
     out = console()
-    out.print(figures_mod.summary_line(rep.judgements) + synthetic)
+    if rep.compared:
+        out.print(figures_mod.summary_line(rep.judgements) + synthetic)
+    else:
+        out.print(
+            f"a report about this graph: {rep.organizations:,} organisations, {rep.focal}{synthetic}; "
+            "no comparison with the 2021 report (the graph does not hold its sample; --compare 2021 adds it)"
+        )
     out.print(f"wrote {md} and {page}")
 
 
@@ -650,7 +690,7 @@ def _judge_figures(g: Graph, check: FigureCheck, scale: int) -> list[Judgement]:
     if check is FigureCheck.report:
         from valuenet import report as report_mod
 
-        return report_mod.build(g).judgements
+        return report_mod.build(g, compare=True, describe_graph=False).judgements
     if check is FigureCheck.reference:
         from loader.reference import calibrate
 

@@ -113,14 +113,6 @@ class Param:
             raise QuestionError(f"{where}: {value} is above the maximum {self.maximum:g}")
         return value
 
-    def resolve(self, value: Any, names: resolve.DimensionNames) -> Any:
-        """A converted value with every name replaced by the code of the dimension node it names."""
-        if not self.dimension or value is None:
-            return value
-        if isinstance(value, list):
-            return [self._code(str(v), names) for v in value]
-        return self._code(str(value), names)
-
     def _code(self, text: str, names: resolve.DimensionNames) -> str:
         try:
             return names.resolve(text, self.dimension, self.pattern).code
@@ -129,6 +121,14 @@ class Param:
                 return text  # a code of the right form that this graph has no node for: no rows, no error
             where = f"参数 {self.name}：" if e.lang == "zh" else f"parameter {self.name!r}: "
             raise QuestionError(where + e.message()) from None
+
+    def resolve(self, value: Any, names: resolve.DimensionNames) -> Any:
+        """A converted value with every name replaced by the code of the dimension node it names."""
+        if not self.dimension or value is None:
+            return value
+        if isinstance(value, list):
+            return [self._code(str(v), names) for v in value]
+        return self._code(str(value), names)
 
 
 @dataclass(frozen=True)

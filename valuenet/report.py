@@ -1,6 +1,14 @@
-"""`valuenet report`: the 2021 report's value-network tables regenerated from the graph, side by side with
-the published figures (figures.csv), as `report.md` and a self-contained `report.html` (inline SVG charts, no
-scripts, no network). Sections are declared in `valuenet/data/report_sections.yaml`."""
+"""`valuenet report`: a report about THIS graph, as `report.md` and a self-contained `report.html` (inline SVG
+charts, no scripts, no network).
+
+- The graph (`describe`, always): its size, the focal set, the Table 3 statistics of the latest
+  network_stats run, relations by type and domestic/foreign (Table 4's shape), the top organisations by
+  value-network relations and by each job's score, the focal organisations by every dimension they link to
+  (places, industries, an analyst's own taxonomy ...), how many report each attribute, the communities.
+  Coverage-aware: every breakdown says how many focal organisations carry what it counts, of how many.
+- The side by side with the 2021 report's published figures (figures.csv; sections declared in
+  `valuenet/data/report_sections.yaml`): only when the graph holds the report's 2021 sample, or when asked.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from valuenet import figures as figures_mod
+from valuenet import focal as focal_mod
 from valuenet import queries, questions
 from valuenet.db import Neo4jError
 from valuenet.figures import Figure, Judgement, Target, Verdict, format_number
@@ -22,8 +31,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from valuenet.db import Graph
+    from valuenet.model import GraphModel
 
 CHECK = "report"
+TOP = 10  # rows of each top-N table
 
 
 @dataclass
@@ -37,11 +48,26 @@ class Section:
 
 
 @dataclass
+class Table:
+    """One table about the graph: what it counts, its rows, and the denominator it counts them of."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    note: str = ""
+
+
+@dataclass
 class Report:
-    sections: list[Section]
+    sections: list[Section]  # the side by side with the 2021 report; [] when not compared
     synthetic: bool
     organizations: int
     synthetic_organizations: int
+    graph: list[Table] = field(default_factory=list)  # about this graph
+    focal: str = ""  # the focal set, described (and why, when not the model's)
+    compared: bool = True
 
     @property
     def judgements(self) -> list[Judgement]:
@@ -65,9 +91,10 @@ def _section_from_question(
     figures: Mapping[str, Figure],
     targets: Mapping[str, Target],
     measured: dict[str, float],
+    model: GraphModel,
 ) -> Section:
     sec = Section(spec["id"], spec["title_zh"], spec["title_en"])
-    q, _, result = questions.ask(graph, spec["question"], spec.get("params", {}))
+    q, _, result = questions.ask(graph, spec["question"], spec.get("params", {}), model=model)
     rows = result.rows
     pattern = re.compile(spec["figures"])
     matched_rows: dict[str, dict[str, Any] | None] = {}
@@ -159,31 +186,254 @@ def _latest_stats(graph: Graph) -> list[dict[str, Any]]:
         return []
 
 
+def holds_report_data(graph: Graph) -> bool:
+    """Whether the graph holds the 2021 report's sample (then the report compares with its figures)."""
+    return bool(graph.read(queries.text("report/holds_report_data"))[0]["samples"])
+
+
 def build(
     graph: Graph,
     figures: Mapping[str, Figure] | None = None,
     targets: Mapping[str, Target] | None = None,
+    *,
+    compare: bool | None = None,
+    describe_graph: bool = True,
+    focal: focal_mod.Focal | None = None,
 ) -> Report:
-    """Run every section against the graph and judge the published figures (default: the 2021 edition of
-    figures.csv and targets.csv). A figure that is off but that the report contradicts elsewhere (the
-    reference dataset's decision) is a `variant`."""
-    figures = figures_mod.figures() if figures is None else figures
-    targets = figures_mod.targets() if targets is None else targets
-    spec = yaml.safe_load(_data("report_sections.yaml"))
-    measured: dict[str, float] = {}
+    """The report about `graph` (`describe_graph`) and, when `compare` (default: when the graph holds the
+    2021 report's sample), every section of report_sections.yaml judged against the published figures
+    (default: the 2021 edition of figures.csv and targets.csv). A figure that is off but that the report
+    contradicts elsewhere (the reference dataset's decision) is a `variant`. `focal`: the focal set
+    (default: valuenet.focal.for_graph)."""
+    focal = focal or focal_mod.for_graph(graph)
+    compare = holds_report_data(graph) if compare is None else compare
     sections: list[Section] = []
-    for s in spec["sections"]:
-        if s.get("source") == "network_stats":
-            sections.append(_section_from_stats(graph, s, figures, targets))
-        else:
-            sections.append(_section_from_question(graph, s, figures, targets, measured))
+    if compare:
+        figures = figures_mod.figures() if figures is None else figures
+        targets = figures_mod.targets() if targets is None else targets
+        spec = yaml.safe_load(_data("report_sections.yaml"))
+        measured: dict[str, float] = {}
+        for s in spec["sections"]:
+            if s.get("source") == "network_stats":
+                sections.append(_section_from_stats(graph, s, figures, targets))
+            else:
+                sections.append(_section_from_question(graph, s, figures, targets, measured, focal.model))
     syn = graph.read(queries.text("report/synthetic_share"))[0]
+    note = f" ({focal.note})" if focal.note else ""
     return Report(
         sections,
         bool(syn["synthetic_organizations"]),
         int(syn["organizations"]),
         int(syn["synthetic_organizations"]),
+        graph=describe(graph, focal) if describe_graph else [],
+        focal=f"focal set: {focal.describe()}{note}",
+        compared=compare,
     )
+
+
+# -- the graph itself --------------------------------------------------------------------------------------
+def _of(part: int, whole: int) -> str:
+    """`172 of 2,205 (7.8 %)`."""
+    share = f" ({100.0 * part / whole:.1f} %)" if whole else ""
+    return f"{part:,} of {whole:,}{share}"
+
+
+def _share(part: float, whole: float) -> float | None:
+    return round(100.0 * part / whole, 2) if whole else None
+
+
+def describe(graph: Graph, focal: focal_mod.Focal) -> list[Table]:
+    """The tables about the graph itself, each stating what it counts of how many (coverage)."""
+    model = focal.model
+    size = graph.read(queries.load("report/graph_size").render(model))
+    count = {(r["part"], r["key"]): int(r["n"]) for r in size}
+    organizations, focal_n = count[("organizations", "")], count[("focal", "")]
+    who = focal.describe()
+    tables = [_size_table(model, count, who)]
+    tables.append(_stats_table(graph))
+    tables.append(_relations_table(graph, model, who))
+    tables.append(_top_degree_table(graph, model, who))
+    tables += _score_tables(graph)
+    tables += _dimension_tables(graph, model, focal_n, who)
+    tables.append(_attribute_table(graph, model, focal_n, who))
+    tables += _community_tables(graph, organizations)
+    return tables
+
+
+def _size_table(model: GraphModel, count: Mapping[tuple[str, str], int], who: str) -> Table:
+    organizations, focal_n = count[("organizations", "")], count[("focal", "")]
+    rows: list[dict[str, Any]] = [
+        {"what": "organisations", "count": organizations, "share": None},
+        {"what": f"focal set ({who})", "count": focal_n, "share": _share(focal_n, organizations)},
+    ]
+    rows += [
+        {
+            "what": f":{kind} ({model.organization.kinds[kind].en})",
+            "count": n,
+            "share": _share(n, organizations),
+        }
+        for (part, kind), n in count.items()
+        if part == "kind" and n
+    ]
+    rows += [
+        {"what": f"[:{rel}] ({model.relationships[rel].en})", "count": n, "share": None}
+        for (part, rel), n in count.items()
+        if part == "relationship" and n
+    ]
+    return Table(
+        "size",
+        "图的规模",
+        "The graph",
+        ["what", "count", "share"],
+        rows,
+        f"shares of the {organizations:,} organisations; relationships between organisations by type",
+    )
+
+
+def _stats_table(graph: Graph) -> Table:
+    rows = _latest_stats(graph)
+    stats = rows[0]["stats"] if rows else {}
+    table_rows = [
+        {"statistic": s.field, "value": stats.get(s.field), "method": stats.get(f"{s.field}_method", "")}
+        for s in figures_mod.TABLE3
+        if stats.get(s.field) is not None
+    ]
+    note = (
+        f"the value network (graph model projection value_network), job run {rows[0]['run_id']} "
+        f"({rows[0]['backend']}, {rows[0]['started']})"
+        if rows
+        else "no network statistics yet: run `valuenet jobs run network_stats`"
+    )
+    return Table(
+        "structure",
+        "网络统计指标（表3）",
+        "Network structure (as Table 3)",
+        ["statistic", "value", "method"],
+        table_rows,
+        note,
+    )
+
+
+def _relations_table(graph: Graph, model: GraphModel, who: str) -> Table:
+    _, _, result = questions.ask(graph, "relation_types_domestic_foreign", {}, model=model)
+    columns = ["dimension", "relation", "relations", "domestic", "foreign", "unknown", "foreign_share"]
+    rows = [{c: r.get(c) for c in columns} for r in result.rows]
+    unknown = sum(int(r["unknown"] or 0) for r in rows)
+    total = sum(int(r["relations"] or 0) for r in rows)
+    return Table(
+        "relations",
+        "关系类型及国内外构成（表4）",
+        "Relations by type, domestic and foreign (as Table 4)",
+        columns,
+        rows,
+        f"relations of the {who}, seen from the focal end; domestic/foreign by the other end's country, "
+        f"known for {_of(total - unknown, total)} relations; foreign_share is of each type's relations",
+    )
+
+
+def _top_degree_table(graph: Graph, model: GraphModel, who: str) -> Table:
+    rows = graph.read(queries.load("report/top_degree").render(model), {"limit": TOP})
+    return Table(
+        "top_degree",
+        "关系最多的机构",
+        "Most connected organisations",
+        ["name_zh", "name_en", "labels", "relations"],
+        rows,
+        f"value relations ({'|'.join(model.projection('value_network').types)}) with an end in the {who}",
+    )
+
+
+def _score_tables(graph: Graph) -> list[Table]:
+    from gds_jobs import catalogue
+
+    tables = []
+    for job in catalogue.JOBS.values():
+        if not job.ranked or job.write_property is None:
+            continue
+        rows = graph.read(queries.text("jobs/top_scores"), {"property": job.write_property, "k": TOP})
+        if rows:
+            tables.append(
+                Table(
+                    f"top_{job.name}",
+                    f"得分最高：{job.title_zh}",
+                    f"Top by score: {job.title_en}",
+                    ["name_zh", "score"],
+                    rows,
+                    f"property `{job.write_property}` of the latest run of job {job.name}",
+                )
+            )
+    if not tables:
+        tables.append(
+            Table(
+                "scores", "作业得分", "Scores", [], [], "no job has written scores yet: `valuenet jobs run`"
+            )
+        )
+    return tables
+
+
+def _dimension_tables(graph: Graph, model: GraphModel, focal_n: int, who: str) -> list[Table]:
+    """For every dimension organisations link to (places, industries, fields, a taxonomy ...): the nodes
+    with the most focal organisations, and how many focal organisations carry such a link at all."""
+    tables = []
+    for target, link in model.links_from(model.organization.label).items():
+        if target not in model.dimensions:
+            continue
+        names = {"link": link, "target": target}
+        covered = int(graph.read(queries.load("report/linked_count").render(model, **names))[0]["covered"])
+        noun = model.dimension_noun(target, "en")
+        if not covered:
+            continue
+        rows = graph.read(queries.load("report/linked_top").render(model, **names), {"limit": TOP})
+        for r in rows:
+            r["share"] = _share(r["organizations"], covered)
+        tables.append(
+            Table(
+                f"by_{target.lower()}",
+                f"按{model.dimension_noun(target, 'zh')}",
+                f"By {noun}",
+                ["code", "name_zh", "name_en", "organizations", "share"],
+                rows,
+                f"{_of(covered, focal_n)} {who} have a {noun} ([:{link}]); shares are of those {covered:,}",
+            )
+        )
+    return tables
+
+
+def _attribute_table(graph: Graph, model: GraphModel, focal_n: int, who: str) -> Table:
+    rows = graph.read(queries.load("report/attribute_coverage").render(model))
+    shown = [
+        {**r, "reported": _of(int(r["reported"]), int(r["focal"]))} for r in rows if int(r["reported"] or 0)
+    ]
+    missing = [r["attribute"] for r in rows if not int(r["reported"] or 0)]
+    note = f"of the {focal_n:,} {who}"
+    if missing:
+        note += f"; reported by none: {', '.join(missing)}"
+    return Table(
+        "attributes",
+        "机构属性的覆盖率",
+        "Attributes and how many report them",
+        ["attribute", "reported", "min", "mean", "max"],
+        shown,
+        note,
+    )
+
+
+def _community_tables(graph: Graph, organizations: int) -> list[Table]:
+    rows = graph.read(queries.text("explorer/communities"), {"property": "community", "k": 5, "limit": TOP})
+    if not rows:
+        return []
+    scored = int(graph.read(queries.text("report/community_count"))[0]["scored"])
+    return [
+        Table(
+            "communities",
+            "社区（Louvain）",
+            "Communities (Louvain)",
+            ["community", "size", "top_members"],
+            rows,
+            f"{_of(scored, organizations)} organisations are in a community (the value network's nodes); "
+            "largest first, members of highest PageRank",
+        )
+    ]
 
 
 # -- rendering ---------------------------------------------------------------------------------------------
@@ -213,20 +463,50 @@ FLAGS = {
 }
 
 
+REPORT_TITLE = (
+    "中国新一代人工智能科技产业发展报告 2021 — 价值网络 / value network, regenerated from the graph"
+)
+GRAPH_TITLE = "价值网络报告 / Value network report — this graph"
+COMPARISON = "与2021年报告的对比 / Side by side with the 2021 report"
+
+
+def cell(v: Any) -> str:
+    """A table cell for people: numbers as format_number, lists joined, nothing as a dash."""
+    if isinstance(v, bool) or v is None or not isinstance(v, (int, float, list)):
+        return "—" if v is None or v == "" else str(v)
+    if isinstance(v, list):
+        return ", ".join(map(str, v))
+    return format_number(v)
+
+
+def _markdown_table(t: Table) -> list[str]:
+    out = [f"### {t.title_zh} / {t.title_en}", "", f"_{t.note}_", ""]
+    if t.rows and t.columns:
+        out += ["| " + " | ".join(t.columns) + " |", "|" + "---|" * len(t.columns)]
+        out += ["| " + " | ".join(cell(r.get(c)).replace("|", "/") for c in t.columns) + " |" for r in t.rows]
+        out.append("")
+    return out
+
+
 def to_markdown(report: Report) -> str:
-    out = [
-        "# 中国新一代人工智能科技产业发展报告 2021 — 价值网络 / value network, regenerated from the graph",
-        "",
-    ]
+    out = [f"# {REPORT_TITLE if report.compared else GRAPH_TITLE}", ""]
     if report.synthetic:
         out += [
             f"> **{SYNTHETIC_NOTE}** ({report.synthetic_organizations:,} of {report.organizations:,} "
             "organisations are synthetic.)",
             "",
         ]
-    out += [_totals(report), ""]
+    if report.focal:
+        out += [f"_{report.focal}_", ""]
+    if report.graph:
+        out += ["## 本图概况 / This graph", ""]
+        for t in report.graph:
+            out += _markdown_table(t)
+    if not report.compared:
+        return "\n".join(out)
+    out += [f"## {COMPARISON}", "", _totals(report), ""]
     for s in report.sections:
-        out += [f"## {s.title_zh} / {s.title_en}", "", f"_{s.note}_", ""]
+        out += [f"### {s.title_zh} / {s.title_en}", "", f"_{s.note}_", ""]
         out += [
             "| figure | published | measured | difference | verdict | report line |",
             "|---|---:|---:|---:|---|---|",
@@ -272,17 +552,43 @@ def _svg_bars(items: list[tuple[str, float]], synthetic: bool) -> str:
     return "".join(parts)
 
 
+def _html_table(t: Table) -> list[str]:
+    body = [
+        f'<h3 id="{t.id}">{html.escape(t.title_zh)} / {html.escape(t.title_en)}</h3>',
+        f"<p><i>{html.escape(t.note)}</i></p>",
+    ]
+    if t.rows and t.columns:
+        body.append("<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in t.columns) + "</tr>")
+        for r in t.rows:
+            cells = "".join(
+                f'<td class="n">{html.escape(cell(r.get(c)))}</td>'
+                if isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool)
+                else f"<td>{html.escape(cell(r.get(c)))}</td>"
+                for c in t.columns
+            )
+            body.append(f"<tr>{cells}</tr>")
+        body.append("</table>")
+    return body
+
+
 def to_html(report: Report) -> str:
     css = _data("report.css")
-    body = ["<h1>中国新一代人工智能科技产业发展报告 2021 · value network regenerated from the graph</h1>"]
+    body = [f"<h1>{html.escape(REPORT_TITLE if report.compared else GRAPH_TITLE)}</h1>"]
     if report.synthetic:
         body.append(
             f'<p class="banner">{html.escape(SYNTHETIC_NOTE)} ({report.synthetic_organizations:,} of '
             f"{report.organizations:,} organisations are synthetic.)</p>"
         )
-    body.append(f"<p>{html.escape(_totals(report))}</p>")
+    if report.focal:
+        body.append(f"<p><i>{html.escape(report.focal)}</i></p>")
+    if report.graph:
+        body.append("<h2>本图概况 / This graph</h2>")
+        for t in report.graph:
+            body += _html_table(t)
+    if report.compared:
+        body.append(f"<h2>{html.escape(COMPARISON)}</h2><p>{html.escape(_totals(report))}</p>")
     for s in report.sections:
-        body.append(f'<h2 id="{s.id}">{html.escape(s.title_zh)} / {html.escape(s.title_en)}</h2>')
+        body.append(f'<h3 id="{s.id}">{html.escape(s.title_zh)} / {html.escape(s.title_en)}</h3>')
         body.append(f"<p><i>{html.escape(s.note)}</i></p>")
         if s.chart:
             caption = "synthetic reconstruction / 合成重建" if report.synthetic else "measured in the graph"
