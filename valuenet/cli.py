@@ -9,7 +9,9 @@ and everything a command computes with are imported inside the command that need
 from __future__ import annotations
 
 import functools
+import io
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -165,6 +167,9 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+PIPED_WIDTH = 240  # the widest a table printed to a pipe or a file gets
+
+
 def print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
     """Rows to stdout: JSON is one array of row objects and nothing else; CSV has a header line."""
     if fmt is OutputFormat.json:
@@ -177,12 +182,19 @@ def print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: OutputFormat
         for row in rows:
             writer.writerow([_cell(row.get(c)) for c in columns])
     else:
+        from rich.console import Console
         from rich.table import Table
 
         table = Table(*columns, show_lines=False)
         for row in rows:
             table.add_row(*[_cell(row.get(c)) for c in columns])
-        console().print(table)
+        out = console()
+        if not out.is_terminal and "COLUMNS" not in os.environ:
+            # piped: as wide as the table needs (up to PIPED_WIDTH, then long cells wrap in their column),
+            # not rich's 80 columns for a stream without a terminal
+            natural = Console(width=PIPED_WIDTH, file=io.StringIO()).measure(table).maximum
+            out = Console(width=max(80, natural))
+        out.print(table)
 
 
 def print_record(record: dict[str, Any], fmt: OutputFormat, lines: Callable[[], list[str]]) -> None:
