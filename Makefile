@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 export VALUENET_HOME ?= $(CURDIR)/.valuenet
 
-.PHONY: setup run stop test lint format lock bench clean browser-deps
+.PHONY: setup run stop test lint format lock bench clean browser-deps neo4j neo4j-lock
 
 setup: $(STAMP)
 
@@ -37,8 +37,9 @@ run: setup
 stop: setup
 	$(BIN)/valuenet server stop
 
-# The whole suite: lint, types, then tests against a real embedded engine started by a fixture.
-test: setup lint browser-deps
+# The whole suite: lint, types, then tests against a real embedded engine started by a fixture (and the local
+# Neo4j + GDS, when Java and Maven are here).
+test: setup lint browser-deps neo4j
 	$(BIN)/pytest
 
 lint: setup
@@ -54,6 +55,15 @@ format: setup
 lock:
 	@test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION))
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+# The local Neo4j + GDS distribution (`valuenet server start --engine neo4j`), assembled once from Maven Central
+# by valuenet/data/neo4j/neo4j.lock into the state folder; the tests share it. Without Java 17+ or Maven it says
+# what to install and the Neo4j tests skip with that reason. neo4j-lock re-resolves pom.xml after a version change.
+neo4j: setup
+	$(BIN)/python -m valuenet.engines.neo4j_dist assemble --unless-missing-tools $(VALUENET_HOME)/neo4j/dist
+
+neo4j-lock: setup
+	$(BIN)/python -m valuenet.engines.neo4j_dist lock
 
 # Debian's Chromium (+ CJK fonts for readable screenshots) for the explorer browser test; never a downloaded browser.
 # Without root the install is skipped with a note and the browser test skips with the reason.

@@ -3,8 +3,11 @@
 - `engine_settings`: Settings pointing at the session's embedded server (temp state folder, free ports).
 - `fresh_graph(name)`: factory; a new empty database with the schema applied, as a connected Graph.
 - `graph`: a fresh database for one test.
-Tests that need Neo4j (+GDS) use the `neo4j_graph` fixture / `neo4j` and `gds` markers: skipped with the
-reason when NEO4J_URI is not set.
+- `neo4j_engine`: Settings pointing at the session's local Neo4j + GDS server (`--engine neo4j`), started
+  whenever Java 17+ and Maven are present, skipped with the exact reason otherwise. Its distribution is
+  assembled once into the checkout's state folder (SHARED_NEO4J_DIST) and shared by every test home.
+Tests that need the Neo4j of NEO4J_URI use the `neo4j_graph` fixture: skipped with the reason when it is not
+set. Mark Neo4j tests `neo4j` (and `gds`) so that `-m neo4j` selects that tier.
 """
 
 from __future__ import annotations
@@ -41,6 +44,41 @@ def embedded_settings(home: Path) -> Settings:
         valuenet_http_port=free_port(),
         valuenet_heap=os.environ.get("VALUENET_TEST_HEAP", "2g"),
     )
+
+
+# The assembled Neo4j distribution is immutable and named by its lock digest: one per checkout, not per test.
+SHARED_NEO4J_DIST = Path(os.environ.get("VALUENET_HOME", REPO / ".valuenet")).resolve() / "neo4j" / "dist"
+
+
+def neo4j_settings(home: Path) -> Settings:
+    """Settings for a local Neo4j + GDS server in `home` on a free port, with the checkout's distribution."""
+    from valuenet.engines.neo4j_dist import missing_requirements
+
+    reason = missing_requirements()
+    if reason:
+        pytest.skip(f"no local Neo4j: {reason}")
+    return Settings(
+        _env_file=None,
+        neo4j_uri=None,
+        neo4j_database=None,
+        valuenet_engine="neo4j",
+        valuenet_home=home,
+        valuenet_bolt_port=free_port(),
+        valuenet_http_port=free_port(),
+        valuenet_heap=os.environ.get("VALUENET_TEST_NEO4J_HEAP", "1g"),
+        valuenet_pagecache="256m",
+        valuenet_neo4j_dist=str(SHARED_NEO4J_DIST),
+    )
+
+
+@pytest.fixture(scope="session")
+def neo4j_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    s = neo4j_settings(tmp_path_factory.mktemp("valuenet-neo4j-home"))
+    server.start(s)
+    try:
+        yield s
+    finally:
+        server.stop(s)
 
 
 @pytest.fixture(scope="session")
@@ -125,13 +163,3 @@ def gds_graph(neo4j_graph: Graph) -> Graph:
     if not neo4j_graph.engine().has_gds:
         pytest.skip("the Neo4j at NEO4J_URI has no Graph Data Science plugin")
     return neo4j_graph
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked `neo4j` or `gds` skip with the reason when no Neo4j is configured."""
-    if os.environ.get("NEO4J_URI"):
-        return
-    skip = pytest.mark.skip(reason="NEO4J_URI is not set: needs a real Neo4j 5 (+GDS); see README")
-    for item in items:
-        if "neo4j" in item.keywords or "gds" in item.keywords:
-            item.add_marker(skip)

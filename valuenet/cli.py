@@ -240,8 +240,13 @@ def _fmt_uptime(seconds: float | None) -> str:
 
 
 @server_app.command("start")
-def server_start() -> None:
-    """Start the embedded server in the background (does nothing if it already runs)."""
+def server_start(
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="arcadedb (default), or neo4j: Neo4j + GDS from Maven Central"),
+    ] = None,
+) -> None:
+    """Start the local server in the background (does nothing if it already runs)."""
     from valuenet import server as server_mod
     from valuenet.config import Settings
 
@@ -250,8 +255,8 @@ def server_start() -> None:
     if not s.embedded:
         err.print(f"note: NEO4J_URI is set ({s.neo4j_uri}); other commands use that engine, not this server.")
     try:
-        with err.status("starting the embedded ArcadeDB Bolt server (first start takes ~10 s) ..."):
-            st = server_mod.start(s)
+        with err.status(server_mod.start_note(engine or s.valuenet_engine)):
+            st = server_mod.start(s, engine=engine)
     except server_mod.ServerError as e:
         raise fail(str(e)) from None
     out = console()

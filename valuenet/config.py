@@ -1,8 +1,9 @@
 """Configuration from the environment (and a `.env` file), with the Neo4j ecosystem's names.
 
 With `NEO4J_URI` set, valuenet talks to that engine (Neo4j 5, with or without GDS). Without it, valuenet
-uses the embedded default: the ArcadeDB Bolt server started by `valuenet server start`, whose address and
-generated credentials live in the state folder (`VALUENET_HOME`, default `./.valuenet`).
+uses the local server started by `valuenet server start` (ArcadeDB by default, Neo4j + GDS with `--engine
+neo4j`), whose address and generated credentials live in the state folder (`VALUENET_HOME`, default
+`./.valuenet`, file server.json), whichever engine it runs.
 """
 
 from __future__ import annotations
@@ -40,9 +41,13 @@ class Settings:
     neo4j_database: str | None = None
 
     valuenet_home: Path = Path(".valuenet")  # state folder of the embedded server
+    # The local server's engine (valuenet/engines/): "arcadedb" (embedded default) or "neo4j" (+ GDS).
+    valuenet_engine: str = "arcadedb"
     valuenet_bolt_port: int = 7688
     valuenet_http_port: int = 2489
     valuenet_heap: str = "4g"
+    valuenet_pagecache: str = "1g"  # Neo4j's page cache (the 1x graph's store is ~100 MB)
+    valuenet_neo4j_dist: str | None = None  # where Neo4j is assembled; default $VALUENET_HOME/neo4j/dist
     valuenet_query_timeout: float = 30.0
     valuenet_row_cap: int = 1000
     # the focal set (valuenet/focal.py): an organisation label, or `all`; unset: the graph model's (Sample)
