@@ -12,6 +12,7 @@ set. Mark Neo4j tests `neo4j` (and `gds`) so that `-m neo4j` selects that tier.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import uuid
@@ -71,24 +72,26 @@ def neo4j_settings(home: Path) -> Settings:
     )
 
 
-@pytest.fixture(scope="session")
-def neo4j_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    s = neo4j_settings(tmp_path_factory.mktemp("valuenet-neo4j-home"))
+@contextlib.contextmanager
+def running(s: Settings) -> Iterator[Settings]:
+    """The server of `s`, started for the block and stopped after it."""
     server.start(s)
     try:
         yield s
     finally:
         server.stop(s)
+
+
+@pytest.fixture(scope="session")
+def neo4j_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    with running(neo4j_settings(tmp_path_factory.mktemp("valuenet-neo4j-home"))) as s:
+        yield s
 
 
 @pytest.fixture(scope="session")
 def engine_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    s = embedded_settings(tmp_path_factory.mktemp("valuenet-home"))
-    server.start(s)
-    try:
+    with running(embedded_settings(tmp_path_factory.mktemp("valuenet-home"))) as s:
         yield s
-    finally:
-        server.stop(s)
 
 
 @pytest.fixture(scope="session")
