@@ -1,9 +1,10 @@
 """Questions in plain words: a sentence in Chinese or English -> a library question and its parameters.
 
-Offline and deterministic (no language model, nothing downloaded): the sentence is matched against a
-*lexicon* of the graph's own names (places, industries, application fields, organisations, in Chinese and
-English) and the words of `valuenet/data/plain_words.yaml` (everyday synonyms such as 车企 -> C36, words
-that set a parameter such as 高校 -> kind University, each question's cue words). Longest matches win;
+Offline and deterministic (no language model, nothing downloaded): the sentence is matched against the
+graph's own names — places, industries and application fields through the dimension-name resolver
+(`valuenet.resolve`, the one matcher of dimension names), organisations in Chinese and English — and the
+words of `valuenet/data/plain_words.yaml` (everyday synonyms such as 车企 -> C36, words that set a parameter
+such as 高校 -> kind University, each question's cue words). Longest matches win;
 each question is scored by its cue words and by how many of the things named it can use; its parameters
 are filled from them and checked against the question's header.
 
@@ -27,14 +28,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from valuenet import queries
+from valuenet import queries, resolve
 from valuenet import questions as qlib
 
 if TYPE_CHECKING:
     from valuenet.db import Graph
 
 # Dimension labels whose names a sentence may use, the slot they fill, and which one a name shared by two
-# of them means first (北京 is the city 110100 before the province 110000).
+# of them means first (a city before the province of the same name).
 DIMENSION_SLOTS = {
     "City": "place",
     "Province": "place",
@@ -44,8 +45,6 @@ DIMENSION_SLOTS = {
     "ApplicationField": "field",
 }
 ENTITY_SLOTS = ("place", "industry", "field", "org")
-# Endings a reader may leave out: 广州(市), 广东(省), 汽车制造(业), 广西(壮族自治区).
-_ZH_SUFFIXES = re.compile(r"(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市|业)$")
 _ZH_NUMBERS = {
     "一": 1,
     "二": 2,
@@ -66,9 +65,10 @@ _YEAR = re.compile(r"(20[12]\d)\s*(?:年版?)?")
 _ASCII_WORD = re.compile(r"[a-z0-9]")
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, lower: bool = True) -> str:
     """Full-width to half-width, lower case, one space between words."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", " ", text.lower() if lower else text).strip()
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,10 @@ class Mention:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """What a sentence can name: the graph's dimension names (the resolver's), and the words of the
+    organisations and of the rules."""
+
+    names: resolve.DimensionNames
     words: Mapping[str, tuple[Entry, ...]]
     longest: int
     rules: Rules
@@ -176,21 +180,13 @@ def rules() -> Rules:
     )
 
 
-def _short_forms(name: str) -> list[str]:
-    forms = [name]
-    short = _ZH_SUFFIXES.sub("", name)
-    if short != name and len(short) >= 2:
-        forms.append(short)
-    return forms
-
-
 def build_lexicon(
-    dimensions: Iterable[tuple[str, str, str, str]],
+    names: resolve.DimensionNames,
     organizations: Iterable[tuple[str, str, str, Sequence[str], bool]] = (),
     rule_set: Rules | None = None,
 ) -> Lexicon:
-    """The lexicon from dimension rows (label, code, name_zh, name_en) and organisation rows (id, name_zh,
-    name_en, aliases, synthetic), plus the words of the rules."""
+    """The lexicon from the graph's dimension names and organisation rows (id, name_zh, name_en, aliases,
+    synthetic), plus the words of the rules (synonyms of dimension codes, terms)."""
     r = rule_set or rules()
     words: dict[str, list[Entry]] = {}
 
@@ -202,18 +198,12 @@ def build_lexicon(
         if entry not in bucket:
             bucket.append(entry)
 
-    order = list(DIMENSION_SLOTS)
-    for label, code, zh, en in dimensions:
-        slot = DIMENSION_SLOTS[label]
-        entry = Entry(slot, code, f"{zh or en} {code}".strip(), order.index(label), label)
-        for form in _short_forms(zh) if zh else []:
-            add(form, entry)
-        if en:
-            add(en, entry)
-        if len(code) >= 3:  # codes as typed (C36, 440100, PRD); letters and ISO pairs clash with words
-            add(code, entry)
-        for synonym in r.synonyms.get(label, {}).get(code, ()):
-            add(synonym, entry)
+    for label, codes in r.synonyms.items():
+        known = {m.code: m for m in names.of([label])}
+        for code, synonyms in codes.items():
+            if code in known:  # a synonym of a code this graph does not hold names nothing
+                for synonym in synonyms:
+                    add(synonym, _dimension_entry(known[code]))
     for slot, values in r.terms.items():
         for value, surfaces in values.items():
             for surface in surfaces:
@@ -226,7 +216,40 @@ def build_lexicon(
             if name and (len(name) >= 3 or not name.isascii()):
                 add(name, entry)
     frozen = {k: tuple(sorted(v, key=lambda e: e.preference)) for k, v in words.items()}
-    return Lexicon(words=frozen, longest=max(map(len, frozen), default=1), rules=r)
+    return Lexicon(names=names, words=frozen, longest=max(map(len, frozen), default=1), rules=r)
+
+
+_ORDER = list(DIMENSION_SLOTS)
+
+
+def _dimension_entry(member: resolve.Member) -> Entry:
+    return Entry(
+        DIMENSION_SLOTS[member.label],
+        member.code,
+        member.describe("zh"),
+        _ORDER.index(member.label),
+        member.label,
+    )
+
+
+def _dimension_mentions(
+    text: str, names: resolve.DimensionNames, cased: str | None = None
+) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """The dimension names in the sentence, found by the resolver. Short codes and aliases are words in a
+    sentence ('in' India, 'and' Andorra's AND, 'AI企业'): codes of one or two letters are left out, and one
+    of three letters counts only as typed in capitals or with a digit (PRD, USA, c36), as `cased` (the
+    sentence before lower-casing) shows."""
+    out = []
+    for m in names.mentions(text, _ORDER):
+        if m.rule in (resolve.Rule.CODE, resolve.Rule.ALIAS) and m.text.isascii():
+            typed = cased[m.start : m.end] if cased is not None and len(cased) == len(text) else m.text
+            if len(typed) < 3 or (
+                len(typed) == 3 and not typed.isupper() and not any(ch.isdigit() for ch in typed)
+            ):
+                continue
+        found = sorted(m.found, key=lambda member: _ORDER.index(member.label))
+        out.append((m.start, m.end, tuple(_dimension_entry(member) for member in found)))
+    return out
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:
@@ -236,9 +259,10 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
     return not (_ASCII_WORD.match(text[end - 1]) and end < len(text) and _ASCII_WORD.match(text[end]))
 
 
-def mentions(text: str, lex: Lexicon) -> list[Mention]:
-    """The recognised pieces of a normalised sentence, longest first, never overlapping, in text order."""
-    found: list[tuple[int, int, tuple[Entry, ...]]] = []
+def mentions(text: str, lex: Lexicon, cased: str | None = None) -> list[Mention]:
+    """The recognised pieces of a normalised sentence (`cased`: the same before lower-casing), longest
+    first, never overlapping, in text order."""
+    found = _dimension_mentions(text, lex.names, cased)
     for start in range(len(text)):
         for end in range(min(len(text), start + lex.longest), start, -1):
             entries = lex.words.get(text[start:end])
@@ -346,7 +370,7 @@ def _fill(rule: QuestionRule, slots: Mapping[str, list[Entry]]) -> tuple[dict[st
 def read(text: str, lex: Lexicon) -> Reading:
     """The best reading of a sentence (question None when no question fits)."""
     clean = normalise(text)
-    found = mentions(clean, lex)
+    found = mentions(clean, lex, normalise(text, lower=False))
     slots = _slot_values(found)
     masked = _masked(clean, found)
     named = {s for s in ENTITY_SLOTS if s in slots} | ({"attribute", "score"} & set(slots))
@@ -380,19 +404,6 @@ def read(text: str, lex: Lexicon) -> Reading:
 
 
 # -- the graph's names -------------------------------------------------------------------------------------
-def dimension_rows(graph: Graph) -> list[tuple[str, str, str, str]]:
-    """(label, code, name_zh, name_en) of every dimension node a sentence may name."""
-    source = queries.load("plain_words/dimension_names")
-    out: list[tuple[str, str, str, str]] = []
-    for label in DIMENSION_SLOTS:
-        row = graph.read(source.render(label=label))[0]
-        out.extend(
-            (label, str(c), zh, en)
-            for c, zh, en in zip(row["codes"], row["names_zh"], row["names_en"], strict=True)
-        )
-    return out
-
-
 def organization_rows(graph: Graph) -> list[tuple[str, str, str, Sequence[str], bool]]:
     """(id, name_zh, name_en, aliases, synthetic) of every organisation."""
     row = graph.read(queries.text("plain_words/organization_names"))[0]
@@ -402,4 +413,4 @@ def organization_rows(graph: Graph) -> list[tuple[str, str, str, Sequence[str], 
 
 
 def lexicon_from_graph(graph: Graph) -> Lexicon:
-    return build_lexicon(dimension_rows(graph), organization_rows(graph))
+    return build_lexicon(resolve.names(graph), organization_rows(graph))

@@ -55,8 +55,10 @@ def test_every_reading_is_valid_for_its_question(lex: pw.Lexicon) -> None:
             questions.get(r.question).validate(r.params)  # raises on a value the header does not allow
 
 
-def test_the_lexicon_holds_the_graphs_names_not_generated_ones(lex: pw.Lexicon) -> None:
-    assert {e.value for e in lex.words["广州"]} == {"440100"}
-    assert {e.value for e in lex.words["guangzhou"]} == {"440100"}
-    assert {e.value for e in lex.words["huawei"]} == {"ref:华为"}
+def test_names_come_from_the_graph_through_the_resolver(lex: pw.Lexicon) -> None:
+    def meaning(text: str) -> list[object]:
+        return [m.entries[0].value for m in pw.mentions(pw.normalise(text), lex)]
+
+    assert meaning("广州") == ["440100"] and meaning("guangzhou") == ["440100"]  # the resolver's names
+    assert meaning("huawei") == ["ref:华为"]
     assert not [w for w in lex.words if w.startswith("合成企业")]  # synthetic names are not typed by readers

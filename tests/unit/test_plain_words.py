@@ -6,19 +6,56 @@ from __future__ import annotations
 import pytest
 
 from valuenet import plain_words as pw
-from valuenet import questions
+from valuenet import questions, resolve
 
+# Dimension nodes as `cypher/choices/dimension_names` lists them (the resolver's rows).
 DIMENSIONS = [
-    ("City", "440100", "广州市", "Guangzhou"),
-    ("City", "110100", "北京市", "Beijing"),
-    ("Province", "110000", "北京市", "Beijing"),
-    ("Province", "440000", "广东省", "Guangdong"),
-    ("Province", "450000", "广西壮族自治区", "Guangxi"),
-    ("MetroArea", "PRD", "珠江三角洲", "Pearl River Delta"),
-    ("Country", "US", "美国", "United States"),
-    ("Industry", "C36", "汽车制造业", "Manufacture of automobiles"),
-    ("Industry", "C", "制造业", "Manufacturing"),
-    ("ApplicationField", "fintech", "科技金融", "Technology finance (fintech)"),
+    {
+        "label": "City",
+        "code": "440100",
+        "name_zh": "广州市",
+        "name_en": "Guangzhou",
+        "short_zh": "广州",
+        "within": "440000",
+    },
+    {
+        "label": "City",
+        "code": "440300",
+        "name_zh": "深圳市",
+        "name_en": "Shenzhen",
+        "short_zh": "深圳",
+        "within": "440000",
+    },
+    {
+        "label": "City",
+        "code": "110100",
+        "name_zh": "北京市",
+        "name_en": "Beijing",
+        "short_zh": "北京",
+        "within": "110000",
+    },
+    {"label": "Province", "code": "110000", "name_zh": "北京市", "name_en": "Beijing", "short_zh": "北京"},
+    {"label": "Province", "code": "440000", "name_zh": "广东省", "name_en": "Guangdong", "short_zh": "广东"},
+    {
+        "label": "Province",
+        "code": "450000",
+        "name_zh": "广西壮族自治区",
+        "name_en": "Guangxi",
+        "short_zh": "广西",
+    },
+    {"label": "MetroArea", "code": "PRD", "name_zh": "珠江三角洲", "name_en": "Pearl River Delta"},
+    {"label": "Country", "code": "US", "name_zh": "美国", "name_en": "United States"},
+    {"label": "Country", "code": "IN", "name_zh": "印度", "name_en": "India"},
+    {"label": "Country", "code": "AD", "name_zh": "安道尔", "name_en": "Andorra", "aliases": ["AND"]},
+    {"label": "Industry", "code": "C36", "name_zh": "汽车制造业", "name_en": "Manufacture of automobiles"},
+    {"label": "Industry", "code": "C", "name_zh": "制造业", "name_en": "Manufacturing"},
+    {"label": "Industry", "code": "AI", "name_zh": "人工智能核心产业", "name_en": "AI core industry"},
+    {
+        "label": "ApplicationField",
+        "code": "fintech",
+        "name_zh": "科技金融",
+        "name_en": "Technology finance (fintech)",
+    },
 ]
 ORGS = [
     (
@@ -41,7 +78,7 @@ ORGS = [
 
 @pytest.fixture(scope="module")
 def lex() -> pw.Lexicon:
-    return pw.build_lexicon(DIMENSIONS, ORGS)
+    return pw.build_lexicon(resolve.DimensionNames.from_rows(DIMENSIONS), ORGS)
 
 
 def read(text: str, lex: pw.Lexicon) -> tuple[str | None, dict[str, object]]:
@@ -64,6 +101,12 @@ def test_longer_names_win_and_names_are_not_read_inside_words(lex: pw.Lexicon) -
     # 'us' inside a word is not the United States; a whole name is
     assert not [m for m in pw.mentions("business in the united states", lex) if m.text == "us"]
     assert any(m.entries[0].value == "US" for m in pw.mentions("business in the united states", lex))
+    # two-letter codes are words in a sentence: 'in' is not India, 'AI企业' not the AI core industry
+    assert not [m for m in pw.mentions("who empowers car makers in guangzhou", lex) if m.text == "in"]
+    assert read("投资AI企业最多的机构", lex)[1].get("industry") is None
+    # three letters are a code or an alias only in capitals: 'and' is a word, AND is Andorra
+    assert not [m for m in pw.mentions("core and converged", lex, "core and converged") if m.text == "and"]
+    assert [m.entries[0].value for m in pw.mentions("and", lex, "AND")] == ["AD"]
 
 
 def test_short_forms_of_places(lex: pw.Lexicon) -> None:
@@ -71,8 +114,10 @@ def test_short_forms_of_places(lex: pw.Lexicon) -> None:
         assert [m.entries[0].value for m in pw.mentions(text, lex)] == [code], text
 
 
-def test_a_name_shared_by_a_city_and_a_province_fits_the_parameter(lex: pw.Lexicon) -> None:
-    assert read("谁赋能北京的制造业", lex)[1] == {"industry": "C", "place": "110100"}  # the city first
+def test_a_name_shared_by_a_city_and_a_province_is_read_as_the_resolver_reads_it(lex: pw.Lexicon) -> None:
+    # 北京 is one area at two levels (the municipality holds one city): the resolver takes the wider one,
+    # as `valuenet ask -p place=北京` does
+    assert read("谁赋能北京的制造业", lex)[1] == {"industry": "C", "place": "110000"}
     # cities_ranked's `within` takes a province or metro area: 北京 is the province there
     assert read("北京技术合作最多的城市", lex) == ("cities_ranked", {"within": "110000", "relation": "tech"})
 
