@@ -170,3 +170,73 @@ def test_loading_again_changes_nothing(listed: tuple[Graph, LoadReport]) -> None
     assert not again.changed
     assert again.nodes_created == again.relationships_created == 0
     assert again.rows_loaded == listed[1].rows_loaded
+
+
+# -- the graph half (issue 13): jobs, questions by name, the report about this graph ------------------------
+# These run after the load checks above (file order): the jobs write scores and runs into the graph.
+
+
+def test_jobs_score_every_organisation_with_relations(listed: tuple[Graph, LoadReport]) -> None:
+    from gds_jobs import catalogue
+    from gds_jobs.catalogue import NoRelationshipsError
+    from gds_jobs.runner import JobFailedError, choose_backend, latest_network_stats, read_scores, run_job
+    from valuenet import focal
+
+    g, _ = listed
+    chosen = focal.for_graph(g, "")  # the mapping declares no Sample role
+    assert chosen.label is None and "no :Sample organisations" in chosen.note
+    backend = choose_backend(g, "local", share_projections=True)
+    for job in ("degree_tech", "pagerank", "network_stats"):
+        run_job(g, catalogue.get(job), backend=backend)
+    related = {
+        r["id"]
+        for r in g.run(
+            "MATCH (o:Organization) WHERE EXISTS { (o)-[:EMPOWERS]-(:Organization) } RETURN o.id AS id"
+        )
+    }
+    _, degree = read_scores(g, "degree_tech")
+    assert len(related) == 154 and {i for i, d in degree.items() if d > 0} == related
+    _, pagerank = read_scores(g, "pagerank")
+    assert related <= set(pagerank)
+    stats = latest_network_stats(g)
+    assert stats is not None and stats["edges"] == 213  # every supply pair once (disclosed or inferred)
+    with pytest.raises(JobFailedError) as e:  # no investment relations here: nothing to score, said so
+        run_job(g, catalogue.get("degree_invest_in"), backend=backend)
+    assert isinstance(e.value.cause, NoRelationshipsError)
+
+
+def test_questions_take_the_graphs_names(listed: tuple[Graph, LoadReport]) -> None:
+    from valuenet import questions, resolve
+
+    g, _ = listed
+    # a supplier, its customer's GB/T division (through the crosswalk) and city, as a user would type them
+    pick = g.run(
+        "MATCH (p:Organization)-[:EMPOWERS]->(t:Organization)-[:IN_INDUSTRY]->(i:Industry), "
+        "(t)-[:LOCATED_IN]->(c:City) WHERE i.level = 'division' "
+        "RETURN p.name_zh AS provider, i.code AS code, i.name_zh AS industry, c.code AS city, "
+        "c.name_zh AS city_name ORDER BY provider, code, city LIMIT 1"
+    )[0]
+    short = resolve.names(g).resolve(pick["city_name"], resolve.PLACES).short_zh or pick["city_name"]
+    params = {"industry": pick["industry"], "place": short, "side": "receiver", "limit": 1000}
+    _, used, result = questions.ask(g, "who_empowers_industry_in_place", params)
+    assert (used["industry"], used["place"]) == (pick["code"], pick["city"])
+    assert pick["provider"] in {r["provider"] for r in result.rows}
+
+
+def test_the_report_is_about_this_graph(listed: tuple[Graph, LoadReport], tmp_path: Path) -> None:
+    from valuenet import report
+
+    g, _ = listed
+    rep = report.build(g)
+    assert not rep.compared and rep.judgements == []  # not the 2021 report's data
+    tables = {t.id: t for t in rep.graph}
+    size = {r["what"]: r["count"] for r in tables["size"].rows}
+    assert size["focal set (all organisations)"] == size["organisations"] == 239
+    assert size["[:EMPOWERS] (empowers (technology))"] == 213
+    assert tables["by_city"].rows and " of 239 " in tables["by_city"].note
+    assert tables["by_category"].rows and tables["by_product"].rows  # the analyst's taxonomy, the products
+    assert tables["top_degree"].rows[0]["relations"] >= tables["top_degree"].rows[-1]["relations"] > 0
+    assert tables["top_pagerank"].rows and "job run" in tables["structure"].note
+    md, _ = report.write(rep, tmp_path)
+    text = md.read_text(encoding="utf-8")
+    assert "2021" not in text.split("\n", 1)[0] and "Side by side" not in text
