@@ -18,20 +18,36 @@
 // example: {industry: C36, place: '440100'}
 MATCH (i:Industry)
 WHERE i.code = $industry OR EXISTS { (i)-[:SUBCLASS_OF]->(:Industry {code: $industry}) }
-MATCH (p:Organization)-[e:EMPOWERS]->(t:Organization)-[:IN_INDUSTRY]->(i)
-WHERE $edition IS NULL OR $edition IN e.editions
-WITH DISTINCT p, t, e
-WITH p, t, e,
-     (t.country = $place
+// from the industry's organisations: each receiver's place is asked once, each provider's once
+MATCH (t)-[:IN_INDUSTRY]->(i)
+WITH DISTINCT t
+WITH t, (t.country = $place
       OR EXISTS { (t)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }
-      OR EXISTS { (t)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(r) WHERE r.code = $place }) AS receiver_in,
-     (p.country = $place
+      OR EXISTS { (t)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(r) WHERE r.code = $place }) AS receiver_in
+{% if choice.side == 'receiver' %}
+WHERE receiver_in
+{% endif %}
+MATCH (p)-[e:EMPOWERS]->(t)
+{% if given.edition %}
+WHERE $edition IN e.editions
+{% endif %}
+WITH p, collect({t: t, receiver_in: receiver_in}) AS links
+{% if choice.side != 'receiver' %}
+WITH p, links, (p.country = $place
       OR EXISTS { (p)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }
       OR EXISTS { (p)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(r) WHERE r.code = $place }) AS provider_in
-WHERE ($side = 'receiver' AND receiver_in) OR ($side = 'provider' AND provider_in)
-   OR ($side = 'either' AND (receiver_in OR provider_in))
-WITH p, count(DISTINCT t) AS receivers, collect(DISTINCT t.name_zh) AS names,
-     any(x IN collect(e.synthetic) WHERE x) AS any_synthetic
+{% endif %}
+UNWIND links AS link
+{% if choice.side == 'receiver' %}
+WITH p, link.t AS t
+{% elif choice.side == 'provider' %}
+WITH p, link.t AS t, provider_in
+WHERE provider_in
+{% else %}
+WITH p, link.t AS t, link.receiver_in AS receiver_in, provider_in
+WHERE receiver_in OR provider_in
+{% endif %}
+WITH p, count(DISTINCT t) AS receivers, collect(DISTINCT t.name_zh) AS names
 OPTIONAL MATCH (p)-[:LOCATED_IN]->(loc)
 RETURN p.id AS id, p.name_zh AS provider, p.name_en AS provider_en, coalesce(loc.name_zh, p.country) AS location,
        receivers, names[..5] AS examples, coalesce(p.synthetic, false) AS synthetic
