@@ -16,16 +16,24 @@
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: []
 // example: {place: '440000', experience: study}
-MATCH (i:Organization)-[r:SUPPLIES_TALENT]->(s:Sample)
-WHERE ($experience = 'any' OR r.experience = $experience)
-  AND ($edition IS NULL OR $edition IN r.editions)
-  AND ($origin = 'any' OR ($origin = 'domestic') = (coalesce(i.country, '') IN ['CN', 'HK', 'MO', 'TW']))
-  AND ($place IS NULL OR s.country = $place
-       OR EXISTS { (s)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }
-       OR EXISTS { (s)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(g) WHERE g.code = $place })
-  AND ($industry IS NULL OR EXISTS { (s)-[:IN_INDUSTRY]->(ind) WHERE ind.code = $industry }
-       OR EXISTS { (s)-[:IN_INDUSTRY]->()-[:SUBCLASS_OF]->(sec) WHERE sec.code = $industry })
-  AND ($field IS NULL OR EXISTS { (s)-[:APPLIES_IN]->(f) WHERE f.code = $field })
+{# the sample enterprises first (each one's place, industry and field asked once), then their talent sources #}
+{% set enterprise = (['(s.country = $place OR EXISTS { (s)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }'
+      ~ ' OR EXISTS { (s)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(g) WHERE g.code = $place })'] if given.place else [])
+  + (['(EXISTS { (s)-[:IN_INDUSTRY]->(ind) WHERE ind.code = $industry }'
+      ~ ' OR EXISTS { (s)-[:IN_INDUSTRY]->()-[:SUBCLASS_OF]->(sec) WHERE sec.code = $industry })'] if given.industry else [])
+  + (['EXISTS { (s)-[:APPLIES_IN]->(f) WHERE f.code = $field }'] if given.field else []) %}
+{% set source = (["r.experience = '" ~ choice.experience ~ "'"] if choice.experience != 'any' else [])
+  + (['$edition IN r.editions'] if given.edition else [])
+  + ([('NOT ' if choice.origin == 'foreign' else '') ~ "coalesce(i.country, '') IN ['CN', 'HK', 'MO', 'TW']"]
+     if choice.origin != 'any' else []) %}
+MATCH (s:Sample)
+{% if enterprise %}
+WHERE {{ enterprise | join('\n  AND ') }}
+{% endif %}
+MATCH (s)<-[r:SUPPLIES_TALENT]-(i)
+{% if source %}
+WHERE {{ source | join(' AND ') }}
+{% endif %}
 WITH i, count(DISTINCT s) AS enterprises, collect(DISTINCT r.experience) AS experiences
 RETURN i.id AS id, i.name_zh AS institution, i.name_en AS institution_en, i.country AS country,
        [l IN labels(i) WHERE l <> 'Organization'] AS labels, enterprises, experiences,
