@@ -18,32 +18,36 @@
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
 // figures: [core_emp_target_*, core_to_converged_*, core_input_from_*, converged_to_core_*, core_secondary_coop_*, core_to_secondary_*, secondary_to_core_*, core_mfg_coop_*, core_to_mfg_emp_c*, mfg_to_core_emp_c*, core_tertiary_coop_*, core_to_tertiary_emp_*, tertiary_to_core_emp_*]
 // example: {direction: core_to_other, by: tier}
+{% set flows = (['core_to_other'] if choice.direction in ['core_to_other', 'both'] else [])
+  + (['other_to_core'] if choice.direction in ['other_to_core', 'both'] else []) %}
+{% set code = {
+  'sector': "CASE WHEN is_core THEN 'core' ELSE 'converged' END",
+  'tier': "CASE WHEN is_core THEN 'core' ELSE coalesce(s.tier, 'unknown') END",
+  'section': 's.code', 'direction': 'flow', 'division': 'i.code',
+}[choice.by] %}
+{% set name = {'section': 's.name_zh', 'division': 'i.name_zh'}.get(choice.by, 'null') %}
+{% set kept = (['NOT is_core'] if choice.converged_only else []) + (['s.tier = $tier'] if given.tier else [])
+  + (['s.code = $section'] if given.section else []) %}
+// relations counted per partner industry first: each industry's section is looked up once
 MATCH (core:Industry {code: 'AI'})
 CALL (core) {
-  MATCH (core)<-[:IN_INDUSTRY]-({{ focal_node() }})-[r:EMPOWERS]->(:Organization)-[:IN_INDUSTRY]->(i:Industry)
-  WHERE $direction IN ['core_to_other', 'both'] RETURN r, i, 'core_to_other' AS flow
+{% for flow in flows %}
+  MATCH (core)<-[:IN_INDUSTRY]-({{ focal_node() }}){{ '-[r:EMPOWERS]->' if flow == 'core_to_other' else '<-[r:EMPOWERS]-' }}(:{{ org }})-[:IN_INDUSTRY]->(i:Industry)
+{% if given.edition %}
+  WHERE $edition IN r.editions
+{% endif %}
+  RETURN i, '{{ flow }}' AS flow, count(r) AS n
+{% if not loop.last %}
   UNION ALL
-  MATCH (core)<-[:IN_INDUSTRY]-({{ focal_node() }})<-[r:EMPOWERS]-(:Organization)-[:IN_INDUSTRY]->(i:Industry)
-  WHERE $direction IN ['other_to_core', 'both'] RETURN r, i, 'other_to_core' AS flow
+{% endif %}
+{% endfor %}
 }
-WITH r, i, flow
-WHERE $edition IS NULL OR $edition IN r.editions
 OPTIONAL MATCH (i)-[:SUBCLASS_OF]->(sec:Industry)
-WITH r, i, flow, coalesce(sec, i) AS s, i.code = 'AI' AS is_core
-WHERE (NOT $converged_only OR NOT is_core)
-  AND ($tier IS NULL OR s.tier = $tier)
-  AND ($section IS NULL OR s.code = $section)
-WITH CASE $by
-       WHEN 'sector' THEN CASE WHEN is_core THEN 'core' ELSE 'converged' END
-       WHEN 'tier' THEN CASE WHEN is_core THEN 'core' ELSE coalesce(s.tier, 'unknown') END
-       WHEN 'section' THEN s.code
-       WHEN 'direction' THEN flow
-       ELSE i.code END AS code,
-     CASE $by
-       WHEN 'section' THEN s.name_zh
-       WHEN 'division' THEN i.name_zh
-       ELSE null END AS name,
-     count(r) AS relations
+WITH i, flow, n, coalesce(sec, i) AS s, i.code = 'AI' AS is_core
+{% if kept %}
+WHERE {{ kept | join(' AND ') }}
+{% endif %}
+WITH {{ code }} AS code, {{ name }} AS name, sum(n) AS relations
 WITH collect({code: code, name: name, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
 RETURN row.code AS code, coalesce(row.name, row.code) AS name, row.relations AS relations,
