@@ -1,5 +1,5 @@
 """Local backend: stream the job's projection with one Cypher query, run the algorithm's networkit
-implementation from the catalogue, write the scores back in batches.
+implementation from the catalogue, write the scores back (`Graph.set_property`).
 
 Same property names and scales as GDS; what differs (PageRank convergence, betweenness sampling,
 community labels and seeds) is listed in gds_jobs/README.md.
@@ -39,7 +39,7 @@ def compute(job: Job, p: Projected, params: Params) -> Computed:
 
 
 class LocalBackend:
-    """networkit on a streamed projection; writes `<property>__<run id>` in batched UNWIND transactions."""
+    """networkit on a streamed projection; writes `<property>__<run id>` with `Graph.set_property`."""
 
     name = "local"
 
@@ -100,12 +100,12 @@ class LocalBackend:
             raise ValueError(f"job {job.name!r} writes scores but got no staging property")
         t0 = time.perf_counter()
         integer = job.algorithm.integer
-        rows = [
-            {"id": i, "value": int(v) if integer else float(v)}
+        values = {
+            i: int(v) if integer else float(v)
             for i, v in zip(p.ids, computed.scores, strict=True)
             if not (isinstance(v, float) and (math.isnan(v) or math.isinf(v)))
-        ]
-        total = max(1, len(rows))
+        }
+        total = max(1, len(values))
         done = 0
 
         def on_batch(k: int) -> None:
@@ -114,11 +114,12 @@ class LocalBackend:
             progress("writing", 0.4 + 0.55 * done / total)
 
         progress("writing", 0.4)
-        self.graph.write_batches(
-            queries.text("jobs/write_staged"),
-            rows,
+        self.graph.set_property(
+            MODEL.org_label,
+            MODEL.organization.key,
+            staged,
+            values,
             batch_size=self.batch_size,
-            params={"staged": staged},
             on_batch=on_batch,
         )
         timings["write_s"] = round(time.perf_counter() - t0, 3)

@@ -1,9 +1,9 @@
 """Running a job: the JobRun record, the backend, publication, the top-k snapshot.
 
 Scores are versioned by run. A run writes its scores to the run-keyed property `<property>__<run id>`
-(batched, many transactions; no reader resolves a run before it succeeded). Publication is one transaction
-(`cypher/jobs/swap.cypher`): it copies the run's values into the public `<property>`, drops `<property>` from
-nodes the run did not score, and marks the JobRun succeeded with its `versioned_property`.
+(no reader resolves a run before it succeeded). Publication is one transaction (`Graph.copy_property`
+then `cypher/jobs/run_publish.cypher`): it copies the run's values into the public `<property>`, drops
+`<property>` from nodes the run did not score, and marks the JobRun succeeded with its `versioned_property`.
 
 - Consistent readers (`read_scores`, `cypher/jobs/scores_latest.cypher`) resolve the newest succeeded run
   (one JobRun record: atomic on every engine) and read its run-keyed property, which nothing writes after
@@ -37,6 +37,7 @@ from gds_jobs.local import LocalBackend
 from valuenet import queries
 from valuenet.db import CONNECTION_ERRORS, Graph, TransientError
 from valuenet.focal import Focal
+from valuenet.model import MODEL
 
 TOP_K = 20
 KEEP_RUNS = 100  # runs (with their top-k snapshots) kept per job
@@ -209,16 +210,19 @@ def run_job(
         }
         progress("publishing", 0.97)
         t_publish = time.perf_counter()
-        if job.write_property is None:  # a summary
+        if job.write_property is None or staged is None:  # a summary
             record.stats = _scalar_facts(result.stats or {})
             graph.write(
                 queries.text("jobs/stats_write"),
                 {"run_id": run_id, "stats": record.stats, "summary": summary},
             )
         else:
-            graph.write(
-                queries.text("jobs/swap"),
-                {"staged": staged, "property": job.write_property, "run_id": run_id, "summary": summary},
+            graph.copy_property(
+                MODEL.org_label,
+                staged,
+                job.write_property,
+                then=queries.text("jobs/run_publish"),
+                params={"staged": staged, "run_id": run_id, "summary": summary},
             )
         record.facts["publish_s"] = round(time.perf_counter() - t_publish, 3)
     except Exception as e:
@@ -257,7 +261,7 @@ def drop_old_versions(graph: Graph, job: str, keep: int) -> list[str]:
     """Remove the run-keyed scores of all but the newest `keep` succeeded runs; returns their run ids."""
     dropped = []
     for row in graph.read(queries.text("jobs/old_versions"), {"job": job, "keep": keep}):
-        graph.write(queries.text("jobs/clear_staged"), {"staged": row["staged"]})
+        graph.remove_property(MODEL.org_label, row["staged"])
         graph.write(queries.text("jobs/versions_cleared"), {"run_id": row["run_id"]})
         dropped.append(str(row["run_id"]))
     return dropped
@@ -293,7 +297,7 @@ def _record_failure(graph: Graph, record: RunRecord, staged: str | None) -> None
     """Best effort: the failure is what matters, so errors while recording it are not raised over it."""
     try:
         if staged:
-            graph.write(queries.text("jobs/clear_staged"), {"staged": staged})
+            graph.remove_property(MODEL.org_label, staged)
     except Exception as cleanup_error:  # pragma: no cover - engine down while failing
         record.error = f"{record.error} (staging cleanup also failed: {cleanup_error})"
     with contextlib.suppress(Exception):

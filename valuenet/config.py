@@ -106,6 +106,7 @@ class ConnectionInfo:
     database: str | None
     embedded: bool
     reader: tuple[str, str] | None = None  # a user the engine lets read only (the embedded server has one)
+    http_url: str | None = None  # the embedded server's HTTP API (valuenet/db.py's bulk paths)
 
 
 class NotConfiguredError(RuntimeError):
@@ -142,4 +143,5 @@ def connection_info(settings: Settings | None = None) -> ConnectionInfo:
         database=s.neo4j_database or state.get("database", DEFAULT_DATABASE),
         embedded=True,
         reader=(state["reader_username"], state["reader_password"]) if "reader_username" in state else None,
+        http_url=f"http://127.0.0.1:{state['http_port']}" if "http_port" in state else None,
     )

@@ -60,6 +60,7 @@ class Status:
     message: str
     reader: tuple[str, str] | None = None
     engine: str | None = None  # what runs, e.g. "Neo4j 5.26.24 Community + GDS 2.13.9 + APOC 5.26.19"
+    http_port: int | None = None
 
     @property
     def uptime_s(self) -> float | None:
@@ -70,7 +71,13 @@ class Status:
         if not (self.running and self.uri and self.username and self.password):
             raise ServerError(f"the embedded server is {self.message}")
         return ConnectionInfo(
-            self.uri, self.username, self.password, database or self.database, True, self.reader
+            self.uri,
+            self.username,
+            self.password,
+            database or self.database,
+            True,
+            self.reader,
+            http_url=f"http://127.0.0.1:{self.http_port}" if self.http_port else None,
         )
 
 
@@ -161,6 +168,7 @@ def status(settings: Settings | None = None) -> Status:
         "running",
         reader,
         state.get("engine"),
+        state.get("http_port"),
     )
 
 

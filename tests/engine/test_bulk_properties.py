@@ -1,0 +1,86 @@
+"""Graph's bulk property methods (the jobs' write-back and publication): the embedded engine's SQL-over-HTTP
+path and the Cypher path leave the same graph, and a whole job run does too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from gds_jobs import catalogue
+from gds_jobs.local import LocalBackend
+from gds_jobs.runner import run_job
+from tests.jobs_fixtures import load_orgs, load_rels
+from valuenet.db import Graph
+
+IDS = [f"o{i}" for i in range(12)]
+SAMPLES = IDS[:4]  # :Organization:Sample, a combined-label type under Organization on ArcadeDB
+PUBLISH = "MATCH (r:JobRun {id: $run_id}) SET r.copied = $copied RETURN r.id AS id, $copied AS copied"
+
+
+def _graph(fresh_graph: Callable[..., Graph], fast: bool) -> Graph:
+    g = fresh_graph("bulk")
+    g.bulk_fast_paths = fast
+    load_orgs(g, IDS, samples=SAMPLES)
+    load_rels(g, "EMPOWERS", [(IDS[i], IDS[(i * 5 + 1) % len(IDS)]) for i in range(len(IDS))])
+    load_rels(g, "EMPOWERS", [(SAMPLES[0], IDS[7]), (IDS[9], SAMPLES[1])])
+    return g
+
+
+def _nodes(g: Graph) -> dict[str, dict[str, Any]]:
+    """Every organisation's properties (keys present, not only values), by id."""
+    rows = g.read("MATCH (n:Organization) RETURN n.id AS id, properties(n) AS props")
+    return {r["id"]: r["props"] for r in rows}
+
+
+def _bulk_steps(g: Graph) -> list[Any]:
+    """The same sequence on either path; returns what each step returned."""
+    g.write("CREATE (:JobRun {id: 'run1'})")
+    out: list[Any] = []
+    out.append(g.set_property("Organization", "id", "p__a", {"o0": 1.5, "o1": 2.0, "o5": 0.0, "o9": 7}))
+    out.append(g.set_property("Organization", "id", "q", {i: 3 for i in IDS[:6]}))  # public q set before
+    out.append(g.copy_property("Organization", "p__a", "q", then=PUBLISH, params={"run_id": "run1"}))
+    out.append(g.set_property("Organization", "id", "p__b", {"o2": -1.25, "nobody": 4.0}))
+    out.append(g.copy_property("Organization", "p__b", "q", then=PUBLISH, params={"run_id": "run1"}))
+    out.append(g.remove_property("Organization", "p__a"))
+    out.append(g.remove_property("Organization", "never_set"))
+    out.append(g.read("MATCH (r:JobRun) RETURN r.id AS id, r.copied AS copied"))
+    return out
+
+
+def test_fast_and_cypher_paths_leave_the_same_graph(fresh_graph: Callable[..., Graph]) -> None:
+    fast, plain = _graph(fresh_graph, True), _graph(fresh_graph, False)
+    assert fast._bulk_http() is not None and plain._bulk_http() is None  # both paths really ran
+    assert _bulk_steps(fast) == _bulk_steps(plain)
+    nodes = _nodes(fast)
+    assert nodes == _nodes(plain)
+    assert nodes["o2"]["q"] == -1.25
+    assert {i for i, p in nodes.items() if "q" in p} == {"o2"}  # q removed where p__b is absent
+    assert not any("p__a" in p for p in nodes.values())
+    assert isinstance(nodes["o2"]["p__b"], float)
+
+
+def test_a_job_run_writes_the_same_scores_on_either_path(fresh_graph: Callable[..., Graph]) -> None:
+    graphs = [_graph(fresh_graph, fast) for fast in (True, False)]
+    published = []
+    for g in graphs:
+        for name in ("degree_tech", "pagerank"):
+            rec = run_job(g, catalogue.get(name), backend=LocalBackend(g, batch_size=3))
+        published.append(
+            {
+                i: {k: v for k, v in p.items() if k in ("degree_tech", "pagerank")}
+                for i, p in _nodes(g).items()
+            }
+        )
+        assert rec.status == "succeeded"
+    assert published[0] == published[1]
+    assert sum(1 for p in published[0].values() if "pagerank" in p) == rec.nodes > 0
+
+
+@pytest.mark.parametrize("name", ["bad-name", "x`y", "1st"])
+def test_only_plain_identifiers_reach_a_query(graph: Graph, name: str) -> None:
+    with pytest.raises(ValueError, match="not a plain label or property name"):
+        graph.set_property("Organization", "id", name, {"o1": 1})
+    with pytest.raises(ValueError, match="not a plain label or property name"):
+        graph.remove_property(name, "p")
