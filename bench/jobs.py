@@ -1,10 +1,16 @@
-"""Jobs benchmark: every registered job end to end (projection over Bolt, compute, staged write-back, swap,
-top-k snapshot) as `valuenet jobs run` does it, and the whole suite; beside each, the in-process networkit
-time of the algorithm alone on the same projection (the floor) and networkx on the same graph."""
+"""Jobs benchmark: `valuenet jobs run` as users run it (the command in its own process, start to exit:
+projection, compute, write-back, publish, bookkeeping), each job's share from its JobRun record; beside
+each job, the networkit time of the algorithm alone on the same projection (the floor) and networkx on the
+same graph."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import networkit as nk
@@ -16,7 +22,8 @@ from gds_jobs import catalogue, local
 from gds_jobs.algorithms import BETWEENNESS, HARMONIC, NETWORK_STATS, Orientation, Params
 from gds_jobs.algorithms.graphs import Projected
 from gds_jobs.catalogue import Job
-from gds_jobs.runner import JobFailedError, choose_backend, run_job
+from gds_jobs.runner import choose_backend
+from valuenet import queries
 
 
 def _floor(job: Job, p: Projected, params: Params, concurrency: int) -> float:
@@ -54,10 +61,64 @@ def ratio(a: float, b: float) -> float | None:
     return round(r, 1) if r >= 10 else round(r, 2) if r >= 0.1 else round(r, 4)
 
 
-def _phase_compute(phases: dict[str, float]) -> float | None:
-    if "computing" in phases and "writing" in phases:
-        return float(phases["writing"] - phases["computing"])
-    return None
+FACT_KEYS = ("betweenness_samples", "modularity", "communities", "components", "transient_retries")
+
+
+def cli_suite(engine: Engine, jobs: list[Job], progress: Any = print) -> dict[str, Any]:
+    """`valuenet jobs run <jobs> --format json` as a user runs it (its own process, start to exit) on
+    `engine`; its wall and CPU time, the engine's peak memory meanwhile, and each run's JobRun record
+    (with `wall_s`: started to finished on the engine's clock)."""
+    if not jobs:
+        return {"suite_s": 0.0, "runs": {}}
+    exe = Path(sys.executable).with_name("valuenet")
+    cmd = [str(exe), "jobs", "run", *(j.name for j in jobs), "--format", "json"]
+    engine_cpu0 = cpu_s(engine.pid)
+    started = time.perf_counter()
+    with PeakSampler({"engine": engine.pid}) as mem:
+        done = subprocess.run(cmd, env=engine.env(), capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    engine_cpu1 = cpu_s(engine.pid)
+    try:
+        rows = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        raise RuntimeError(f"`{' '.join(cmd[1:])}` exited {done.returncode}: {done.stderr[-2000:]}") from None
+    found = engine.graph.read(queries.text("jobs/runs_by_id"), {"ids": [r["run"] for r in rows]})
+    runs = {r["job"]: {**r["run"], "wall_s": round(float(r["wall_s"]), 3)} for r in found}
+    for r in rows:
+        progress(f"  job {r['job']:<20} {r['status']:<9} {runs.get(r['job'], {}).get('wall_s', '-')} s")
+    return {
+        "suite_s": round(wall, 2),
+        "suite_exit_code": done.returncode,
+        "suite_cpu_s": {
+            "engine": None
+            if engine_cpu0 is None or engine_cpu1 is None
+            else round(engine_cpu1 - engine_cpu0, 1),
+            "cli_process": round(_children_cpu_s(), 1),
+        },
+        "engine_peak_rss_mb": mem.peak_mb.get("engine"),
+        "runs": runs,
+    }
+
+
+def _children_cpu_s() -> float:
+    t = os.times()
+    return float(t.children_user + t.children_system)
+
+
+def suite_phases(out: dict[str, Any]) -> dict[str, float]:
+    """Where the CLI's wall time went, summed over the jobs: projection, compute, write-back (the backend's
+    own timings), publish (the rest of each run, started to finished), bookkeeping (everything outside
+    the runs: process start, connecting, the run lock, top-k snapshots, version cleanup)."""
+    ran = [j for j in out["jobs"].values() if j.get("seconds") is not None]
+    f = [j["facts"] for j in ran]
+    phases = {
+        "projection": sum(x.get("stream_s", 0.0) for x in f),
+        "compute": sum(x.get("compute_s", 0.0) for x in f),
+        "write-back": sum(x.get("write_s", 0.0) for x in f),
+    }
+    phases["publish"] = sum(j["seconds"] for j in ran) - sum(phases.values())
+    phases["bookkeeping"] = out["suite_s"] - sum(j["seconds"] for j in ran)
+    return {k: round(v, 2) for k, v in phases.items()}
 
 
 def run(
@@ -77,93 +138,68 @@ def run(
     `job_cap_s` is not run and its predicted time is reported instead."""
     g = engine.graph
     jobs = catalogue.select(names)
-    # As `valuenet jobs run` runs a batch: the local backend streams each projection once for the batch
-    # (the first job on a projection pays for streaming it; its `stream_s` says how long that took).
-    backend = choose_backend(g, share_projections=True)
+    backend = choose_backend(g)
     concurrency = int(getattr(backend, "concurrency", 2) or 2)
     out: dict[str, Any] = {"backend": backend.name, "compute": backend.engine_note(), "jobs": {}}
     skipped: list[Job] = []
-    # 1. the suite, as `valuenet jobs run` runs it: one job after another on the chosen backend
-    suite_started = time.perf_counter()
-    engine_cpu0, own_cpu0 = cpu_s(engine.pid), time.process_time()
-    with PeakSampler({"engine": engine.pid}) as mem:
-        for job in jobs:
-            seen = {
-                s: r["jobs"][job.name]["seconds"]
-                for s, r in (earlier or {}).items()
-                if r["jobs"].get(job.name, {}).get("seconds") is not None
-            }
-            guess = predicted_s(job, seen, scale)
-            if only is not None and job.name not in only:
-                out["jobs"][job.name] = {
-                    "algorithm": job.algorithm.name,
-                    "projection": job.projection,
-                    "seconds": None,
-                    "predicted_s": None if guess is None else round(guess, 1),
-                    "skipped": "not selected at this scale (--jobs-large)",
-                    "facts": {},
-                }
-                skipped.append(job)
-                progress(f"  job {job.name:<20} not selected at this scale")
-                continue
-            if guess is not None and guess > job_cap_s:
-                out["jobs"][job.name] = {
-                    "algorithm": job.algorithm.name,
-                    "projection": job.projection,
-                    "seconds": None,
-                    "predicted_s": round(guess, 1),
-                    "skipped": f"predicted {guess:.0f} s from scale {max(seen)} (> the {job_cap_s:g} s cap)",
-                    "facts": {},
-                }
-                skipped.append(job)
-                progress(f"  job {job.name:<20} skipped: predicted {guess:.0f} s")
-                continue
-            phases: dict[str, float] = {}
-            t0 = time.perf_counter()
-
-            def on_progress(
-                phase: str, frac: float, phases: dict[str, float] = phases, t0: float = t0
-            ) -> None:
-                phases.setdefault(phase, round(time.perf_counter() - t0, 3))
-
-            try:
-                rec = run_job(g, job, backend=backend, progress=on_progress)
-            except JobFailedError as e:
-                out["jobs"][job.name] = {
-                    "algorithm": job.algorithm.name,
-                    "projection": job.projection,
-                    "seconds": None,
-                    "predicted_s": None,
-                    "skipped": f"failed: {e.cause}"[:300],
-                    "facts": {},
-                }
-                skipped.append(job)
-                progress(f"  job {job.name:<20} FAILED: {e.cause}")
-                continue
-            wall = time.perf_counter() - t0
+    selected: list[Job] = []
+    for job in jobs:
+        seen = {
+            s: r["jobs"][job.name]["seconds"]
+            for s, r in (earlier or {}).items()
+            if r["jobs"].get(job.name, {}).get("seconds") is not None
+        }
+        guess = predicted_s(job, seen, scale)
+        why = None
+        if only is not None and job.name not in only:
+            why = "not selected at this scale (--jobs-large)"
+        elif guess is not None and guess > job_cap_s:
+            why = f"predicted {guess:.0f} s from scale {max(seen)} (> the {job_cap_s:g} s cap)"
+        if why is None:
+            selected.append(job)
+            continue
+        out["jobs"][job.name] = {
+            "algorithm": job.algorithm.name,
+            "projection": job.projection,
+            "seconds": None,
+            "predicted_s": None if guess is None else round(guess, 1),
+            "skipped": why,
+            "facts": {},
+        }
+        skipped.append(job)
+        progress(f"  job {job.name:<20} {why}")
+    # 1. the suite as users run it: `valuenet jobs run` in its own process, start to exit
+    cli = cli_suite(engine, selected, progress)
+    out.update({k: v for k, v in cli.items() if k != "runs"})
+    for job in selected:
+        run = cli["runs"].get(job.name)
+        if run is None or run["status"] != "succeeded":
             out["jobs"][job.name] = {
                 "algorithm": job.algorithm.name,
                 "projection": job.projection,
-                "seconds": round(wall, 3),
-                "run_duration_s": rec.duration_s,
-                "phase_starts_s": phases,
-                "nodes": rec.nodes,
-                "relationships": rec.relationships,
-                "facts": rec.facts,
+                "seconds": None,
+                "predicted_s": None,
+                "skipped": f"failed: {(run or {}).get('error') or 'no run recorded'}"[:300],
+                "facts": {},
             }
-            progress(f"  job {job.name:<20} {wall:7.2f} s")
-    out["suite_s"] = round(time.perf_counter() - suite_started, 2)
-    engine_cpu1 = cpu_s(engine.pid)
-    out["suite_cpu_s"] = {
-        "engine": None if engine_cpu0 is None or engine_cpu1 is None else round(engine_cpu1 - engine_cpu0, 1),
-        "python": round(time.process_time() - own_cpu0, 1),
-    }
+            skipped.append(job)
+            continue
+        facts = {k: v for k, v in run.items() if k.endswith("_s") or k in FACT_KEYS}
+        out["jobs"][job.name] = {
+            "algorithm": job.algorithm.name,
+            "projection": job.projection,
+            "seconds": run["wall_s"],
+            "run_duration_s": run.get("duration_s"),
+            "nodes": run.get("nodes"),
+            "relationships": run.get("relationships"),
+            "facts": facts,
+        }
+    out["phases_s"] = suite_phases(out)
     if skipped:
         out["suite_complete"] = False
         out["suite_with_predicted_s"] = round(
-            out["suite_s"] + sum(out["jobs"][j.name]["predicted_s"] or 0.0 for j in skipped), 1
+            out["suite_s"] + sum(out["jobs"][j.name].get("predicted_s") or 0.0 for j in skipped), 1
         )
-    out["engine_peak_rss_mb"] = mem.peak_mb.get("engine")
     # 2. floor and networkx on the same projections (streamed once each, outside the timings above)
     projected: dict[str, Projected] = {}
     nx_graphs: dict[tuple[str, str], Any] = {}
@@ -178,13 +214,10 @@ def run(
             job.algorithm.counts_relationships and projected[name].counted_relationships is None
         ):
             t = time.perf_counter()
-            if isinstance(backend, local.LocalBackend):  # the batch's own snapshot (no second stream)
-                projected[name] = backend.project(job)
-            else:
-                projected[name] = local.LocalBackend(g).project(job)
-                out.setdefault("projection_stream_s", {})[name] = round(time.perf_counter() - t, 3)
+            projected[name] = local.LocalBackend(g).project(job)
+            out.setdefault("projection_stream_s", {})[name] = round(time.perf_counter() - t, 3)
         p = projected[name]
-        inside = _phase_compute(row["phase_starts_s"]) if backend.name == "local" else None
+        inside = row["facts"].get("compute_s") if backend.name == "local" else None
         if inside is not None:  # the local backend already ran networkit in-process: its compute phase
             floor_s, row["networkit_from"] = inside, "the job's compute phase (local backend)"
         else:

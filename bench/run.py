@@ -231,26 +231,19 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
             )
     js = one.get("jobs")
     if js and any("suite" in t for t in missed):
-        totals = dict.fromkeys(("projection", "compute", "write-back", "publish"), 0.0)
-        for j in js["jobs"].values():
-            f, ph = j.get("facts") or {}, j.get("phase_starts_s") or {}
-            if j.get("seconds") is None:
-                continue
-            totals["projection"] += f.get("stream_s", ph.get("computing", 0) - ph.get("projecting", 0))
-            totals["compute"] += f.get("compute_s", j.get("networkit_s") or 0)
-            totals["write-back"] += f.get("write_s", ph.get("publishing", 0) - ph.get("writing", 0))
-            totals["publish"] += f.get("publish_s", j["seconds"] - ph.get("publishing", j["seconds"]))
+        totals = js.get("phases_s") or {}
         share = ", ".join(f"{k} {v:.0f} s ({100 * v / js['suite_s']:.0f}%)" for k, v in totals.items())
         slowest = sorted(
             ((n, j) for n, j in js["jobs"].items() if j.get("seconds")), key=lambda kv: -kv[1]["seconds"]
         )[:3]
         out.append(
             f"Job suite {js['suite_s']} s at scale 1 (networkit alone: {js.get('networkit_suite_s')} s): "
-            f"{share}; the rest is run bookkeeping. Slowest: "
+            f"{share}. Slowest: "
             + ", ".join(f"{n} {j['seconds']:.0f} s" for n, j in slowest)
-            + ". Projection = streaming every node and relationship of the projection over Bolt into "
-            "Python; write-back = one UNWIND row per node into a staged property; publish = the swap "
-            "transaction and the top-k snapshot."
+            + ". Timed as users run it: `valuenet jobs run` in its own process, start to exit. Projection "
+            "= streaming the projection into Python; write-back = the run-keyed scores (Graph.set_property); "
+            "publish = the copy into the public property and the JobRun mark (one transaction); "
+            "bookkeeping = outside the runs (process start, run lock, top-k snapshots, version cleanup)."
         )
     prof = one.get("engine_profile") or {}
     source = one.get("engine_profile_source") or "JFR"
