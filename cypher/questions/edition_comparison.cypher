@@ -11,23 +11,22 @@
 //   by: {type: str, default: total, allowed: [total, province]}
 // figures: []
 // example: {metric: samples, by: province}
-CALL () {
-  MATCH (s:Sample) WHERE $metric = 'samples' UNWIND s.sample_editions AS edition RETURN edition, s AS x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:EMPOWERS]-(x:Organization) WHERE $metric = 'tech_input' UNWIND r.editions AS edition RETURN edition, x
-  UNION ALL
-  MATCH ({{ focal_node() }})-[r:EMPOWERS]->(x:Organization) WHERE $metric = 'tech_empowerment' UNWIND r.editions AS edition RETURN edition, x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:SUPPLIES_TALENT]-(x:Organization) WHERE r.experience = $metric UNWIND r.editions AS edition RETURN edition, x
-  UNION ALL
-  MATCH ({{ focal_node() }})<-[r:INVESTS_IN]-(x:Organization) WHERE $metric = 'financing' UNWIND r.editions AS edition RETURN edition, x
-  UNION ALL
-  MATCH ({{ focal_node() }})-[r:INVESTS_IN|ACQUIRES]->(x:Organization)
-  WHERE $metric = 'investment' AND (type(r) = 'ACQUIRES' OR NOT {{ focal('x') }})
-  UNWIND r.editions AS edition RETURN edition, x
-}
+{% if choice.metric == 'samples' %}
+MATCH (x:Sample)
+UNWIND x.sample_editions AS edition
+{% else %}
+MATCH {{ focal_match(choice.metric, 's', 'r', 'x') }}
+WHERE {{ focal_where(choice.metric, 'r', 'x') }}
+UNWIND r.editions AS edition
+{% endif %}
+{% if choice.by == 'province' %}
+// per counterpart first: its province is looked up once
+WITH x, edition, count(*) AS m
 OPTIONAL MATCH (x)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(p:Province)
-WITH edition, CASE WHEN $by = 'province' THEN coalesce(p.name_zh, '(未知/境外)') ELSE '全部' END AS breakdown, count(*) AS n
+WITH edition, coalesce(p.name_zh, '(未知/境外)') AS breakdown, sum(m) AS n
+{% else %}
+WITH edition, '全部' AS breakdown, count(*) AS n
+{% endif %}
 WITH breakdown, sum(CASE WHEN edition = 2020 THEN n ELSE 0 END) AS e2020, sum(CASE WHEN edition = 2021 THEN n ELSE 0 END) AS e2021
 RETURN breakdown, e2020 AS edition_2020, e2021 AS edition_2021, e2021 - e2020 AS change,
        CASE WHEN e2020 = 0 THEN null ELSE round(10000.0 * (e2021 - e2020) / e2020) / 100 END AS change_pct
