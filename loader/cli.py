@@ -58,8 +58,9 @@ SHOWN_PROBLEMS = 10
 
 def print_report(report: LoadReport, console: Any) -> None:
     """The load's summary: rows per mapping entry, what was (or would be) written, problems as
-    `file:row:column` lines (one per line, never wrapped into a squeezed table)."""
-    from valuenet.cli import OutputFormat, print_rows
+    `file:row:column` lines. Plain aligned text, as wide as its content: a file name is never cut to fit
+    a terminal (or the 80 columns of a pipe); a line wider than the terminal wraps."""
+    from rich.cells import cell_len
 
     def say(text: str) -> None:
         console.print(text, markup=False, highlight=False, soft_wrap=True)
@@ -68,7 +69,7 @@ def print_report(report: LoadReport, console: Any) -> None:
     paths = [f.file for f in report.files]
     loaded = "would load" if report.dry_run else "loaded"
     columns = ["file", "kind", "encoding", "read", loaded, "rejected", "warnings"]
-    rows: list[dict[str, Any]] = [
+    rows: list[dict[str, str]] = [
         {
             "file": f.file if paths.count(f.file) == 1 else f"{f.file} (files.{f.entry})",
             "kind": f.kind,
@@ -89,7 +90,16 @@ def print_report(report: LoadReport, console: Any) -> None:
             "warnings": f"{len(report.warnings):,}",
         }
     )
-    print_rows(columns, rows, OutputFormat.table)
+    table = [{c: c for c in columns}, *rows]  # the header first
+    widths = {c: max(cell_len(r.get(c, "")) for r in table) for c in columns}
+    numbers = {"read", loaded, "rejected", "warnings"}
+    for r in table:
+        cells = []
+        for c in columns:
+            text = r.get(c, "")
+            gap = " " * (widths[c] - cell_len(text))  # display width: a CJK character takes two columns
+            cells.append(gap + text if c in numbers else text + gap)
+        say("  ".join(cells).rstrip())
     for f in report.files:
         if f.ignored_columns:
             say(f"note: {f.file}: columns not in the mapping, ignored: {', '.join(f.ignored_columns)}")

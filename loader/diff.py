@@ -66,9 +66,9 @@ class GraphState:
             self.nodes[(label, str(r["key"]))] = (set(r["labels"]), dict(r["props"]))
 
     def read_links(self, label: str, keys: Iterable[str]) -> None:
-        keys = list(keys)
+        keys = [k for k in dict.fromkeys(keys) if (label, k) not in self.links]  # each node read once
         for k in keys:
-            self.links.setdefault((label, k), [])
+            self.links[(label, k)] = []
         for r in self._read("existing_links", label, keys):
             target = _key_of(list(r["labels"]), r["id"], r["code"])
             if target is not None:
@@ -122,9 +122,15 @@ def org_contained(state: GraphState, row: dict[str, Any]) -> bool:
 
 
 def member_contained(state: GraphState, label: str, row: dict[str, Any]) -> bool:
-    """Whether merge_members / merge_taxonomies would change nothing for the row."""
+    """Whether merge_members / merge_taxonomies would change nothing for the row (a member also needs its
+    IN_TAXONOMY link)."""
     p = state.props(label, row["id"])
     if p is None or row["dataset"] not in (p.get("sources") or ()):
+        return False
+    if "taxonomy" in row and not any(
+        t == "IN_TAXONOMY" and target == row["taxonomy"]
+        for t, _, target, _ in state.links.get((label, row["id"]), ())
+    ):
         return False
     return _props_equal(p, {k: v for k, v in row.items() if k not in ("id", "dataset")})
 
@@ -180,7 +186,10 @@ def leave_out_unchanged(graph: Graph, plan: Plan) -> Unchanged:
         plan.taxonomies = kept
     for step, rows in plan.members.items():
         state.read_nodes(str(step.name("label")), (r["id"] for r in rows))
-    out.nodes += _filter(plan.members, lambda step, r: member_contained(state, str(step.name("label")), r))
+        state.read_links(str(step.name("label")), (r["id"] for r in rows))
+    members = _filter(plan.members, lambda step, r: member_contained(state, str(step.name("label")), r))
+    out.nodes += members
+    out.relationships += members  # each with its IN_TAXONOMY
     for step, rows in plan.dim_links.items():
         state.read_links(str(step.name("start")), (r["id"] for r in rows))
     out.relationships += _filter(plan.dim_links, lambda step, r: link_contained(state, step, r))

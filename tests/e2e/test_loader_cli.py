@@ -103,6 +103,8 @@ def test_dropped_values_are_warnings_and_a_dry_run_says_would(
     assert "would load" in res.stdout and "were loaded" not in res.stdout + res.stderr
     assert "dry run: nothing was written; 8 of 8 rows would load" in res.stdout
     assert "money_units.csv:6:融资总额: not an amount" in res.stdout
+    # The summary is as wide as its content: a long path is never cut to the 80 columns of a pipe.
+    assert any(line.startswith(str(CORPUS / "money_units.csv") + "  ") for line in res.stdout.splitlines())
     assert "4 warning(s) (values dropped, rows loaded)" in res.stderr
     rejecting = bad_mapping(tmp_path, "money_units.csv", on_error="reject_row")
     res = run(env, tmp_path, "load", str(rejecting), "--dry-run")
