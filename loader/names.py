@@ -41,11 +41,13 @@ def org_id(key: str) -> str:
     return "org:" + key
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def display_name(name: str) -> str:
     """The name as shown: whitespace collapsed, NFKC for full-width latin and digits, brackets kept,
     zero-width and other invisible format characters removed."""
     t = unicodedata.normalize("NFKC", name)
-    t = "".join(ch for ch in t if unicodedata.category(ch) != "Cf")
+    if not t.isprintable():  # format characters (Cf) are not printable: look at each character only then
+        t = "".join(ch for ch in t if unicodedata.category(ch) != "Cf")
     return _SPACES.sub(" ", t).strip()
 
 

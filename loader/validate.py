@@ -292,6 +292,7 @@ class RowValidator:
         self.problems = problems
         self._transforms: dict[int, Transform | None] = {}
         self._spec_columns: dict[int, list[str]] = {}
+        self._loc_columns: dict[int, dict[str, Cell]] = {}  # per location spec: country/province/city -> cell
         self._org_cache: dict[int, dict[tuple[str, ...], tuple[OrgObs | None, list[RowProblem]]]] = {}
         self._names: dict[str, tuple[str, str, str]] = {}  # raw name -> (display, canonical, key)
         self._place_cache: dict[tuple[str, str, str], tuple[Place | None, list[PlaceProblem]]] = {}
@@ -483,7 +484,9 @@ class RowValidator:
         unknown city in a known province gives the province). Then, if asked, the place in the name."""
         loc = spec.location
         assert loc is not None
-        columns = loc.columns()
+        columns = self._loc_columns.get(id(loc))
+        if columns is None:
+            columns = self._loc_columns[id(loc)] = loc.columns()
         given = {which: self.text(cell, cells, i, errors) for which, cell in columns.items()}
         place: Place | None = None
         while any(given.values()):
