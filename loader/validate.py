@@ -25,6 +25,7 @@ from loader.load_report import Outcome, Problems
 from loader.mapping import (
     Cell,
     ChainEnd,
+    Column,
     EndSpec,
     FileMapping,
     Kind,
@@ -292,9 +293,14 @@ class RowValidator:
         self.problems = problems
         self._transforms: dict[int, Transform | None] = {}
         self._spec_columns: dict[int, list[str]] = {}
+        self._dimension_columns: dict[
+            int, list[tuple[Column, str, str, str]]
+        ] = {}  # per spec, the given ones
         self._loc_columns: dict[int, dict[str, Cell]] = {}  # per location spec: country/province/city -> cell
         self._org_cache: dict[int, dict[tuple[str, ...], tuple[OrgObs | None, list[RowProblem]]]] = {}
-        self._names: dict[str, tuple[str, str, str]] = {}  # raw name -> (display, canonical, key)
+        self._names: dict[
+            str, tuple[str, str, str, bool]
+        ] = {}  # raw name -> (display, canonical, key, visible)
         self._place_cache: dict[tuple[str, str, str], tuple[Place | None, list[PlaceProblem]]] = {}
         self._long_checked: set[int] = set()
 
@@ -385,8 +391,8 @@ class RowValidator:
         if hit is None:
             name = display_name(raw)
             canonical = self.aliases.canonical(name)
-            hit = self._names[raw] = (name, canonical, name_key(canonical))
-        if not hit[2] or not _visible(hit[0]):
+            hit = self._names[raw] = (name, canonical, name_key(canonical), _visible(name))
+        if not hit[2] or not hit[3]:
             what = "only invisible characters" if not hit[2] else "no letters or digits"
             errors.append((column, raw, f"not a name: {what}", True))
             return None
@@ -419,10 +425,14 @@ class RowValidator:
         obs.props = self._properties(spec.properties, cells, i, errors)
         if spec.location is not None:
             obs.place = self._location(spec, obs.name, cells, i, errors)
-        for attr, label, what, hint in DIMENSION_FIELDS:
-            col = getattr(spec, attr)
-            if col is None:
-                continue
+        dimension_columns = self._dimension_columns.get(id(spec))
+        if dimension_columns is None:
+            dimension_columns = self._dimension_columns[id(spec)] = [
+                (col, label, what, hint)
+                for attr, label, what, hint in DIMENSION_FIELDS
+                if (col := getattr(spec, attr)) is not None
+            ]
+        for col, label, what, hint in dimension_columns:
             text = self.text(col, cells, i, errors)
             items = values.split_list(text, col.separator) if isinstance(col, ListColumn) and text else [text]
             codes = self._codes(
