@@ -381,6 +381,7 @@ def _dimension_tables(graph: Graph, model: GraphModel, focal_n: int, who: str) -
         names = {"link": link, "target": target}
         covered = int(graph.read(queries.load("report/linked_count").render(model, **names))[0]["covered"])
         noun = model.dimension_noun(target, "en")
+        article = "an" if noun[0] in "aeiou" else "a"
         if not covered:
             continue
         rows = graph.read(queries.load("report/linked_top").render(model, **names), {"limit": TOP})
@@ -393,7 +394,8 @@ def _dimension_tables(graph: Graph, model: GraphModel, focal_n: int, who: str) -
                 f"By {noun}",
                 ["code", "name_zh", "name_en", "organizations", "share"],
                 rows,
-                f"{_of(covered, focal_n)} {who} have a {noun} ([:{link}]); shares are of those {covered:,}",
+                f"{_of(covered, focal_n)} {who} have {article} {noun} ([:{link}]); "
+                f"shares are of those {covered:,}",
             )
         )
     return tables

@@ -66,7 +66,9 @@ def test_the_comparison_is_added_when_asked(graph: Graph) -> None:
 def test_the_report_graph_is_compared_by_default(question_graph: Graph) -> None:
     rep = report.build(question_graph)  # its samples are in the 2021 edition
     assert rep.compared and rep.judgements and rep.focal == "focal set: :Sample organisations"
-    assert {t.id for t in rep.graph} >= {"size", "relations", "top_degree", "by_city", "attributes"}
+    tables = {t.id: t for t in rep.graph}
+    assert set(tables) >= {"size", "relations", "top_degree", "by_city", "by_industry", "attributes"}
+    assert " :Sample organisations have an industry ([:IN_INDUSTRY])" in tables["by_industry"].note
 
 
 def test_cli_report_and_jobs_stats_on_a_graph_that_is_not_the_reports(
