@@ -1,6 +1,7 @@
 """The valuenet explorer: `valuenet explore` (or `streamlit run explorer/app.py`).
 
-Pages: Ask (the question library), Organisation, Network overview, Jobs, Cypher console. The engine is the
+Pages: Start (what valuenet is, this graph's figures, headline questions, a plain-words search box), Ask
+(the question library), Organisation, Network overview, Jobs, Cypher console. The engine is the
 one valuenet is configured for (NEO4J_URI, else the embedded server of VALUENET_HOME; NEO4J_DATABASE picks
 the database). Nothing here queries the graph at import time; pages read through `explorer.data` caches.
 """
@@ -20,7 +21,8 @@ st.set_page_config(page_title="valuenet", page_icon=str(HERE / "static" / "favic
 ui.language_switch()
 page = st.navigation(
     [
-        st.Page(HERE / "views" / "ask.py", title=t("page_ask"), icon=":material/help:", default=True),
+        st.Page(HERE / "views" / "start.py", title=t("page_start"), icon=":material/home:", default=True),
+        st.Page(HERE / "views" / "ask.py", title=t("page_ask"), icon=":material/help:", url_path="ask"),
         st.Page(
             HERE / "views" / "organization.py",
             title=t("page_org"),

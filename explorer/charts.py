@@ -31,6 +31,8 @@ RELATION_COLORS = dict(zip(MODEL.org_relationship_types, PALETTE, strict=False))
 KIND_ORDER = tuple(
     dict.fromkeys(x for x in (MODEL.focal_set.label, *MODEL.kind_labels, *MODEL.role_labels) if x is not None)
 )
+SHORT_NAME = 12  # characters of a name shown as a chart label
+LABELLED = 80  # networks up to this many nodes label every node
 # Columns that identify rather than measure, never charted as values.
 _NOT_VALUES = {"id", "code", "lat", "lon", "limit", "rank", "founded_year", "value", "center", "hops"}
 # Preferred label columns, in order (first present wins).
@@ -259,7 +261,14 @@ def china_map(
                 lon, lat = hit
             v = r[value] if _is_number(r.get(value)) else 0
             size = 6 + 30 * math.sqrt(float(v) / top) if top else 8
-            points.append({"name": _name_of(r, lab), "value": [lon, lat, v], "symbolSize": round(size, 1)})
+            points.append(
+                {
+                    "name": _name_of(r, lab),
+                    "code": str(r.get("code") or ""),
+                    "value": [lon, lat, v],
+                    "symbolSize": round(size, 1),
+                }
+            )
         if not points:
             return None
         base["visualMap"]["dimension"] = 2
@@ -290,10 +299,22 @@ def _kind(labels: Sequence[str]) -> str:
     return labels[0] if labels else "Organization"
 
 
+def short(name: str, width: int = SHORT_NAME) -> str:
+    """A long name cut for a chart label (the tooltip shows it whole)."""
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
 def network(
-    nodes: Sequence[Row], edges: Sequence[Row], center: str | None = None, title: str | None = None
+    nodes: Sequence[Row],
+    edges: Sequence[Row],
+    center: str | None = None,
+    title: str | None = None,
+    english: bool = False,
+    kind_names: Mapping[str, str] | None = None,
 ) -> dict[str, Any] | None:
-    """A force layout of `nodes` ({id, name_zh, labels, synthetic}) and `edges` ({source, target, type})."""
+    """A force layout of `nodes` ({id, name_zh, name_en, labels, synthetic}) and `edges` ({source, target,
+    type}); names in the page's language, every node labelled (cut short, whole on hover) up to LABELLED
+    nodes, kinds named by `kind_names`."""
     if not nodes:
         return None
     degree: dict[str, int] = {}
@@ -306,7 +327,8 @@ def network(
     data = []
     for n in nodes:
         nid = str(n.get("id"))
-        name = str(n.get("name_zh") or n.get("name_en") or n.get("name") or nid)
+        first, second = ("name_en", "name_zh") if english else ("name_zh", "name_en")
+        name = str(n.get(first) or n.get(second) or n.get("name") or nid)
         if n.get("synthetic"):
             name += " ⚗"
         d = degree.get(nid, 0)
@@ -314,12 +336,15 @@ def network(
             "id": nid,
             "name": name,
             "category": kinds.index(_kind(list(n.get("labels") or []))),
+            "label": {"formatter": short(name)},
             "symbolSize": round((5 + 2 * math.sqrt(d)) if len(nodes) > 80 else (10 + 6 * math.sqrt(d)), 1),
             "value": d,
         }
         if nid == center:
             item.update(
-                symbolSize=36, itemStyle={"borderColor": "#222", "borderWidth": 3}, label={"show": True}
+                symbolSize=36,
+                itemStyle={"borderColor": "#222", "borderWidth": 3},
+                label={"show": True, "formatter": short(name)},
             )
         data.append(item)
     ids = {d["id"] for d in data}
@@ -333,18 +358,20 @@ def network(
         for e in edges
         if str(e.get("source")) in ids and str(e.get("target")) in ids
     ]
-    many = len(data) > 80
+    many = len(data) > LABELLED
+    names = kind_names or {}
+    shown = [names.get(k, k) for k in kinds]
     return {
         "title": _title(title),
         "tooltip": {},
-        "legend": {"data": kinds, "top": 24, "type": "scroll"},
+        "legend": {"data": shown, "top": 24, "type": "scroll"},
         "series": [
             {
                 "type": "graph",
                 "layout": "force",
                 "roam": True,
                 "draggable": True,
-                "categories": [{"name": k} for k in kinds],
+                "categories": [{"name": k} for k in shown],
                 "data": data,
                 "links": links,
                 "edgeSymbol": ["none", "arrow"],

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 APP = Path(__file__).resolve().parent / "app.py"
+OPERATOR_ENV = "VALUENET_EXPLORER_JOBS"  # set by --operator: the Jobs page may run jobs
 
 # The same settings as explorer/.streamlit/config.toml, as flags so they hold from any working directory.
 STREAMLIT_FLAGS = (
@@ -38,10 +39,17 @@ def command(port: int, host: str) -> list[str]:
 def explore(
     port: Annotated[int, typer.Option("--port", help="HTTP port of the explorer")] = 8501,
     host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+    operator: Annotated[
+        bool, typer.Option("--operator", help='show the Jobs page\'s "Run job" button (writes scores)')
+    ] = False,
 ) -> None:
-    """Open the explorer in a browser: questions, maps, organisations, network, jobs, Cypher console."""
+    """Open the explorer in a browser: questions, maps, organisations, network, jobs, Cypher console.
+    Read-only unless started with --operator."""
     typer.echo(f"valuenet explorer on http://{host}:{port}  (Ctrl-C stops it)")
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env.pop(OPERATOR_ENV, None)  # read-only by default, whatever the shell holds
+    if operator:
+        env[OPERATOR_ENV] = "1"
     argv = command(port, host)
     if os.name == "posix":
         # Become the Streamlit server: signals sent to `valuenet explore` reach it, no orphan is left behind.

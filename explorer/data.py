@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from valuenet import queries
+from valuenet import plain_words, queries, resolve
 from valuenet import questions as qlib
 from valuenet.config import ConnectionInfo, Settings, connection_info
 from valuenet.db import Graph, ReadResult
@@ -127,3 +127,25 @@ def has_synthetic(c: Conn) -> bool:
     """Whether the graph holds synthetic data; changes with loads, not jobs: the time-based cache."""
     rows = read_schema(c, "explorer/has_synthetic")
     return bool(rows and rows[0]["synthetic"])
+
+
+@st.cache_resource(show_spinner=False, ttl=RESULT_TTL_S)
+def _lexicon(key: str, _g: Graph) -> plain_words.Lexicon:
+    return plain_words.lexicon_from_graph(_g)
+
+
+def read_plain_words(c: Conn, text: str) -> plain_words.Reading:
+    """A sentence in plain words as a library question with its parameters (the lexicon of this graph's
+    names is read once per engine and database and kept for an hour)."""
+    return plain_words.read(text, _lexicon(c.key, c.graph))
+
+
+@st.cache_resource(show_spinner=False, ttl=RESULT_TTL_S)
+def _english_names(key: str, _g: Graph) -> dict[str, str]:
+    return {m.name_zh: m.name_en for m in resolve.names(_g).members if m.name_zh and m.name_en}
+
+
+def english_names(c: Conn) -> dict[str, str]:
+    """Chinese -> English name of every dimension node (places, industries, fields ...), from the
+    resolver's names of this graph: English pages show and find places and industries in English."""
+    return _english_names(c.key, c.graph)

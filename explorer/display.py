@@ -34,3 +34,29 @@ def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) 
     """Rows as a DataFrame in `columns` order; lists joined, nodes/relationships/paths in Cypher-like text."""
     cols = list(columns) if columns else (list(rows[0]) if rows else [])
     return pd.DataFrame([{c: cell(r.get(c)) for c in cols} for r in rows], columns=cols)
+
+
+def readable(v: Any, language: str = "zh") -> str:
+    """A number as readers write it: 9,985万 / 1.23亿 in Chinese, 99.85 M / 1.23 bn in English; small
+    fractions with 4 significant digits; text unchanged."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "" if v is None else str(v)
+    a = abs(v)
+    if language == "zh":
+        if a >= 1e8:
+            return f"{v / 1e8:,.2f}".rstrip("0").rstrip(".") + "亿"
+        if a >= 1e5:
+            return f"{v / 1e4:,.0f}万"
+    else:
+        if a >= 1e9:
+            return f"{v / 1e9:,.2f}".rstrip("0").rstrip(".") + " bn"
+        if a >= 1e6:
+            return f"{v / 1e6:,.2f}".rstrip("0").rstrip(".") + " M"
+    if isinstance(v, int) or float(v).is_integer():
+        return f"{int(v):,}"
+    return f"{v:,.2f}" if a >= 100 else f"{v:.4g}"
+
+
+def percent(share: float) -> str:
+    """0.9987 -> 99.9%"""
+    return f"{100 * share:.1f}%"

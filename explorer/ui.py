@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 from streamlit_echarts import JsCode, Map, st_echarts
 
 from explorer import charts, data, geo
-from explorer.display import frame
-from explorer.i18n import LANGS, edge_colours, lang, t
+from explorer.display import cell, frame, readable
+from explorer.i18n import (
+    LANGS,
+    column_label,
+    direction_name,
+    edge_colours,
+    kind_name,
+    lang,
+    pick,
+    relation_name,
+    status_name,
+    t,
+)
 from valuenet.config import NotConfiguredError
 from valuenet.db import DriverError, Neo4jError
 
@@ -36,6 +49,10 @@ def remember(base: str, value: Any) -> None:
 
 
 def language_switch() -> None:
+    """The sidebar's language choice; a link's `lang` sets it when a session starts, and the URL always
+    carries it, so a shared link opens in the sender's language."""
+    if "lang" not in st.session_state and st.query_params.get("lang") in LANGS:
+        st.session_state["lang"] = st.query_params["lang"]
     st.sidebar.radio(
         "语言 / Language",
         LANGS,
@@ -43,6 +60,7 @@ def language_switch() -> None:
         horizontal=True,
         format_func=lambda x: {"zh": "中文", "en": "English"}[x],
     )
+    st.query_params["lang"] = lang()
 
 
 def connect() -> data.Conn:
@@ -63,17 +81,136 @@ def synthetic_banner(c: data.Conn) -> None:
         st.warning(t("synthetic_banner"), icon="⚗")
 
 
-def table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None, key: str, filename: str) -> None:
-    """A sortable table and its CSV download (UTF-8 with BOM, so Excel shows Chinese correctly)."""
-    df = frame(rows, columns)
-    st.dataframe(df, width="stretch", hide_index=True, key=f"{key}_table")
+def url_value(v: Any) -> str:
+    """A parameter value as the URL carries it (lists comma-joined, as typed in the widgets)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (list, tuple)):
+        return ",".join(map(str, v))
+    return str(v)
+
+
+def ask_query(
+    qid: str, params: dict[str, Any], *, text: str | None = None, run: bool = True
+) -> dict[str, str]:
+    """The Ask page's URL state: the question, its parameters, the language; `run` opens it answered, and
+    `text` is the sentence it was read from."""
+    out = {"q": qid, **{k: url_value(v) for k, v in params.items() if v is not None and v != ""}}
+    if text:
+        out["text"] = text
+    if run:
+        out["run"] = "1"
+    out["lang"] = lang()
+    return out
+
+
+def csv_name(qid: str, params: dict[str, Any], defaults: dict[str, Any]) -> str:
+    """A CSV name that says what is in it: the question and the parameters that differ from its defaults."""
+    parts = [qid, *(f"{k}-{url_value(v)}" for k, v in params.items() if v != defaults.get(k))]
+    return "_".join(parts).replace("/", "-").replace(",", "+")[:150]
+
+
+# Columns that name an organisation when the row carries its `id`: they link to its page.
+ORG_NAME_COLUMNS = ("provider", "name", "partner", "institution", "investor", "organization", "receiver")
+
+
+def org_url(oid: str, name: str = "") -> str:
+    """The organisation page of `oid` in the page's language; the name after # is the link's text."""
+    return f"/organization?{urlencode({'org': oid, 'lang': lang()})}#{name or oid}"
+
+
+def org_name(props: dict[str, Any]) -> str:
+    """An organisation's name in the page's language (its id when it has none)."""
+    return pick(props.get("name_zh"), props.get("name_en")) or str(props.get("id"))
+
+
+def shown_columns(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> list[str]:
+    """The columns a reader sees: `x_en` beside `x` is folded into `x` (shown in English mode)."""
+    cols = list(columns) if columns else (list(rows[0]) if rows else [])
+    return [c for c in cols if not (c.endswith("_en") and c[:-3] in cols)]
+
+
+# Columns that hold names of dimension nodes: English pages show them in English.
+DIMENSION_COLUMNS = frozenset(
+    {"location", "province", "city", "country", "region", "region_zh", "industry", "industries", "section"}
+    | {"field", "group", "breakdown", "layer", "technology", "within", "place"}
+)
+
+
+def _english(v: Any, names: Mapping[str, str]) -> Any:
+    return names.get(v, v) if isinstance(v, str) else v
+
+
+def _value(row: dict[str, Any], col: str, english: Mapping[str, str] | None, language: str) -> Any:
+    v = row.get(col)
+    if english is not None and row.get(f"{col}_en"):
+        v = row[f"{col}_en"]
+    elif english is not None and col in DIMENSION_COLUMNS:
+        v = [_english(x, english) for x in v] if isinstance(v, list) else _english(v, english)
+    if col == "labels" and isinstance(v, list):
+        return ", ".join(kind_name(str(x), language) for x in v)
+    if col == "type" and isinstance(v, str):
+        return relation_name(v, language)
+    if col == "status" and isinstance(v, str):
+        return status_name(v, language)
+    if col == "direction" and isinstance(v, str):
+        return direction_name(v, language)
+    return cell(v)
+
+
+def reader_frame(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str] | None
+) -> tuple[pd.DataFrame, list[str]]:
+    """Rows as the reader sees them (values in the page's language) and the columns that link to an
+    organisation page (their cells are URLs)."""
+    language = lang()
+    english = data.english_names(data.conn()) if language == "en" else None
+    cols = shown_columns(rows, columns)
+    links = [c for c in ORG_NAME_COLUMNS if c in cols and "id" in cols][:1]
+    out = []
+    for r in rows:
+        d = {c: _value(r, c, english, language) for c in cols}
+        for c in links:
+            if r.get("id") is not None:
+                d[c] = org_url(str(r["id"]), str(d[c] or ""))
+        out.append(d)
+    return pd.DataFrame(out, columns=cols), links
+
+
+def table(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str] | None,
+    key: str,
+    filename: str,
+    readers: bool = True,
+) -> None:
+    """A sortable table in the page's language, organisations linked to their pages, and its CSV download
+    (UTF-8 with BOM, so Excel shows Chinese correctly; names rather than links). With `readers` False (the
+    console) values and headers stay as the graph has them."""
+    if readers:
+        df, links = reader_frame(rows, columns)
+    else:
+        df, links = frame(rows, columns), []
+    label = column_label if readers else str
+    config: dict[str, Any] = {c: st.column_config.Column(label(c)) for c in df.columns}
+    for c in links:
+        config[c] = st.column_config.LinkColumn(column_label(c), display_text=r"#(.*)$")
+    st.dataframe(df, width="stretch", hide_index=True, key=f"{key}_table", column_config=config)
+    plain = df.copy()
+    for c in links:
+        plain[c] = plain[c].map(lambda u: str(u).split("#", 1)[-1])
+    plain.columns = [label(c) for c in plain.columns]
     st.download_button(
         t("download_csv"),
-        df.to_csv(index=False).encode("utf-8-sig"),
+        plain.to_csv(index=False).encode("utf-8-sig"),
         file_name=f"{filename}.csv",
         mime="text/csv",
         key=f"{key}_csv",
     )
+
+
+def readable_metric(column: Any, label: str, value: Any, help: str | None = None) -> None:
+    column.metric(label, readable(value, lang()), help=help)
 
 
 def chart(options: dict[str, Any] | None, key: str, height: int = 420, with_map: bool = False) -> None:
@@ -87,25 +224,72 @@ def chart(options: dict[str, Any] | None, key: str, height: int = 420, with_map:
     )
 
 
-def network(options: dict[str, Any] | None, key: str, height: int = 540) -> None:
-    """A network view and the legend of its edge colours."""
+# A click on a node sends its id back (the organisation page expands it).
+_NODE_CLICK = "function (p) { return p.dataType === 'node' && p.data ? p.data.id : undefined; }"
+
+
+def network(
+    nodes: Sequence[dict[str, Any]],
+    edges: Sequence[dict[str, Any]],
+    key: str,
+    center: str | None = None,
+    height: int = 540,
+    hide_synthetic: bool = False,
+) -> str | None:
+    """A network view in the page's language (names, kinds, the legend of its edge colours); synthetic
+    organisations left out when asked. Returns the id of a node the reader clicked, if any."""
+    if hide_synthetic:
+        nodes = [n for n in nodes if not n.get("synthetic") or n.get("id") == center]
+    language = lang()
+    kinds = {k: kind_name(k, language) for n in nodes for k in (n.get("labels") or [])}
+    options = charts.network(nodes, edges, center=center, english=language == "en", kind_names=kinds)
     if not options:
-        return
-    chart(options, key=key, height=height)
+        return None
+    event = st_echarts(
+        options, height=f"{height}px", key=key, events={"click": _NODE_CLICK}, on_change=lambda: None
+    )
     st.caption(t("edge_legend", colours=edge_colours()))
+    return _event_value(event)
+
+
+# A click on a province or a city sends its code back (Ask drills down from it).
+_REGION_CLICK = "function (p) { return p.data ? (p.data.code || p.data.name) : undefined; }"
 
 
 def china_map(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], key: str, title: str | None = None
-) -> bool:
-    """Draw the rows on the China map when they are regional; True when a map was drawn."""
+) -> tuple[bool, str | None]:
+    """Draw the rows on the China map when they are regional: (whether a map was drawn, the code of a
+    province or city the reader clicked)."""
     built = charts.china_map(rows, columns, title)
     if not built:
-        return False
+        return False, None
     options, _ = built
     options["tooltip"]["formatter"] = _MAP_TOOLTIP
-    chart(options, key=key, height=520, with_map=True)
-    return True
+    legend = options["visualMap"]["text"]
+    options["visualMap"]["text"] = [column_label(legend[0]), *legend[1:]]  # the legend in the page's language
+    if lang() == "en":
+        english = data.english_names(data.conn())
+        for series in options["series"]:
+            for item in series.get("data") or []:
+                for field in ("label_text", "name"):
+                    if isinstance(item.get(field), str) and field in item:
+                        item[field] = english.get(item[field], item[field])
+    event = st_echarts(
+        options,
+        height="520px",
+        key=key,
+        map=Map(geo.MAP_NAME, geo.provinces_geojson()),
+        events={"click": _REGION_CLICK},
+        on_change=lambda: None,
+    )
+    return True, _event_value(event)
+
+
+def _event_value(event: Any) -> str | None:
+    """What a chart's click handler sent back, if anything."""
+    value = event.get("chart_event") if isinstance(event, dict) else getattr(event, "chart_event", None)
+    return str(value) if isinstance(value, (str, int)) and str(value) else None
 
 
 def org_picker(key: str, default_search: str = "") -> str | None:

@@ -35,16 +35,16 @@ def point_app_at(monkeypatch: pytest.MonkeyPatch, settings: Settings, g: Graph, 
         monkeypatch.setenv(k, v)
 
 
-def app(page: str | None = None, lang: str = "zh", **query: str) -> AppTest:
-    """An AppTest of the explorer, on `page` (file under explorer/views/), not yet run past the first run."""
+def app(page: str = "ask", lang: str = "zh", **query: str) -> AppTest:
+    """An AppTest of the explorer on `page` (a file under explorer/views/; `start` is the default page) with
+    the URL's query parameters `query`, after its first run."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.session_state["lang"] = lang
+    if page != "start":
+        at.switch_page(f"views/{page}.py")
     for k, v in query.items():
         at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(f"views/{page}.py").run()
-    return at
+    return at.run()
 
 
 def echarts(at: AppTest) -> list[dict[str, Any]]:
@@ -67,3 +67,8 @@ def texts(at: AppTest) -> str:
 
 def errors(at: AppTest) -> list[str]:
     return [str(e.value) for e in at.error] + [str(e.value) for e in at.exception]
+
+
+def link_texts(column: Any) -> list[str]:
+    """The text of a table column whose cells link to organisation pages (`/organization?...#name`)."""
+    return [str(v).split("#", 1)[-1] for v in column]

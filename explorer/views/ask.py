@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
+import time
 from typing import Any
 
 import streamlit as st
 
 from explorer import charts, data, jobs_info, ui
-from explorer.i18n import data_labels, group, lang, param_label, pick, t, value_labels
+from explorer.i18n import (
+    CHOICE_GROUPS,
+    data_labels,
+    group,
+    lang,
+    param_help,
+    param_label,
+    pick,
+    t,
+    value_labels,
+)
 from valuenet import questions as qlib
 from valuenet.db import DriverError, Neo4jError, QueryTimeoutError, ReadResult
 from valuenet.questions import Param, Question
@@ -53,7 +66,6 @@ def _pick_question(lib: dict[str, Question]) -> Question | None:
         format_func=lambda i: f"{group(lib[i].group, language)} › {_title(lib[i], language)}",
     )
     ui.remember("ask_qid", qid)
-    st.query_params["q"] = qid
     return lib[str(qid)]
 
 
@@ -78,10 +90,11 @@ def _widget(c: data.Conn, q: Question, p: Param) -> Any:
 
 
 def _param_text(p: Param, bold: bool = False) -> str:
-    """zh: 行业（industry） — description; en: industry — description (the header's words), or Industry."""
-    head = param_label(p.name) if lang() == "zh" or not p.description else p.name
+    """The parameter's name and what it means, in the page's language: 行业 — 国民经济行业分类 …"""
+    head = param_label(p.name)
     head = f"**{head}**" if bold else head
-    return head + (f" — {p.description}" if p.description else "")
+    hint = param_help(p.name, p.description)
+    return head + (f" — {hint}" if hint else "")
 
 
 def _value_label(v: Any, names: dict[str, str]) -> str:
@@ -89,11 +102,25 @@ def _value_label(v: Any, names: dict[str, str]) -> str:
     return f"{text} · {names[text]}" if text in names else text
 
 
+def _in_english(c: data.Conn, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Choices with the English names of places and industries (the graph's), so typing "Guangzhou" or
+    "automobiles" finds them."""
+    names = data.english_names(c)
+    out = []
+    for r in rows:
+        label, value, grp = str(r.get("label") or r["value"]), str(r["value"]), r.get("group")
+        code, _, name = label.partition(" ")
+        english = f"{code} {names.get(name, name)}" if code == value and name else names.get(label, label)
+        shown_group = CHOICE_GROUPS.get(grp, (grp, names.get(grp, grp)))[1] if isinstance(grp, str) else grp
+        out.append({**r, "label": english, "group": shown_group})
+    return out
+
+
 def _widget_for(c: data.Conn, q: Question, p: Param, base: str, key: str, initial: Any) -> Any:
     label = _param_text(p)
     if p.choices == "organizations":
         st.markdown(_param_text(p, bold=True))
-        return ui.org_picker(base, default_search=str(_initial(q, p) or ""))
+        return ui.org_picker(base, default_search=str(initial or ""))
     if p.type == "list":
         if p.allowed is not None:
             return st.multiselect(label, list(p.allowed), default=list(initial or []), key=key)
@@ -108,6 +135,8 @@ def _widget_for(c: data.Conn, q: Question, p: Param, base: str, key: str, initia
         labels = {v: _value_label(v, names) for v in options}
     elif p.choices:
         rows = data.choices(c, q.id, p.name)
+        if lang() == "en":
+            rows = _in_english(c, rows)
         options = [r["value"] for r in rows]
         labels = {r["value"]: _choice_label(r) for r in rows}
     if options is not None:
@@ -124,12 +153,104 @@ def _widget_for(c: data.Conn, q: Question, p: Param, base: str, key: str, initia
         kind = int if p.type == "int" else float
         return st.number_input(
             label,
+            help=_limits(p),
             value=kind(initial),
             min_value=kind(p.minimum) if p.minimum is not None else None,
             max_value=kind(p.maximum) if p.maximum is not None else None,
             key=key,
         )
     return st.text_input(label, value="" if initial is None else str(initial), key=key)
+
+
+def _limits(p: Param) -> str | None:
+    if p.minimum is None or p.maximum is None:
+        return None
+    return t("why_range", lo=f"{p.minimum:g}", hi=f"{p.maximum:g}")
+
+
+# -- the URL: question, parameters, language; `run=1` opens the answer ------------------------------------
+PROVINCE_CODE = re.compile(r"[1-9][0-9]0000")
+CITY_CODE = re.compile(r"[1-9][0-9]{5}")  # after PROVINCE_CODE: six digits not ending in 0000
+
+
+def _from_url(lib: dict[str, Question]) -> None:
+    """A link that is not the one this page last wrote (a shared URL, a headline question, the plain-words
+    box) sets the question and its parameters, and, with `run=1`, answers it once the widgets are drawn."""
+    current = st.query_params.to_dict()
+    seen = {k: v for k, v in current.items() if k != "lang"}
+    if seen == st.session_state.get("_ask_url") or current.get("q") not in lib:
+        return
+    q = lib[current["q"]]
+    ui.remember("ask_qid", q.id)
+    for key in ("ask_qid", "ask_qid__en"):
+        st.session_state.pop(key, None)
+    for name, p in q.params.items():
+        base = f"p_{q.id}_{name}"
+        value: Any = _initial(q, p)
+        if name in current:
+            try:
+                value = p.convert(current[name])
+            except qlib.QuestionError:
+                value = current[name]  # shown as typed; the check below says what is wrong
+        ui.remember(base, value)
+        for key in (base, f"{base}__en", f"{base}_search", f"{base}_pick"):
+            st.session_state.pop(key, None)
+    st.session_state["_ask_url"] = seen
+    st.session_state["ask_read"] = {"qid": q.id, "text": current.get("text")}
+    if current.get("run") == "1":
+        st.session_state["ask_auto"] = q.id
+
+
+def _write_url(q: Question, raw: dict[str, Any], answered: bool) -> None:
+    read = st.session_state.get("ask_read") or {}
+    text = read.get("text") if read.get("qid") == q.id else None
+    url = ui.ask_query(q.id, raw, text=text, run=answered)
+    st.session_state["_ask_url"] = {k: v for k, v in url.items() if k != "lang"}
+    if st.query_params.to_dict() != url:
+        st.query_params.from_dict(url)
+
+
+# -- checks in the reader's words (before the question's own, whose messages are for the CLI) ----------
+def _why(p: Param, value: Any) -> str | None:
+    """What is wrong with one value, in the page's language, without repeating it; None when fine."""
+    if p.type == "list" and p.allowed is None:  # bin bounds: numbers going up
+        items = value if isinstance(value, list) else [v for v in str(value).split(",") if v.strip()]
+        try:
+            numbers = [float(v) for v in items]
+        except ValueError:
+            return t("why_number_list")
+        return t("why_ascending") if any(b <= a for a, b in itertools.pairwise(numbers)) else None
+    if p.type in ("int", "float"):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return t("why_number")
+        low = p.minimum if p.minimum is not None else -float("inf")
+        high = p.maximum if p.maximum is not None else float("inf")
+        if not low <= number <= high:
+            return _limits(p) or t("why_number")
+    return None
+
+
+def _problems(q: Question, raw: dict[str, Any], acted: bool) -> list[str]:
+    """Short messages for the reader; a missing value only once they pressed Run."""
+    out = []
+    missing = [param_label(n) for n, p in q.params.items() if p.required and raw.get(n) in (None, "")]
+    if missing and acted:
+        out.append(t("need_value", names="、".join(missing) if lang() == "zh" else ", ".join(missing)))
+    for name, value in raw.items():
+        why = None if value in (None, "") else _why(q.params[name], value)
+        if why:
+            out.append(t("bad_value", name=param_label(name), why=why))
+    return out
+
+
+def _reading_note(q: Question, params: dict[str, Any]) -> None:
+    read = st.session_state.get("ask_read") or {}
+    if read.get("qid") != q.id or not read.get("text"):
+        return
+    shown = "; ".join(f"{param_label(k)} = {ui.url_value(v)}" for k, v in params.items() if v is not None)
+    st.info(t("read_as", text=read["text"], title=_title(q), params=shown), icon=":material/translate:")
 
 
 def _show_graph(q: Question, result: ReadResult) -> None:
@@ -139,12 +260,37 @@ def _show_graph(q: Question, result: ReadResult) -> None:
     row = result.rows[0]
     if row.get("capped"):
         st.warning(t("capped", shown=row.get("nodes_shown"), total=row.get("nodes_total")))
-    options = charts.network(row.get("nodes") or [], row.get("edges") or [], center=row.get("center"))
-    ui.network(options, key=f"ask_graph_{q.id}", height=560)
+    ui.network(
+        row.get("nodes") or [], row.get("edges") or [], key=f"ask_graph_{q.id}", center=row.get("center")
+    )
 
 
-def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: ReadResult) -> None:
-    st.caption(t("rows", n=len(result.rows), s=result.elapsed_s))
+def _drill_down(q: Question, params: dict[str, Any], code: str) -> None:
+    """A province clicked on the map opens its cities; a city, who empowers there (the industry asked
+    about, else the question's example)."""
+    if PROVINCE_CODE.fullmatch(code):
+        relations = qlib.get("cities_ranked").params["relation"].allowed or ()
+        relation = params.get("relation") if params.get("relation") in relations else None
+        query = ui.ask_query("cities_ranked", {"within": code, "relation": relation})
+        st.switch_page("views/ask.py", query_params=query)
+    elif CITY_CODE.fullmatch(code):
+        target = qlib.get("who_empowers_industry_in_place")
+        industry = params.get("industry") or _initial(target, target.params["industry"])
+        query = ui.ask_query(target.id, {"place": code, "industry": industry})
+        st.switch_page("views/ask.py", query_params=query)
+
+
+def _show_result(
+    c: data.Conn,
+    q: Question,
+    params: dict[str, Any],
+    result: ReadResult,
+    took_s: float,
+    printing: bool = False,
+) -> None:
+    # the time of this run: a cached answer took no query (its elapsed_s is the first run's)
+    cached = took_s < result.elapsed_s / 2
+    st.caption(t("timing_cached" if cached else "timing", n=len(result.rows), s=took_s))
     for note in result.notes:
         st.caption(note)
     if q.chart == "graph":
@@ -158,9 +304,15 @@ def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: Read
                 col.metric(name, str(result.rows[0].get(name)))
         drew_map = False
         if q.chart == "map" or charts.region_rows(result.rows):
-            drew_map = ui.china_map(result.rows, result.columns, key=f"ask_map_{q.id}", title=_title(q))
+            key = f"ask_map_{q.id}"
+            drew_map, clicked = ui.china_map(result.rows, result.columns, key=key, title=_title(q))
             if not drew_map and q.chart == "map":
                 st.caption(t("map_note_metro"))
+            if drew_map and not printing:
+                st.caption(t("drill_province" if q.id != "cities_ranked" else "drill_city"))
+            if clicked and st.session_state.get(f"{key}_done") != clicked:
+                st.session_state[f"{key}_done"] = clicked  # the component keeps its last click: act once
+                _drill_down(q, params, clicked)
         options = None
         if q.chart == "stacked_bar":
             options = charts.stacked(result.rows, result.columns, _title(q), names=data_labels())
@@ -174,14 +326,19 @@ def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: Read
             height = max(220, 32 * min(bars, 30) + 110)
             ui.chart(options, key=f"ask_chart_{q.id}", height=height)
     st.subheader(t("table"))
+    name = ui.csv_name(q.id, params, {n: p.default for n, p in q.params.items()})
     if q.chart == "graph" and result.rows and result.rows[0].get("nodes"):
         # a graph answer is one row of node and edge lists: tabulate the nodes, the edges below
         row = result.rows[0]
-        ui.table(row["nodes"], None, key=f"ask_{q.id}", filename=f"{q.id}_nodes")
+        ui.table(row["nodes"], None, key=f"ask_{q.id}", filename=f"{name}_nodes")
         with st.expander(f"edges ({len(row.get('edges') or [])})"):
-            ui.table(row.get("edges") or [], None, key=f"ask_{q.id}_edges", filename=f"{q.id}_edges")
+            ui.table(row.get("edges") or [], None, key=f"ask_{q.id}_edges", filename=f"{name}_edges")
     else:
-        ui.table(result.rows, result.columns, key=f"ask_{q.id}", filename=q.id)
+        ui.table(result.rows, result.columns, key=f"ask_{q.id}", filename=name)
+    synthetic = t("provenance_synthetic") if data.has_synthetic(c) else ""
+    st.caption(t("provenance_note", synthetic=synthetic, qid=q.id))
+    if printing:
+        return
     with st.expander(t("cypher_ran")):
         st.code(json.dumps(params, ensure_ascii=False, indent=2, default=str), language="json")
         st.code(
@@ -190,11 +347,66 @@ def _show_result(c: data.Conn, q: Question, params: dict[str, Any], result: Read
         )
 
 
+def _run(c: data.Conn, q: Question, params: dict[str, Any]) -> tuple[ReadResult, float] | None:
+    """The answer and how long this run took, with a spinner counting the seconds; None on an error."""
+    try:
+        with st.spinner(t("running", title=_title(q)), show_time=True):
+            started = time.perf_counter()
+            result = data.ask(c, q.id, params)
+            return result, time.perf_counter() - started
+    except QueryTimeoutError as e:
+        st.error(f"{t('timeout')}: {e}")
+    except (Neo4jError, DriverError) as e:
+        st.error(f"{t('query_failed')}: {getattr(e, 'message', None) or e}")
+    return None
+
+
+def _checked(c: data.Conn, q: Question, raw: dict[str, Any], acted: bool) -> dict[str, Any] | None:
+    """The parameters ready to run, or None after saying (in the reader's words) what to fix."""
+    problems = _problems(q, raw, acted)
+    if problems:
+        for problem in problems:
+            st.warning(problem, icon=":material/edit:")
+        return None
+    try:
+        # dimension parameters typed by name get their codes from the graph's own nodes
+        return qlib.validated(c.graph, q, {k: v for k, v in raw.items() if v not in (None, "")})
+    except qlib.QuestionError as e:
+        if acted or not any(p.required and raw.get(n) in (None, "") for n, p in q.params.items()):
+            message = str(e)
+            st.warning(f"{t('invalid')}: {message if len(message) <= 200 else message[:200] + ' …'}")
+        return None
+
+
+def _print_view(c: data.Conn, q: Question, params: dict[str, Any]) -> None:
+    """The answer alone for printing: title, parameters, chart, table, provenance; no sidebar, no widgets."""
+    hidden = ("stSidebar", "stHeader", "stSidebarCollapsedControl", "stDownloadButton", "stToolbar")
+    selectors = ", ".join(f"[data-testid='{h}']" for h in hidden)
+    st.markdown(f"<style>{selectors} {{display: none !important;}}</style>", unsafe_allow_html=True)
+    st.title(_title(q))
+    shown = "; ".join(f"{param_label(k)}: {ui.url_value(v)}" for k, v in params.items() if v is not None)
+    st.markdown(f"**{t('parameters')}**: {shown or '—'}")
+    answer = _run(c, q, params)
+    if answer:
+        _show_result(c, q, params, *answer, printing=True)
+    st.caption(t("print_hint"))
+
+
 def main() -> None:
     c = data.conn()
+    lib = qlib.library()
+    _from_url(lib)
+    if st.query_params.get("print") == "1" and st.query_params.get("q") in lib:
+        printed = lib[st.query_params["q"]]
+        remembered = {
+            n: ui.recall(f"p_{printed.id}_{n}", _initial(printed, p)) for n, p in printed.params.items()
+        }
+        checked = _checked(c, printed, remembered, acted=True)
+        if checked is not None:
+            _print_view(c, printed, checked)
+        return
     st.title(t("page_ask"))
     st.caption(t("ask_intro"))
-    lib = qlib.library()
     q = _pick_question(lib)
     if q is None:
         return
@@ -210,30 +422,29 @@ def main() -> None:
         for i, p in enumerate(q.params.values()):
             with cols[i % 2]:
                 raw[p.name] = _widget(c, q, p)
-    try:
-        # dimension parameters typed by name get their codes from the graph's own nodes
-        params = qlib.validated(c.graph, q, {k: v for k, v in raw.items() if v is not None})
-    except qlib.QuestionError as e:
-        st.error(f"{t('invalid')}: {e}")
-        return
-    if st.button(t("run"), type="primary", key="ask_run"):
+    clicked = st.button(t("run"), type="primary", key="ask_run")
+    acted = clicked or st.session_state.pop("ask_auto", None) == q.id
+    params = _checked(c, q, raw, acted)
+    if params is not None and acted:
         st.session_state["ask_last"] = {"qid": q.id, "params": params}
     last = st.session_state.get("ask_last")
+    answered = bool(last and last["qid"] == q.id and params is not None and last["params"] == params)
+    _write_url(q, raw, answered)
     if not last or last["qid"] != q.id:
         return
-    if last["params"] != params:  # keep the previous answer on screen, say it is not for these parameters
+    if not answered:  # keep the previous answer on screen, say it is not for these parameters
         st.info(t("params_changed"))
-        params = last["params"]
-    try:
-        with st.spinner(_title(q)):
-            result = data.ask(c, q.id, params)
-    except QueryTimeoutError as e:
-        st.error(f"{t('timeout')}: {e}")
-        return
-    except (Neo4jError, DriverError) as e:
-        st.error(f"{t('query_failed')}: {getattr(e, 'message', None) or e}")
-        return
-    _show_result(c, q, params, result)
+    _reading_note(q, last["params"])
+    answer = _run(c, q, last["params"])
+    if answer:
+        _show_result(c, q, last["params"], *answer)
+        if answered:
+            st.page_link(
+                "views/ask.py",
+                label=t("print_view"),
+                icon=":material/print:",
+                query_params={**ui.ask_query(q.id, raw), "print": "1"},
+            )
 
 
 main()

@@ -21,13 +21,19 @@ def _schema(c: data.Conn) -> None:
     with st.container(border=True):
         tabs = st.tabs([t("labels"), t("rel_types"), t("property_keys")])
         with tabs[0]:
-            ui.table(data.read_schema(c, "explorer/schema_labels"), None, key="con_labels", filename="labels")
+            ui.table(
+                data.read_schema(c, "explorer/schema_labels"),
+                None,
+                key="con_labels",
+                filename="labels",
+                readers=False,
+            )
         with tabs[1]:
             rows = data.read_schema(c, "explorer/schema_relationship_types")
-            ui.table(rows, None, key="con_types", filename="relationship_types")
+            ui.table(rows, None, key="con_types", filename="relationship_types", readers=False)
         with tabs[2]:
             rows = data.read_schema(c, "explorer/schema_properties", {"sample": 200})
-            ui.table(rows, None, key="con_props", filename="property_keys")
+            ui.table(rows, None, key="con_props", filename="property_keys", readers=False)
 
 
 def _params(text: str) -> dict[str, Any] | None:
@@ -44,8 +50,8 @@ def _show(result: ReadResult, cap: int) -> None:
         st.warning(t("truncated", cap=cap))
     nodes, edges = charts.graph_from_values(result.rows)
     if nodes:
-        ui.network(charts.network(nodes, edges), key="con_graph", height=520)
-    ui.table(result.rows, result.columns, key="con_result", filename="query")
+        ui.network(nodes, edges, key="con_graph", height=520)
+    ui.table(result.rows, result.columns, key="con_result", filename="query", readers=False)
 
 
 def main() -> None:

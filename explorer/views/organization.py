@@ -7,15 +7,17 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import charts, data, jobs_info, ui
-from explorer.display import cell
-from explorer.i18n import lang, pick, relation_type, t
+from explorer import data, jobs_info, ui
+from explorer.display import cell, percent, readable
+from explorer.i18n import direction_name, kind_name, lang, pick, relation_name, relation_type, t
+from valuenet import questions as qlib
 from valuenet.db import DriverError, Neo4jError
 from valuenet.model import MODEL
 
 # Properties shown under provenance rather than attributes.
 PROVENANCE_KEYS = ("sample_editions", "sources", "synthetic")
 NAME_KEYS = ("id", "name_zh", "name_en", "aliases")
+TOP_PARTNERS = 30  # partners drawn by default: a hub's 3,000 would be a hairball
 
 
 def _flatten(lists: list[Any]) -> list[Any]:
@@ -31,7 +33,7 @@ def _header(props: dict[str, Any], labels: list[str], profile: dict[str, Any]) -
     name = pick(props.get("name_zh"), props.get("name_en")) or str(props.get("id"))
     st.header(name)
     other = props.get("name_en") if name == props.get("name_zh") else props.get("name_zh")
-    badges = " ".join(f":blue-badge[{label}]" for label in labels)
+    badges = " ".join(f":blue-badge[{kind_name(label)}]" for label in labels)
     if props.get("synthetic"):
         badges += f" :orange-badge[{t('synthetic_badge')}]"
     st.markdown(" · ".join(x for x in (str(other or ""), f"`{props.get('id')}`", badges) if x))
@@ -105,7 +107,7 @@ def _scores(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
 
 def _ego(c: data.Conn, oid: str) -> None:
     st.subheader(t("ego"))
-    cols = st.columns([1, 3, 1])
+    cols = st.columns([1, 3, 1, 1])
     depth = cols[0].selectbox(t("depth"), [1, 2], key="org_depth")
     every = list(MODEL.org_relationship_types)
     language = lang()  # bound now: format_func may run outside the script run
@@ -117,26 +119,111 @@ def _ego(c: data.Conn, oid: str) -> None:
         key=ui.lkey("org_types"),
     )
     ui.remember("org_types", types)
-    cap = cols[2].number_input("max_nodes", min_value=2, max_value=500, value=200, key="org_cap")
+    top = cols[2].number_input(
+        t("top_partners"),
+        min_value=2,
+        max_value=500,
+        value=TOP_PARTNERS,
+        key="org_cap",
+        help=t("expand_hint"),
+    )
+    hide = cols[3].toggle(t("hide_synthetic"), key="org_hide_synthetic")
     if not types:
         st.caption(t("no_partners"))
         return
-    params = {"id": oid, "depth": int(depth), "types": list(types), "max_nodes": int(cap)}
-    try:
-        rows = data.read(c, "explorer/org_ego", params)
-    except (Neo4jError, DriverError) as e:
-        st.error(f"{t('query_failed')}: {e}")
-        return
-    if not rows:
+    expanded: list[str] = st.session_state.setdefault("org_expanded", {}).setdefault(oid, [])
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    capped = None
+    for i, centre in enumerate([oid, *expanded]):
+        params = {
+            "id": centre,
+            "depth": int(depth) if i == 0 else 1,
+            "types": list(types),
+            "max_nodes": int(top),
+        }
+        try:
+            rows = data.read(c, "explorer/org_ego", params)
+        except (Neo4jError, DriverError) as e:
+            st.error(f"{t('query_failed')}: {e}")
+            return
+        if not rows:
+            continue
+        capped = capped or (rows[0] if i == 0 and rows[0].get("capped") else None)
+        for n in rows[0]["nodes"]:
+            nodes.setdefault(str(n["id"]), n)
+        for edge in rows[0]["edges"]:
+            edges.setdefault((str(edge["source"]), str(edge["target"]), str(edge["type"])), edge)
+    if not nodes:
         st.caption(t("no_partners"))
         return
-    row = rows[0]
-    if row.get("capped"):
-        st.warning(t("capped", shown=row.get("nodes_shown"), total=row.get("nodes_total")))
-    ui.network(charts.network(row["nodes"], row["edges"], center=row["center"]), key="org_ego", height=520)
+    if capped:
+        st.caption(t("capped", shown=capped.get("nodes_shown"), total=capped.get("nodes_total")))
+    clicked = ui.network(
+        list(nodes.values()), list(edges.values()), key="org_ego", center=oid, height=560, hide_synthetic=hide
+    )
+    if clicked and clicked != oid and clicked not in expanded:
+        expanded.append(clicked)
+        st.rerun()
+    if expanded:
+        names = [ui.org_name(nodes.get(x, {"id": x})) for x in expanded]
+        cols = st.columns([4, 1])
+        cols[0].caption(t("expanded", names="、".join(names)))
+        if cols[1].button(t("reset_expand"), key="org_collapse"):
+            expanded.clear()
+            st.rerun()
 
 
-def _why_central(c: data.Conn, oid: str) -> None:
+def _why_central(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
+    """Why the organisation is central, in plain words: its relations against everyone's, its main partners,
+    the communities it bridges, how its ranks moved."""
+    st.subheader(t("explain"))
+    name = ui.org_name(props)
+    value_types = set(MODEL.value_types)
+    relations = [r for r in data.read(c, "explorer/org_relations", {"id": oid}) if r["type"] in value_types]
+    total = sum(int(r["relations"]) for r in relations)
+    if not total:
+        st.markdown(t("explain_none"))
+        return
+    language = lang()
+    parts = ("、" if language == "zh" else ", ").join(
+        f"{relation_name(r['type'])} {direction_name(r['direction'])} {readable(r['relations'], language)}"
+        for r in relations
+    )
+    sentences = []
+    with st.spinner(t("loading_figures"), show_time=True):
+        distribution = data.read(c, "explorer/degree_distribution")
+    everyone = sum(int(r["organizations"]) for r in distribution)
+    below = sum(int(r["organizations"]) for r in distribution if int(r["degree"]) < total)
+    pct = percent(below / everyone) if everyone else "—"
+    sentences.append(
+        t("explain_degree", name=name, total=readable(total, language), type="", parts=parts, pct=pct)
+    )
+    partners = [
+        r for r in data.read(c, "explorer/org_partners", {"id": oid, "k": 5}) if r["type"] in value_types
+    ]
+    strongest: dict[str, dict[str, Any]] = {}
+    for r in sorted(partners, key=lambda r: -int(r["links"])):
+        strongest.setdefault(str(r["id"]), r)
+    top = list(strongest.values())[:3]
+    if top:
+        links = ("、" if language == "zh" else ", ").join(
+            f"[{r['partner'] or r['id']}]({ui.org_url(str(r['id']))})" for r in top
+        )
+        share = percent(sum(int(r["links"]) for r in top) / total)
+        sentences.append(t("explain_partners", partners=links, k=len(top), share=share))
+    if props.get("betweenness") is not None:
+        bridge = data.read(c, "explorer/org_partner_communities", {"id": oid, "sample": 200})
+        if bridge and bridge[0]["communities"] and int(bridge[0]["communities"]) > 1:
+            k = int(bridge[0]["communities"])
+            sentences.append(
+                t("explain_bridge", communities=k, sampled=bridge[0]["sampled"], pairs=k * (k - 1) // 2)
+            )
+    sentences.extend(_rank_moves(c, oid))
+    st.markdown("\n\n".join(sentences))
+
+
+def _strongest_partners(c: data.Conn, oid: str) -> None:
     st.subheader(t("why_central"))
     rows = data.read(c, "explorer/org_partners", {"id": oid, "k": 5})
     if not rows:
@@ -146,8 +233,59 @@ def _why_central(c: data.Conn, oid: str) -> None:
         rows,
         ["type", "direction", "partner", "links", "partner_degree", "partner_pagerank", "synthetic", "id"],
         key="org_partners",
-        filename=f"{oid}_partners",
+        filename=f"{oid}_strongest_partners",
     )
+
+
+def _rank_moves(c: data.Conn, oid: str) -> list[str]:
+    """One sentence per ranked job: the newest rank and how it moved since the run before."""
+    history: dict[str, list[dict[str, Any]]] = {}
+    for r in data.read(c, "explorer/org_score_history", {"id": oid}):
+        if r["job"] in jobs_info.ranked_jobs():
+            history.setdefault(r["job"], []).append(r)  # oldest first
+    out = []
+    for job, runs in history.items():
+        now = runs[-1]
+        if len(runs) < 2:
+            move = t("rank_new")
+        else:
+            change = int(runs[-2]["rank"]) - int(now["rank"])
+            move = (
+                t("rank_up", n=change)
+                if change > 0
+                else t("rank_down", n=-change)
+                if change
+                else t("rank_same")
+            )
+        out.append(t("explain_rank", job=jobs_info.title(_prop(job)), rank=now["rank"], move=move))
+    return out
+
+
+def _prop(job: str) -> str:
+    return next((j.write_property or job for j in jobs_info.catalogue() if j.name == job), job)
+
+
+def _questions_about(oid: str) -> None:
+    """The library's questions about one organisation, opened with it filled in."""
+    st.subheader(t("questions_about"))
+    cols = st.columns(2)
+    about = [
+        (q, name)
+        for q in qlib.library().values()
+        for name, p in q.params.items()
+        if p.choices == "organizations" and p.required
+    ]
+    seen: set[str] = set()
+    for q, name in about:
+        if q.id in seen:
+            continue
+        seen.add(q.id)
+        cols[len(seen) % 2].page_link(
+            "views/ask.py",
+            label=pick(q.title_zh, q.title_en),
+            icon=":material/arrow_forward:",
+            query_params=ui.ask_query(q.id, {name: oid}, run=True),
+        )
 
 
 def main() -> None:
@@ -167,10 +305,12 @@ def main() -> None:
     profile = rows[0]
     props: dict[str, Any] = dict(profile["props"])
     _header(props, list(profile["labels"]), profile)
+    _why_central(c, oid, props)
     tab_net, tab_scores, tab_attrs = st.tabs([t("ego"), t("scores"), t("attributes")])
     with tab_net:
         _ego(c, oid)
-        _why_central(c, oid)
+        _strongest_partners(c, oid)
+        _questions_about(oid)
     with tab_scores:
         _scores(c, oid, props)
     with tab_attrs:

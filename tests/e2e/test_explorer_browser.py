@@ -1,7 +1,8 @@
-"""Explorer end to end in a real browser: `streamlit run` on a free localhost port, Debian's headless
-Chromium driven by Playwright (never a downloaded browser), a question run from the page, the map and the
-table seen, screenshots saved under test-artifacts/. Skips with the reason when /usr/bin/chromium is
-missing (`make browser-deps` installs it as root)."""
+"""Explorer end to end in a real browser: `streamlit run` on a free localhost port (one server for the
+module), Debian's headless Chromium driven by Playwright (never a downloaded browser): questions run from the
+page with the map and the table seen, a reader's way from the start page to an organisation's "why central"
+and back in English, every page rendered; screenshots saved under test-artifacts/. Skips with the reason
+when /usr/bin/chromium is missing (`make browser-deps` installs it as root)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -21,6 +24,11 @@ from valuenet.config import Settings
 from valuenet.db import Graph
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+PROVIDERS = {"瑞松科技", "明珞装备", "广州科腾"}
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
@@ -77,6 +85,23 @@ def served(fresh_graph: Callable[..., Graph], engine_settings: Settings) -> Iter
         log.close()
 
 
+@contextmanager
+def _local_browser(height: int) -> Iterator[tuple[Browser, Page]]:
+    """Chromium and a page that records every request leaving localhost; fails when one did."""
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": height})
+            page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+            yield browser, page
+        finally:
+            browser.close()
+    assert not outside, f"the page reached outside localhost: {outside[:5]}"
+
+
 def _blue_pixels(png: bytes) -> int:
     """Pixels in the map's dark-blue range (the top region of the choropleth / the bars)."""
     import io
@@ -88,64 +113,52 @@ def _blue_pixels(png: bytes) -> int:
 
 
 def test_run_questions_see_map_and_table(served: str) -> None:
-    from playwright.sync_api import sync_playwright
+    with _local_browser(2200) as (_, page):
+        # 1. Find the province ranking by searching the library, run it: map + chart + table.
+        page.goto(f"{served}/ask")
+        page.get_by_role("button", name="运行").wait_for(timeout=60_000)
+        search = page.get_by_label("搜索问题")
+        search.fill("国内合作省份")
+        search.press("Enter")
+        page.get_by_text("国内合作省份排名", exact=True).first.wait_for(timeout=30_000)
+        page.get_by_role("button", name="运行").click()
+        table = page.locator("[data-testid='stDataFrame']")
+        table.wait_for(timeout=60_000)
+        page.locator(".echarts-container canvas").nth(1).wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)  # let ECharts finish its entry animation
+        cells = table.locator("td").all_inner_texts()
+        assert "广东省" in cells and "北京市" in cells
+        the_map = page.locator(".echarts-container").first
+        map_png = the_map.screenshot(path=str(ARTIFACTS / "explorer_map.png"))
+        assert _blue_pixels(map_png) > 200, "the map shows no filled province"
+        page.screenshot(path=str(ARTIFACTS / "explorer_ask_provinces.png"), full_page=True)
 
-    outside: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 2200})
-            page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+        # 2. The Guangzhou automobile question by link: the providers in the table.
+        page.goto(f"{served}/ask?q=who_empowers_industry_in_place")
+        page.get_by_role("button", name="运行").click()
+        table = page.locator("[data-testid='stDataFrame']")
+        table.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        assert set(_cells(page)) >= PROVIDERS
+        page.screenshot(path=str(ARTIFACTS / "explorer_ask_guangzhou.png"), full_page=True)
 
-            # 1. Find the province ranking by searching the library, run it: map + chart + table.
-            page.goto(served)
-            page.get_by_role("button", name="运行").wait_for(timeout=60_000)
-            search = page.get_by_label("搜索问题")
-            search.fill("国内合作省份")
-            search.press("Enter")
-            page.get_by_text("国内合作省份排名", exact=True).first.wait_for(timeout=30_000)
-            page.get_by_role("button", name="运行").click()
-            table = page.locator("[data-testid='stDataFrame']")
-            table.wait_for(timeout=60_000)
-            page.locator(".echarts-container canvas").nth(1).wait_for(timeout=30_000)
-            page.wait_for_timeout(1500)  # let ECharts finish its entry animation
-            cells = table.locator("td").all_inner_texts()
-            assert "广东省" in cells and "北京市" in cells
-            the_map = page.locator(".echarts-container").first
-            map_png = the_map.screenshot(path=str(ARTIFACTS / "explorer_map.png"))
-            assert _blue_pixels(map_png) > 200, "the map shows no filled province"
-            page.screenshot(path=str(ARTIFACTS / "explorer_ask_provinces.png"), full_page=True)
-
-            # 2. The Guangzhou automobile question by link: the providers in the table.
-            page.goto(f"{served}/?q=who_empowers_industry_in_place")
-            page.get_by_role("button", name="运行").click()
-            table = page.locator("[data-testid='stDataFrame']")
-            table.wait_for(timeout=60_000)
-            page.wait_for_timeout(1000)
-            cells = table.locator("td").all_inner_texts()
-            assert {"瑞松科技", "明珞装备", "广州科腾"} <= set(cells)
-            page.screenshot(path=str(ARTIFACTS / "explorer_ask_guangzhou.png"), full_page=True)
-
-            # 3. English.
-            page.get_by_text("English", exact=True).click()
-            page.get_by_role("heading", name="Ask").wait_for(timeout=30_000)
-            # the question picker now reads in English (its value is the combobox input's text)
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('input[role=combobox]')]"
-                ".some(i => i.value === 'Who › Who empowers industry X in place Y?')",
-                timeout=30_000,
-            )
-            page.get_by_role("button", name="Run").click()
-            page.get_by_text("4 rows in").wait_for(timeout=30_000)
-            page.wait_for_timeout(1000)
-            page.screenshot(path=str(ARTIFACTS / "explorer_ask_english.png"), full_page=True)
-        finally:
-            browser.close()
-    assert not outside, f"the page reached outside localhost: {outside[:5]}"
+        # 3. English.
+        page.get_by_text("English", exact=True).click()
+        page.get_by_role("heading", name="Ask").wait_for(timeout=30_000)
+        # the question picker now reads in English (its value is the combobox input's text)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('input[role=combobox]')]"
+            ".some(i => i.value === 'Who › Who empowers industry X in place Y?')",
+            timeout=30_000,
+        )
+        page.get_by_role("button", name="Run").click()
+        page.get_by_text("4 rows · this run took").wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(ARTIFACTS / "explorer_ask_english.png"), full_page=True)
 
 
 PAGES = [
-    ("organization?org=huawei", "为何处于中心：各关系类型的最强伙伴"),
+    ("organization?org=huawei", "各关系类型的最强伙伴"),
     ("network", "社区及其主要成员"),
     ("jobs", "作业目录"),
     ("console", "Cypher 控制台"),
@@ -153,28 +166,105 @@ PAGES = [
 
 
 def test_every_page_renders_in_the_browser(served: str) -> None:
-    from playwright.sync_api import sync_playwright
+    with _local_browser(1800) as (_, page):
+        for path, marker in PAGES:
+            page.goto(f"{served}/{path}")
+            page.get_by_text(marker).first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1500)
+            assert page.locator("[data-testid='stException']").count() == 0, path
+            name = path.split("?")[0]
+            if name == "organization":  # the ego network is drawn (after its query: wait, do not count)
+                page.locator(".echarts-container canvas").first.wait_for(timeout=30_000)
+            if name == "console":  # run the example query: table + graph view
+                page.get_by_role("button", name="运行").click()
+                page.locator("[data-testid='stDataFrame']").wait_for(timeout=60_000)
+                page.locator(".echarts-container canvas").first.wait_for(timeout=30_000)
+                page.wait_for_timeout(2000)
+            page.screenshot(path=str(ARTIFACTS / f"explorer_page_{name}.png"), full_page=True)
 
-    outside: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1800})
-            page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
-            for path, marker in PAGES:
-                page.goto(f"{served}/{path}")
-                page.get_by_text(marker).first.wait_for(timeout=60_000)
-                page.wait_for_timeout(1500)
-                assert page.locator("[data-testid='stException']").count() == 0, path
-                name = path.split("?")[0]
-                if name == "organization":  # the ego network is drawn (after its query: wait, do not count)
-                    page.locator(".echarts-container canvas").first.wait_for(timeout=30_000)
-                if name == "console":  # run the example query: table + graph view
-                    page.get_by_role("button", name="运行").click()
-                    page.locator("[data-testid='stDataFrame']").wait_for(timeout=60_000)
-                    page.locator(".echarts-container canvas").first.wait_for(timeout=30_000)
-                    page.wait_for_timeout(2000)
-                page.screenshot(path=str(ARTIFACTS / f"explorer_page_{name}.png"), full_page=True)
-        finally:
-            browser.close()
-    assert not outside, f"the page reached outside localhost: {outside[:5]}"
+
+def _cells(page: Page) -> list[str]:
+    table = page.locator("[data-testid='stDataFrame']").first
+    table.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    # a cell that links to an organisation page holds the link; the reader sees the text after '#'
+    return [text.split("#", 1)[-1] for text in table.locator("td").all_inner_texts()]
+
+
+def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str) -> None:
+    """Issue 14's acceptance, as a reader clicks: one click answers 谁在为广州汽车制造业赋能？; the
+    sentence typed in Chinese or English gives the same answer; the URL reopens it; a provider's page has a
+    "why central" in plain Chinese; English pages show English place and industry names. Then the checks in
+    the reader's words, the print view and the read-only Jobs page."""
+    with _local_browser(2000) as (browser, page):
+        # the start page: what valuenet is, this graph's figures, the headline question first
+        page.goto(served)
+        page.get_by_role("heading", name="中国人工智能产业价值网络").wait_for(timeout=60_000)
+        page.get_by_text("样本企业", exact=True).first.wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "explorer_reader_start.png"), full_page=True)
+        page.get_by_role("link", name="谁在为广州汽车制造业赋能？").click()
+        assert set(_cells(page)) >= PROVIDERS
+        assert "industry=C36" in page.url and "place=440100" in page.url and "lang=zh" in page.url
+        page.screenshot(path=str(ARTIFACTS / "explorer_reader_one_click.png"), full_page=True)
+
+        # the URL reopens the same answer, in a new visit
+        shared = page.url
+        other = browser.new_page(viewport={"width": 1400, "height": 2000})
+        other.goto(shared)
+        assert set(_cells(other)) >= PROVIDERS
+        other.close()
+
+        # the sentence typed, in Chinese and in English
+        for sentence in ("谁在为广州汽车制造业赋能？", "who empowers car makers in Guangzhou"):
+            page.goto(served)
+            box = page.get_by_label("用自己的话提问")
+            box.wait_for(timeout=60_000)
+            box.fill(sentence)
+            page.get_by_role("button", name="提问").click()
+            page.get_by_text("读作").first.wait_for(timeout=60_000)
+            assert set(_cells(page)) >= PROVIDERS
+            assert "industry=C36" in page.url and "place=440100" in page.url
+        page.screenshot(path=str(ARTIFACTS / "explorer_reader_plain_words.png"), full_page=True)
+
+        # a provider's page: "why central" in plain Chinese, its partners linked
+        page.goto(f"{served}/organization?org=huawei&lang=zh")
+        page.get_by_text("为何处于中心").first.wait_for(timeout=60_000)
+        page.get_by_text("华为共有").first.wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "explorer_reader_why_central.png"), full_page=True)
+        # a partner's name links to its page (Streamlit opens page links in a new tab: follow the link)
+        href = page.get_by_role("link", name="英特尔").first.get_attribute("href")
+        assert href and href.startswith("/organization?org=intel")
+        page.goto(f"{served}{href}")
+        page.get_by_role("heading", name="英特尔").wait_for(timeout=60_000)
+
+        # English: English place and industry names, shown and found
+        page.goto(f"{served}/ask?q=who_empowers_industry_in_place&industry=C36&place=440100&run=1&lang=en")
+        page.get_by_role("heading", name="Ask").wait_for(timeout=60_000)
+        cells = _cells(page)
+        assert set(cells) >= PROVIDERS and "Guangzhou" in cells
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('input[role=combobox]')]"
+            ".some(i => i.value.includes('Guangzhou'))",
+            timeout=30_000,
+        )
+        page.screenshot(path=str(ARTIFACTS / "explorer_reader_english.png"), full_page=True)
+
+        # the print view: the answer alone
+        page.goto(f"{served}/ask?q=who_empowers_industry_in_place&industry=C36&place=440100&run=1&print=1")
+        assert set(_cells(page)) >= PROVIDERS
+        assert not page.locator("[data-testid='stSidebar']").is_visible()
+        assert page.get_by_role("button", name="运行").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "explorer_reader_print.png"), full_page=True)
+
+        # checks in the reader's words, after they typed, without repeating the input
+        page.goto(f"{served}/ask?q=sample_attribute_bins")
+        edges = page.get_by_label("分档下限", exact=False)
+        edges.wait_for(timeout=60_000)
+        edges.fill("abc,xyz")
+        edges.press("Enter")
+        page.get_by_text("应为用逗号分隔的数字").first.wait_for(timeout=30_000)
+
+        # read-only by default: no Run job
+        page.goto(f"{served}/jobs")
+        page.get_by_text("只读模式").first.wait_for(timeout=60_000)
+        assert page.get_by_role("button", name="运行作业").count() == 0

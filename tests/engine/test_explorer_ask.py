@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.explorer_support import app, echarts, errors, load_fixture, point_app_at, texts
+from tests.explorer_support import app, echarts, errors, link_texts, load_fixture, point_app_at, texts
 from valuenet import questions
 from valuenet.config import Settings
 from valuenet.db import Graph
@@ -80,8 +80,9 @@ def test_guangzhou_automobile_question_returns_the_reported_providers() -> None:
     at.button(key="ask_run").click().run()
     assert not errors(at)
     df = at.dataframe[0].value
-    providers = set(df["provider"])
+    providers = set(link_texts(df["provider"]))  # each links to its organisation page
     assert {"瑞松科技", "明珞装备", "广州科腾"} <= providers
+    assert df.iloc[0]["provider"].startswith("/organization?org=")
     assert df.iloc[0]["receivers"] == 2
     # a bar chart of the ranking, the CSV download and the Cypher with its parameters
     bars = [p["options"] for p in echarts(at) if p["options"]["series"][0]["type"] == "bar"]
@@ -93,7 +94,7 @@ def test_guangzhou_automobile_question_returns_the_reported_providers() -> None:
     # changing a parameter keeps the previous answer, marked as such, until Run
     at.selectbox(key="p_who_empowers_industry_in_place_place").set_value("110100").run()
     assert "参数已更改" in texts(at)
-    assert {"瑞松科技", "明珞装备", "广州科腾"} <= set(at.dataframe[0].value["provider"])
+    assert {"瑞松科技", "明珞装备", "广州科腾"} <= set(link_texts(at.dataframe[0].value["provider"]))
     at.button(key="ask_run").click().run()
     assert "参数已更改" not in texts(at)
 
@@ -163,7 +164,9 @@ def test_organisation_search_matches_aliases_and_english_names() -> None:
     assert at.selectbox(key="p_ego_network_org_pick").value == "tsinghua"
     at.text_input(key="p_ego_network_org_search").input("不存在的机构").run()
     assert "没有找到机构" in texts(at)
-    assert "参数无效" in texts(at)  # org is required
+    assert "请填写" not in texts(at)  # org is required: asked for once the reader presses Run
+    at.button(key="ask_run").click().run()
+    assert "请填写：机构" in texts(at) and not at.dataframe
 
 
 def test_shortest_path_draws_the_chain() -> None:
@@ -178,14 +181,15 @@ def test_score_names_are_labelled_with_their_jobs() -> None:
     at = app(q="top_by_score")
     assert "pagerank · PageRank 影响力" in at.selectbox(key="p_top_by_score_score").options
     at.button(key="ask_run").click().run()  # the fixture carries degree_tech scores
-    assert at.dataframe[0].value.iloc[0]["name"] == "华为"
+    assert link_texts(at.dataframe[0].value["name"])[0] == "华为"
 
 
 def test_invalid_parameters_are_shown_not_run() -> None:
     at = app(q="core_sector_flows")
     at.text_input(key="p_core_sector_flows_section").input("ZZ").run()
     assert "参数无效" in texts(at) and 'no industry named "ZZ"' in texts(at)
-    assert not at.button  # no run button while the parameters are invalid
+    at.button(key="ask_run").click().run()
+    assert not at.dataframe  # nothing runs while the parameters are invalid
 
 
 def test_a_dimension_parameter_takes_a_name() -> None:
@@ -209,7 +213,7 @@ def test_english_interface_keeps_the_question_and_parameters() -> None:
     assert side.value == "receiver" and "receiver" in side.options
     assert at.selectbox(key="p_who_empowers_industry_in_place_edition__en").options[0] == "(any)"
     at.button(key="ask_run").click().run()
-    assert "rows in" in texts(at)
+    assert "this run took" in texts(at)
     at.session_state["lang"] = "zh"
     at.run()
     assert at.selectbox(key="p_who_empowers_industry_in_place_side").value == "receiver"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from explorer import cli
 
 
@@ -31,3 +33,26 @@ def test_serve_hands_over_to_streamlit() -> None:
         [sys.executable, "-m", "explorer.serve", "--version"], capture_output=True, text=True, check=False
     )
     assert out.returncode == 0 and "Streamlit" in out.stdout
+
+
+@pytest.mark.parametrize(("args", "operator"), [([], False), (["--operator"], True)])
+def test_the_explorer_is_read_only_unless_started_for_operators(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], operator: bool
+) -> None:
+    from typer.testing import CliRunner
+
+    from valuenet.cli import app
+
+    started: dict[str, str] = {}
+
+    def execve(path: str, argv: list[str], env: dict[str, str]) -> None:
+        started.update(env)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli.os, "execve", execve)
+    monkeypatch.setenv(
+        cli.OPERATOR_ENV, "1"
+    )  # a shell that holds it does not make a reader's explorer run jobs
+    result = CliRunner().invoke(app, ["explore", *args])
+    assert result.exit_code == 0, result.output
+    assert (started.get(cli.OPERATOR_ENV) == "1") is operator

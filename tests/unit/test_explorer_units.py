@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from explorer import charts, display, geo, i18n
+from valuenet import questions
 from valuenet.model import MODEL
 
 
@@ -106,9 +107,27 @@ def test_every_string_has_both_languages() -> None:
     for key, (zh, en) in i18n.STRINGS.items():
         assert zh.strip() and en.strip(), key
         assert ("{" in zh) == ("{" in en), key  # same placeholders
-    assert i18n.param_label("industry", "zh") == "行业（industry）"
+    assert i18n.param_label("industry", "zh") == "行业"
     assert i18n.param_label("industry", "en") == "Industry"
     assert i18n.group("who", "en") == "Who"
+
+
+def test_every_parameter_of_the_library_is_named_and_explained_in_both_languages() -> None:
+    for q in questions.library().values():
+        for name in q.params:
+            zh, en = i18n.PARAM_LABELS[name]
+            assert zh.strip() and en.strip() and zh != name, f"{q.id}.{name}"
+            assert i18n.param_help(name, language="zh"), f"{q.id}.{name}: no Chinese help"
+    for table in (i18n.PARAM_HELP, i18n.COLUMN_LABELS, i18n.STATUS_NAMES, i18n.SCORE_SENTENCES):
+        assert all(zh.strip() and en.strip() for zh, en in table.values())
+
+
+def test_numbers_read_as_readers_write_them() -> None:
+    assert display.readable(99850000, "zh") == "9,985万"
+    assert display.readable(123000000, "zh") == "1.23亿"
+    assert display.readable(99850000, "en") == "99.85 M"
+    assert display.readable(1234, "zh") == "1,234" and display.readable(0.000123456, "en") == "0.0001235"
+    assert display.readable(None) == "" and display.percent(0.9987) == "99.9%"
 
 
 def test_kinds_and_relation_types_are_named_as_the_graph_model_names_them() -> None:
@@ -124,12 +143,8 @@ def test_kinds_and_relation_types_are_named_as_the_graph_model_names_them() -> N
 def test_every_relationship_type_has_an_edge_colour_and_a_legend_entry() -> None:
     assert list(charts.RELATION_COLORS) == list(MODEL.org_relationship_types)
     assert len(set(charts.RELATION_COLORS.values())) == len(charts.RELATION_COLORS)
-    assert i18n.edge_colours("en").split(", ") == [
-        "blue = EMPOWERS",
-        "green = SUPPLIES_TALENT",
-        "yellow = INVESTS_IN",
-        "red = ACQUIRES",
-        "cyan = PART_OF",
-    ]
-    assert i18n.edge_colours("zh").startswith("蓝 = 技术赋能 EMPOWERS，")
+    # the legend in the page's language, in the graph model's words
+    assert i18n.edge_colours("en").split(", ")[0] == f"blue = {MODEL.relationships['EMPOWERS'].en}"
+    assert i18n.edge_colours("zh").startswith(f"蓝 = {MODEL.relationships['EMPOWERS'].zh}，")
+    assert "EMPOWERS" not in i18n.edge_colours("zh")
     assert charts.KIND_ORDER[0] == MODEL.focal_set.label  # a sample enterprise is shown as one first

@@ -1,0 +1,124 @@
+"""Start: what valuenet is, this graph in figures, headline questions one click away, a plain-words box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from explorer import data, ui
+from explorer.i18n import lang, pick, t
+from valuenet.model import MODEL
+
+# The headline questions, first the one the reports open with; each link opens the answer (Ask runs a
+# question whose URL carries it).
+HEADLINES: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
+    (
+        "谁在为广州汽车制造业赋能？",
+        "Who empowers car makers in Guangzhou?",
+        "who_empowers_industry_in_place",
+        {"industry": "C36", "place": "440100"},
+    ),
+    (
+        "技术赋能最多的前30家样本企业",
+        "The 30 sample enterprises that empower the most",
+        "top_by_degree",
+        {"relation": "tech_empowerment", "among": "sample", "limit": 30},
+    ),
+    (
+        "投资AI企业最多的机构",
+        "Who invested in the most AI enterprises?",
+        "top_by_degree",
+        {"relation": "invest_made", "counterpart": "sample"},
+    ),
+    (
+        "为AI企业输送核心人才最多的高校",
+        "Universities where the most AI enterprises' core people studied",
+        "top_by_degree",
+        {"relation": "study", "kind": "University"},
+    ),
+    (
+        "与样本企业技术合作最多的省份",
+        "Provinces with the most technology relations",
+        "provinces_ranked",
+        {"relation": "tech"},
+    ),
+    (
+        "与样本企业技术合作最多的国家",
+        "Countries with the most technology relations",
+        "countries_ranked",
+        {"relation": "tech"},
+    ),
+    (
+        "AI企业分布在哪些省份",
+        "Where are the AI enterprises, by province?",
+        "sample_by_region",
+        {"level": "province"},
+    ),
+)
+
+
+def _headlines() -> None:
+    st.subheader(t("headline_questions"))
+    language = lang()
+    cols = st.columns(2)
+    for i, (zh, en, qid, params) in enumerate(HEADLINES):
+        cols[i % 2].page_link(
+            "views/ask.py",
+            label=pick(zh, en, language),
+            icon=":material/arrow_forward:",
+            query_params=ui.ask_query(qid, params),
+        )
+
+
+def _search(c: data.Conn) -> None:
+    with st.form("plain_form", border=False):
+        cols = st.columns([5, 1], vertical_alignment="bottom")
+        text = cols[0].text_input(t("plain_search"), placeholder=t("plain_placeholder"), key="plain_text")
+        asked = cols[1].form_submit_button(t("plain_go"), type="primary")
+    if not asked or not text.strip():
+        return
+    with st.spinner(t("plain_go"), show_time=True):
+        reading = data.read_plain_words(c, text)
+    if reading.question is None:
+        st.warning(t("plain_not_understood"))
+        return
+    st.switch_page("views/ask.py", query_params=ui.ask_query(reading.question, reading.params, text=text))
+
+
+def _figures(c: data.Conn) -> None:
+    st.subheader(t("headline"))
+    with st.spinner(t("loading_figures"), show_time=True):
+        orgs = data.read(c, "explorer/headline_organizations")[0]
+        relations = data.read(c, "explorer/headline_relations")
+    language = lang()
+    total = orgs["organizations"] or 0
+    cols = st.columns(4)
+    ui.readable_metric(cols[0], t("fig_orgs"), total)
+    ui.readable_metric(cols[1], t("fig_samples"), orgs["samples"])
+    cols[2].metric(t("fig_foreign"), _share(orgs["foreign"], total))
+    cols[3].metric(t("fig_synthetic"), _share(orgs["synthetic"], total))
+    by_dimension = dict.fromkeys(MODEL.relation_dimensions, 0)  # in the graph model's order
+    for r in relations:
+        dimension = MODEL.relationships[r["type"]].dimension
+        if dimension is not None:
+            by_dimension[dimension] += int(r["relations"])
+    for col, (dimension, n) in zip(st.columns(max(1, len(by_dimension))), by_dimension.items(), strict=False):
+        names = MODEL.relation_dimensions[dimension]
+        ui.readable_metric(col, t("fig_relations", dim=pick(names.zh, names.en, language)), n)
+
+
+def _share(part: int | None, whole: int) -> str:
+    return f"{100 * (part or 0) / whole:.1f}%" if whole else "—"
+
+
+def main() -> None:
+    c = data.conn()
+    st.title(t("start_title"))
+    st.markdown(t("start_intro"))
+    _search(c)
+    _headlines()
+    _figures(c)
+
+
+main()
