@@ -1,37 +1,40 @@
-"""GDS backend: the one module that calls Neo4j Graph Data Science. It only executes: what to call with
-which configuration is the algorithm catalogue's `GdsCall` (gds_jobs/algorithms).
-
-Every call is a `.cypher` template under `cypher/jobs/gds/` run through a `valuenet.db.QueryRunner`
-(`Graph` in production, `RecordingRunner` in unit tests): plain, reviewable Cypher with parameters.
+"""GDS backend: the one module that calls Neo4j Graph Data Science, through the official `graphdatascience`
+client. It only executes: what to call with which parameters is the algorithm catalogue's `GdsCall`
+(gds_jobs/algorithms).
 
 Per job: project the job's graph-model projection with the `gds.graph.project` Cypher aggregation
-(`jobs/gds/project`: the same MATCH as the local backend's stream, reversed or undirected as the job
-needs), estimate the algorithm's memory and refuse when it exceeds the free heap, run in write mode into
-the run's staging property, and always drop the projection. Concurrency is fixed (default 4, the
-Community edition cap) unless the call fixes it, and recorded with the whole configuration.
+(`cypher/jobs/gds/project.cypher`: the same MATCH as the local backend's stream, reversed or undirected as
+the job needs); estimate the algorithm's memory and refuse when it exceeds the heap GDS has available
+(`gds.debug.sysInfo`: the open GDS has no `gds.systemMonitor`); run in write mode into the run's staging
+property; always drop the projection, also when projecting or the algorithm failed. Concurrency is fixed
+(default 4, the Community edition cap) unless the call fixes it; it and the whole configuration, seeds
+included, are recorded on the run.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gds_jobs.algorithms.base import GdsCall, Orientation, Params, ProgressFn, Result
+from gds_jobs.algorithms.base import Orientation, Params, ProgressFn, Result
 from gds_jobs.catalogue import Job
 from valuenet import queries
-from valuenet.db import QueryRunner
+from valuenet.db import Graph
 from valuenet.focal import Focal
 from valuenet.model import MODEL
 
-# What every write mode yields, as the write query returns it; a call's own `yields` come after.
+if TYPE_CHECKING:
+    from graphdatascience import GraphDataScience
+
+# What every write result reports, recorded on the run; a call's own `yields` come on top.
 WRITE_YIELDS = {
-    "nodePropertiesWritten": "node_properties_written",
-    "computeMillis": "compute_millis",
-    "writeMillis": "write_millis",
+    "node_properties_written": "node_properties_written",
+    "compute_millis": "gds_compute_millis",
+    "write_millis": "gds_write_millis",
 }
 
 
 class InsufficientMemoryError(RuntimeError):
-    """GDS estimated more heap than is free: the job was refused before running."""
+    """GDS estimated more heap than is available: the job was refused before running."""
 
 
 def _fmt_bytes(n: float) -> str:
@@ -55,21 +58,32 @@ def project_query(job: Job, focal: Focal) -> str:
     )
 
 
+def gds_client(graph: Graph) -> GraphDataScience:
+    """The official client on the graph's own driver and database (Bolt only: no Arrow server here)."""
+    from graphdatascience import GraphDataScience  # pulls in pandas: only when GDS runs
+
+    return GraphDataScience(graph.driver, database=graph.info.database, arrow=False, show_progress=False)
+
+
 class GdsBackend:
     name = "gds"
 
     def __init__(
         self,
-        runner: QueryRunner,
+        gds: GraphDataScience,
         *,
         focal: Focal | None = None,
         concurrency: int = 4,
         graph_prefix: str = "valuenet_",
     ) -> None:
-        self.runner = runner
+        self.gds = gds
         self.focal = focal or Focal(MODEL)  # default: the model's focal set as declared
         self.concurrency = concurrency
         self.graph_prefix = graph_prefix
+
+    @classmethod
+    def on(cls, graph: Graph, *, focal: Focal | None = None, concurrency: int = 4) -> GdsBackend:
+        return cls(gds_client(graph), focal=focal, concurrency=concurrency)
 
     def engine_note(self) -> str:
         return "Neo4j Graph Data Science"
@@ -80,55 +94,46 @@ class GdsBackend:
             config["undirectedRelationshipTypes"] = ["*"]
         return config
 
-    def write_config(self, call: GdsCall, staged: str) -> dict[str, Any]:
-        """The complete write-mode configuration of a catalogue call."""
-        return {"writeProperty": staged, "concurrency": call.concurrency or self.concurrency, **call.config}
-
     def execute(self, job: Job, params: Params, staged: str | None, progress: ProgressFn) -> Result:
         gds_call = job.algorithm.gds
         if gds_call is None or staged is None:
             raise ValueError(f"job {job.name!r} ({job.algorithm.name}) has no GDS implementation")
         graph_name = f"{self.graph_prefix}{staged}"
         progress("projecting (GDS)", 0.05)
-        projected = self.runner.run(
-            project_query(job, self.focal), {"graph_name": graph_name, "config": self.project_config(job)}
-        )
         try:
-            nodes = int(projected[0]["node_count"]) if projected else 0
-            rels = int(projected[0]["relationship_count"]) if projected else 0
+            projected_graph, projected = self.gds.graph.project.cypher(
+                project_query(job, self.focal), graph_name=graph_name, config=self.project_config(job)
+            )
+            nodes, rels = int(projected.node_count), int(projected.relationship_count)
             job.require_relationships(rels, self.focal)
             call = gds_call(params, job.orientation, nodes)
-            config = self.write_config(call, staged)
+            config = {"concurrency": call.concurrency or self.concurrency, **call.config}
+            algorithm = getattr(self.gds, call.endpoint)
             facts: dict[str, Any] = dict(call.facts)
-            arguments = {"graph_name": graph_name, "config": config}
             progress("estimating memory", 0.2)
             if call.estimate:
-                estimate = self.runner.run(
-                    queries.load("jobs/gds/estimate").render(procedure=call.procedure), arguments
-                )
-                heap = self.runner.run(queries.text("jobs/gds/free_heap"))
-                need = int(estimate[0]["bytes_max"]) if estimate else 0
-                free = int(heap[0]["free_heap"]) if heap else 0
-                facts["gds_estimated_bytes"] = need
-                facts["gds_free_heap_bytes"] = free
-                if need > free:
+                estimate = algorithm.estimate(projected_graph, **config)
+                available = self.gds.debug.sys_info().available_heap_in_bytes
+                facts["gds_estimated_bytes"] = need = int(estimate.bytes_max)
+                facts["gds_available_heap_bytes"] = available
+                if available is not None and need > available:
                     raise InsufficientMemoryError(
                         f"GDS estimates {job.name} needs up to {_fmt_bytes(need)} of heap "
-                        f"({estimate[0].get('required_memory', '?')}), but only {_fmt_bytes(free)} is free. "
-                        "Raise the Neo4j heap (NEO4J_server_memory_heap_max__size), lower concurrency, "
-                        "or run with --backend local."
+                        f"({estimate.required_memory}), but only {_fmt_bytes(available)} is available. "
+                        "Raise the Neo4j heap (VALUENET_HEAP, or NEO4J_server_memory_heap_max__size in "
+                        "docker compose), lower concurrency, or run with --backend local."
                     )
             else:
                 facts["gds_estimate"] = "not available for this procedure"
             progress("computing and writing (GDS)", 0.4)
-            write = queries.load("jobs/gds/write").render(
-                procedure=call.procedure, yields={**WRITE_YIELDS, **call.yields}
-            )
-            out = self.runner.run(write, arguments)
-            row = out[0] if out else {}
-            facts |= {name: row[name] for name in call.yields.values() if row.get(name) is not None}
+            out = algorithm.write(projected_graph, write_property=staged, **config)
+            for field, fact in {**WRITE_YIELDS, **call.yields}.items():
+                value = getattr(out, field, None)  # not every write result has every field
+                if value is not None:
+                    facts[fact] = value
+            facts["gds_endpoint"] = call.endpoint
             facts["gds_concurrency"] = config["concurrency"]
             facts["gds_config"] = repr(sorted(config.items()))
             return Result(nodes, rels, facts)
         finally:
-            self.runner.run(queries.text("jobs/gds/drop"), {"graph_name": graph_name})
+            self.gds.graph.drop(graph_name, fail_if_missing=False)

@@ -114,7 +114,7 @@ def choose_backend(
 
         focal = focal_mod.for_graph(graph)
     if backend == "gds" or (backend == "auto" and has_gds):
-        return GdsBackend(graph, focal=focal, concurrency=concurrency or 4)
+        return GdsBackend.on(graph, focal=focal, concurrency=concurrency or 4)
     return LocalBackend(graph, focal=focal, concurrency=concurrency or 2, share_projections=share_projections)
 
 

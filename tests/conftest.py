@@ -1,13 +1,16 @@
-"""Shared fixtures: a real embedded ArcadeDB Bolt server for the whole session, one database per use.
+"""Shared fixtures: a real embedded ArcadeDB Bolt server for the whole session, one database per use, and a
+local Neo4j + GDS server for the whole session.
 
 - `engine_settings`: Settings pointing at the session's embedded server (temp state folder, free ports).
 - `fresh_graph(name)`: factory; a new empty database with the schema applied, as a connected Graph.
 - `graph`: a fresh database for one test.
 - `neo4j_engine`: Settings pointing at the session's local Neo4j + GDS server (`--engine neo4j`), started
-  whenever Java 17+ and Maven are present, skipped with the exact reason otherwise. Its distribution is
-  assembled once into the checkout's state folder (SHARED_NEO4J_DIST) and shared by every test home.
-Tests that need the Neo4j of NEO4J_URI use the `neo4j_graph` fixture: skipped with the reason when it is not
-set. Mark Neo4j tests `neo4j` (and `gds`) so that `-m neo4j` selects that tier.
+  once whenever Java 17+ and Maven are present. Without them the Neo4j tests skip with the exact reason,
+  except where the tier is required (CI: VALUENET_REQUIRE_NEO4J or CI set): there they fail with it. Its
+  distribution is assembled once into the checkout's state folder (SHARED_NEO4J_DIST) and shared.
+- `neo4j_graph`: that server's one database (Community Edition has no CREATE DATABASE), emptied and given
+  the schema for each test module that uses it; a module owns it while it runs.
+Mark Neo4j tests `neo4j` (and `gds`) so that `-m neo4j` selects that tier.
 """
 
 from __future__ import annotations
@@ -53,9 +56,11 @@ SHARED_NEO4J_DIST = Path(os.environ.get("VALUENET_HOME", REPO / ".valuenet")).re
 
 def neo4j_settings(home: Path) -> Settings:
     """Settings for a local Neo4j + GDS server in `home` on a free port, with the checkout's distribution."""
-    from valuenet.engines.neo4j_dist import missing_requirements
+    from valuenet.engines.neo4j_dist import missing_requirements, required
 
     reason = missing_requirements()
+    if reason and required():
+        pytest.fail(f"the Neo4j + GDS tier is required here (CI) and cannot run: {reason}", pytrace=False)
     if reason:
         pytest.skip(f"no local Neo4j: {reason}")
     return Settings(
@@ -146,23 +151,17 @@ def reference_graph(fresh_graph: Callable[..., Graph]) -> Graph:
 
 
 @pytest.fixture(scope="session")
-def neo4j_graph() -> Iterator[Graph]:
-    """A Graph on the Neo4j that NEO4J_URI points at; the test is skipped when it is not set."""
-    if not os.environ.get("NEO4J_URI"):
-        pytest.skip("NEO4J_URI is not set: this test needs a real Neo4j 5 (docker compose up -d --wait)")
+def neo4j_session_graph(neo4j_engine: Settings) -> Iterator[Graph]:
     from valuenet.db import connect
 
-    g = connect(Settings())
-    try:
-        g.verify()
-    except Exception as e:  # pragma: no cover - depends on the environment
-        pytest.skip(f"NEO4J_URI={os.environ['NEO4J_URI']} is set but not reachable: {e}")
+    g = connect(neo4j_engine)
     yield g
     g.close()
 
 
-@pytest.fixture(scope="session")
-def gds_graph(neo4j_graph: Graph) -> Graph:
-    if not neo4j_graph.engine().has_gds:
-        pytest.skip("the Neo4j at NEO4J_URI has no Graph Data Science plugin")
-    return neo4j_graph
+@pytest.fixture(scope="module")
+def neo4j_graph(neo4j_session_graph: Graph) -> Graph:
+    """The local Neo4j's database, empty with the schema applied, for the module that asks for it."""
+    neo4j_session_graph.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    schema.apply(neo4j_session_graph)
+    return neo4j_session_graph

@@ -221,6 +221,12 @@ class Graph:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def driver(self) -> neo4j.Driver:
+        """The driver itself, for the official GDS client only (gds_jobs/gds_backend.py), which runs its
+        own procedure calls over it; everything else goes through the methods here."""
+        return self._driver
+
     def verify(self) -> None:
         """Raise a driver error if the engine is unreachable or the credentials are wrong."""
         self._driver.verify_connectivity()

@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 if TYPE_CHECKING:
     from gds_jobs.algorithms.graphs import Projected
 
-_PROCEDURE = re.compile(r"^gds(\.[A-Za-z]+)+$")
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
@@ -104,24 +103,24 @@ class Computed:
 
 @dataclass(frozen=True)
 class GdsCall:
-    """One GDS algorithm call in write mode: `<procedure>.write(graph, config)`, checked first with
-    `<procedure>.write.estimate` when `estimate`. The backend adds `writeProperty` and `concurrency`
-    (unless `concurrency` is fixed here)."""
+    """One algorithm call in write mode through the official `graphdatascience` client:
+    `gds.<endpoint>.write(G, write_property=..., concurrency=..., **config)`, checked first with
+    `gds.<endpoint>.estimate(G, concurrency=..., **config)` when `estimate`. The backend adds
+    `write_property` and `concurrency` (unless `concurrency` is fixed here)."""
 
-    procedure: str  # e.g. "gds.pageRank"
-    config: Mapping[str, Any] = field(default_factory=dict)
-    yields: Mapping[str, str] = field(default_factory=dict)  # result column -> fact recorded on the run
+    endpoint: str  # the client's algorithm endpoint, e.g. "page_rank" (it calls gds.pageRank.write)
+    config: Mapping[str, Any] = field(default_factory=dict)  # the client's keyword arguments (snake_case)
+    yields: Mapping[str, str] = field(default_factory=dict)  # result field -> fact recorded on the run
     facts: Mapping[str, Any] = field(default_factory=dict)  # what the configuration means (sampling, seeds)
     estimate: bool = True
     concurrency: int | None = None
 
     def __post_init__(self) -> None:
-        # Rendered into Cypher: identifiers from the catalogue only.
-        if not _PROCEDURE.match(self.procedure):
-            raise ValueError(f"{self.procedure!r} is not a GDS procedure name")
-        bad = [n for kv in self.yields.items() for n in kv if not _IDENTIFIER.match(n)]
+        # Looked up on the client by name: identifiers from the catalogue only.
+        names = [self.endpoint, *self.config, *(n for kv in self.yields.items() for n in kv)]
+        bad = [n for n in names if not _IDENTIFIER.match(n)]
         if bad:
-            raise ValueError(f"{self.procedure}: result columns must be identifiers, got {bad}")
+            raise ValueError(f"GDS call {self.endpoint!r}: names must be identifiers, got {bad}")
 
 
 P = TypeVar("P", bound=Params)

@@ -35,7 +35,7 @@ def _degree_local(p: Projected, orientation: Orientation, params: NoParams) -> C
 
 
 def _degree_gds(params: NoParams, orientation: Orientation, nodes: int) -> GdsCall:
-    return GdsCall("gds.degree", {"orientation": orientation.value})
+    return GdsCall("degree", {"orientation": orientation.value})
 
 
 DEGREE = Algorithm(
@@ -72,13 +72,13 @@ def _pagerank_local(p: Projected, orientation: Orientation, params: PageRankPara
 
 def _pagerank_gds(params: PageRankParams, orientation: Orientation, nodes: int) -> GdsCall:
     return GdsCall(
-        "gds.pageRank",
+        "page_rank",
         {
-            "dampingFactor": params.damping_factor,
-            "maxIterations": params.max_iterations,
+            "damping_factor": params.damping_factor,
+            "max_iterations": params.max_iterations,
             "tolerance": params.tolerance,
         },
-        yields={"ranIterations": "ran_iterations", "didConverge": "did_converge"},
+        yields={"ran_iterations": "ran_iterations", "did_converge": "did_converge"},
     )
 
 
@@ -150,10 +150,10 @@ def _betweenness_gds(params: SamplingParams, orientation: Orientation, nodes: in
     when that would not be fewer than the nodes."""
     k = hoeffding_samples(nodes, params.epsilon, params.delta)
     if params.exact or k >= nodes:
-        return GdsCall("gds.betweenness", facts={"betweenness_method": "exact (Brandes)"})
+        return GdsCall("betweenness", facts={"betweenness_method": "exact (Brandes)"})
     return GdsCall(
-        "gds.betweenness",
-        {"samplingSize": k, "samplingSeed": params.seed},
+        "betweenness",
+        {"sampling_size": k, "sampling_seed": params.seed},
         facts={
             "betweenness_method": "sampled sources (Brandes-Pich)",
             "betweenness_samples": k,
@@ -217,7 +217,8 @@ def _harmonic_local(p: Projected, orientation: Orientation, params: HarmonicPara
 def _harmonic_gds(params: HarmonicParams, orientation: Orientation, nodes: int) -> GdsCall:
     # Exact meets every sampling bound asked for.
     facts: dict[str, Any] = {"harmonic_method": "exact (gds.closeness.harmonic has no sampling)"}
-    return GdsCall("gds.closeness.harmonic", facts=facts, estimate=False)  # it has no .estimate mode
+    # gds.closeness.harmonic has no .estimate mode
+    return GdsCall("harmonic", facts=facts, estimate=False)
 
 
 HARMONIC = Algorithm("harmonic", HarmonicParams, _harmonic_local, _harmonic_gds)

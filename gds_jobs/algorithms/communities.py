@@ -25,7 +25,7 @@ from gds_jobs.algorithms.graphs import IntArray, Projected, oriented
 if TYPE_CHECKING:
     import networkit as nk
 
-COMMUNITY_YIELDS = {"communityCount": "communities", "modularity": "modularity"}
+COMMUNITY_YIELDS = {"community_count": "communities", "modularity": "modularity"}
 
 
 def relabel_by_size(labels: Sequence[int]) -> IntArray:
@@ -88,11 +88,11 @@ def _louvain_local(p: Projected, orientation: Orientation, params: LouvainParams
 
 def _louvain_gds(params: LouvainParams, orientation: Orientation, nodes: int) -> GdsCall:
     config = {
-        "maxLevels": params.max_levels,
-        "maxIterations": params.max_iterations,
+        "max_levels": params.max_levels,
+        "max_iterations": params.max_iterations,
         "tolerance": params.tolerance,
     }
-    return GdsCall("gds.louvain", config, yields=COMMUNITY_YIELDS)
+    return GdsCall("louvain", config, yields=COMMUNITY_YIELDS)
 
 
 LOUVAIN = Algorithm("louvain", LouvainParams, _louvain_local, _louvain_gds, kind=ScoreKind.LABEL)
@@ -123,9 +123,9 @@ def _leiden_local(p: Projected, orientation: Orientation, params: LeidenParams) 
 
 
 def _leiden_gds(params: LeidenParams, orientation: Orientation, nodes: int) -> GdsCall:
-    config = {"maxLevels": params.max_levels, "gamma": params.gamma, "randomSeed": params.seed}
-    # randomSeed reproduces a result only at concurrency 1
-    return GdsCall("gds.leiden", config, yields=COMMUNITY_YIELDS, concurrency=1)
+    config = {"max_levels": params.max_levels, "gamma": params.gamma, "random_seed": params.seed}
+    # a random seed reproduces a result only at concurrency 1
+    return GdsCall("leiden", config, yields=COMMUNITY_YIELDS, concurrency=1)
 
 
 LEIDEN = Algorithm("leiden", LeidenParams, _leiden_local, _leiden_gds, kind=ScoreKind.LABEL)
@@ -153,7 +153,7 @@ def _wcc_local(p: Projected, orientation: Orientation, params: NoParams) -> Comp
 
 
 def _wcc_gds(params: NoParams, orientation: Orientation, nodes: int) -> GdsCall:
-    return GdsCall("gds.wcc", yields={"componentCount": "components"})
+    return GdsCall("wcc", yields={"component_count": "components"})
 
 
 WCC = Algorithm("wcc", NoParams, _wcc_local, _wcc_gds, kind=ScoreKind.LABEL)
@@ -177,8 +177,8 @@ def _clustering_local(p: Projected, orientation: Orientation, params: NoParams) 
 
 
 def _clustering_gds(params: NoParams, orientation: Orientation, nodes: int) -> GdsCall:
-    yields = {"averageClusteringCoefficient": "average_clustering"}
-    return GdsCall("gds.localClusteringCoefficient", yields=yields)
+    yields = {"average_clustering_coefficient": "average_clustering"}
+    return GdsCall("local_clustering_coefficient", yields=yields)
 
 
 CLUSTERING = Algorithm("clustering", NoParams, _clustering_local, _clustering_gds)

@@ -1,21 +1,23 @@
-"""Integration: the GDS backend against a real Neo4j + GDS (NEO4J_URI); skipped without one.
-
-Needs a database without Organization nodes (a disposable one): the test loads Zachary's karate club,
-runs the jobs on GDS and on the local backend, compares, and deletes what it created.
-"""
+"""The GDS backend on the real thing: the `graphdatascience` client against the session's local Neo4j 5.26 +
+GDS 2.13, on Zachary's karate club (known answers), against the local (networkit) backend on the same graph.
+The scale-1 reference graph comparison is tests/engine/test_neo4j_reference.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import threading
 
 import networkx as nx
 import pytest
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 
 from gds_jobs import catalogue
-from gds_jobs.gds_backend import GdsBackend
+from gds_jobs.gds_backend import GdsBackend, InsufficientMemoryError
 from gds_jobs.local import LocalBackend
-from gds_jobs.runner import run_job
+from gds_jobs.runner import JobFailedError, choose_backend, history, run_job
+from gds_jobs.schedule import build_scheduler
 from tests.jobs_fixtures import load_nx, scores
+from valuenet.config import Settings
 from valuenet.db import Graph
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.gds]
@@ -23,40 +25,102 @@ KARATE = nx.karate_club_graph()
 
 
 @pytest.fixture(scope="module")
-def karate_gds(gds_graph: Graph) -> Iterator[Graph]:
-    if gds_graph.read("MATCH (n:Organization) RETURN count(n) AS n")[0]["n"]:
-        pytest.skip("the NEO4J_URI database holds Organization nodes; point the test at an empty database")
-    load_nx(gds_graph, KARATE)
-    yield gds_graph
-    gds_graph.write("MATCH (n) WHERE n:Organization OR n:JobRun OR n:NetworkStats DETACH DELETE n")
+def karate(neo4j_graph: Graph) -> Graph:
+    load_nx(neo4j_graph, KARATE)
+    return neo4j_graph
+
+
+def projections_left(graph: Graph) -> list[str]:
+    rows = graph.read("CALL gds.graph.list() YIELD graphName RETURN collect(graphName) AS g")
+    return [n for n in rows[0]["g"] if n.startswith("valuenet_")]
+
+
+def test_auto_chooses_gds_and_every_gds_job_of_the_catalogue_runs(karate: Graph) -> None:
+    backend = choose_backend(karate)
+    assert isinstance(backend, GdsBackend)
+    runs = {}
+    for job in catalogue.JOBS.values():
+        rec = runs[job.name] = run_job(karate, job, backend=backend)
+        assert rec.status == "succeeded", job.name
+        assert rec.backend == ("local" if job.local_only else "gds"), job.name
+        if job.write_property:
+            assert len(scores(karate, job.write_property)) == KARATE.number_of_nodes(), job.name
+            assert rec.facts["gds_concurrency"] == (1 if job.name == "leiden" else 4)
+            assert rec.facts["gds_config"].startswith("[('concurrency'")
+    leiden = karate.read("MATCH (r:JobRun {id: $id}) RETURN properties(r) AS p", {"id": runs["leiden"].id})
+    run = leiden[0]["p"]  # seed and concurrency recorded: Leiden at concurrency 1 reproduces with its seed
+    assert (run["backend"], run["seed"], run["gds_concurrency"]) == ("gds", 42, 1)
+    assert "('random_seed', 42)" in run["gds_config"]
+    assert not projections_left(karate)
 
 
 @pytest.mark.parametrize("job", ["pagerank", "degree_tech", "clustering", "harmonic"])
-def test_gds_and_local_agree(karate_gds: Graph, job: str) -> None:
+def test_gds_and_local_agree(karate: Graph, job: str) -> None:
     spec = catalogue.get(job)
-    run_job(karate_gds, spec, backend=LocalBackend(karate_gds))
-    local = scores(karate_gds, spec.write_property or "")
-    rec = run_job(karate_gds, spec, backend=GdsBackend(karate_gds))
+    run_job(karate, spec, backend=LocalBackend(karate))
+    local = scores(karate, spec.write_property or "")
+    rec = run_job(karate, spec, backend=GdsBackend.on(karate))
     assert rec.backend == "gds"
-    remote = scores(karate_gds, spec.write_property or "")
+    remote = scores(karate, spec.write_property or "")
     assert remote.keys() == local.keys()
     for k, v in local.items():
         assert remote[k] == pytest.approx(v, rel=1e-4, abs=1e-6), (job, k)
 
 
-def test_gds_betweenness_exact_matches_networkx(karate_gds: Graph) -> None:
-    run_job(
-        karate_gds, catalogue.get("betweenness"), backend=GdsBackend(karate_gds), overrides={"exact": True}
-    )
-    got = scores(karate_gds, "betweenness")
+def test_gds_betweenness_exact_matches_networkx(karate: Graph) -> None:
+    run_job(karate, catalogue.get("betweenness"), backend=GdsBackend.on(karate), overrides={"exact": True})
+    got = scores(karate, "betweenness")
     for n, v in nx.betweenness_centrality(KARATE, normalized=False).items():
         assert got[f"k{n:02d}"] == pytest.approx(v, rel=1e-6, abs=1e-6)
 
 
-def test_gds_louvain_and_wcc(karate_gds: Graph) -> None:
-    rec = run_job(karate_gds, catalogue.get("louvain"), backend=GdsBackend(karate_gds))
+def test_gds_louvain_and_wcc(karate: Graph) -> None:
+    rec = run_job(karate, catalogue.get("louvain"), backend=GdsBackend.on(karate))
     assert rec.facts["modularity"] > 0.38
-    rec = run_job(karate_gds, catalogue.get("wcc"), backend=GdsBackend(karate_gds))
-    assert len(set(scores(karate_gds, "component").values())) == 1
-    names = karate_gds.read("CALL gds.graph.list() YIELD graphName RETURN collect(graphName) AS g")[0]["g"]
-    assert not [n for n in names if n.startswith("valuenet_")]  # projections dropped
+    run_job(karate, catalogue.get("wcc"), backend=GdsBackend.on(karate))
+    assert len(set(scores(karate, "component").values())) == 1
+    assert not projections_left(karate)
+
+
+def test_refused_by_the_memory_estimate_records_the_failure_and_drops(
+    karate: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GDS's own estimate against GDS's own available heap, with the heap figure set to 0 bytes."""
+    backend = GdsBackend.on(karate)
+    debug = backend.gds.debug
+
+    class NoHeap:
+        def sys_info(self) -> object:
+            return debug.sys_info().model_copy(update={"available_heap_in_bytes": 0})
+
+    monkeypatch.setattr(type(backend.gds), "debug", property(lambda self: NoHeap()))
+    before = scores(karate, "pagerank")
+    with pytest.raises(JobFailedError) as failed:
+        run_job(karate, catalogue.get("pagerank"), backend=backend)
+    assert isinstance(failed.value.cause, InsufficientMemoryError)
+    assert failed.value.run.status == "failed" and "only 0.0 B is available" in (failed.value.run.error or "")
+    assert scores(karate, "pagerank") == before  # the published scores are untouched
+    assert not projections_left(karate)
+
+
+def test_a_scheduled_refresh_runs_on_gds_and_shows_in_the_history(
+    karate: Graph, neo4j_engine: Settings
+) -> None:
+    """The scheduler `valuenet jobs schedule` runs (same cron job, same function), fired once now."""
+    scheduler, _ = build_scheduler("0 3 * * *", ["pagerank", "wcc"])
+    (job,) = scheduler.get_jobs()
+    fired = threading.Event()
+    scheduler.add_listener(lambda event: fired.set(), EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+    job.modify(args=[*job.args, neo4j_engine], next_run_time=dt.datetime.now(dt.UTC))
+    before = {r["id"] for r in history(karate, limit=100)}
+    thread = threading.Thread(target=scheduler.start, daemon=True)
+    thread.start()
+    try:
+        assert fired.wait(timeout=600), "the scheduled run did not finish"
+    finally:
+        scheduler.shutdown(wait=False)
+    new = [r for r in history(karate, limit=100) if r["id"] not in before]
+    assert sorted((r["job"], r["backend"], r["status"]) for r in new) == [
+        ("pagerank", "gds", "succeeded"),
+        ("wcc", "gds", "succeeded"),
+    ]

@@ -13,7 +13,7 @@ from gds_jobs.algorithms.base import Orientation
 from gds_jobs.algorithms.graphs import Projected
 from gds_jobs.gds_backend import GdsBackend
 from gds_jobs.local import counted_relationships, stream
-from gds_jobs.recording import RecordingRunner
+from gds_jobs.recording import RecordingGds
 from tests.jobs_fixtures import load_orgs, load_rels
 from valuenet import queries
 from valuenet.db import Graph
@@ -40,7 +40,7 @@ def _pairs(p: Projected) -> list[tuple[str, str]]:
 def _gds_rows(graph: Graph, projection: str, orientation: Orientation) -> tuple[set[str], list[Any]]:
     """The GDS projection's MATCH run on the engine, returning the pairs instead of projecting them."""
     query = queries.load("jobs/gds/project").render(projection=projection, orientation=orientation.value)
-    match = query.split("WITH gds.graph.project", 1)[0]
+    match = query.split("RETURN gds.graph.project", 1)[0]
     rows = graph.read(match + "\nRETURN n.id AS source, m.id AS target")
     nodes = {r["source"] for r in rows} | {r["target"] for r in rows if r["target"]}
     return nodes, sorted((r["source"], r["target"]) for r in rows if r["target"])
@@ -119,8 +119,8 @@ def test_the_reference_check_and_the_job_compute_table3_alike(graph: Graph) -> N
 
 
 def test_a_gds_run_is_published_through_the_same_swap(graph: Graph) -> None:
-    """GDS simulated by the runner (it writes the staging property as gds.*.write would); the JobRun,
-    swap and snapshot run on the real embedded engine."""
+    """GDS simulated by the recording client (it writes the staging property as gds.*.write would); the
+    JobRun, swap and snapshot run on the real embedded engine."""
     import networkx as nx
 
     from gds_jobs.runner import run_job
@@ -128,20 +128,19 @@ def test_a_gds_run_is_published_through_the_same_swap(graph: Graph) -> None:
 
     load_nx(graph, nx.path_graph(3))
 
-    def write(params: dict[str, Any]) -> list[dict[str, Any]]:
-        graph.write("MATCH (n:Organization) SET n[$p] = 0.5", {"p": params["config"]["writeProperty"]})
-        return [{"node_properties_written": 3, "ran_iterations": 4}]
+    def write(kwargs: dict[str, Any]) -> dict[str, Any]:
+        graph.write("MATCH (n:Organization) SET n[$p] = 0.5", {"p": kwargs["write_property"]})
+        return {"node_properties_written": 3, "ran_iterations": 4}
 
-    estimate = [{"required_memory": "1 KiB", "bytes_min": 1024, "bytes_max": 1024}]
-    rr = RecordingRunner(
+    gds = RecordingGds(
         {
-            "gds.graph.project": [{"graph_name": "g", "node_count": 3, "relationship_count": 4}],
-            "gds.pageRank.write.estimate": estimate,
-            "gds.systemMonitor": [{"free_heap": 10**9}],
-            "gds.pageRank.write": write,
+            "graph.project.cypher": {"graph_name": "g", "node_count": 3, "relationship_count": 4},
+            "page_rank.estimate": {"required_memory": "1 KiB", "bytes_min": 1024, "bytes_max": 1024},
+            "debug.sys_info": {"available_heap_in_bytes": 10**9},
+            "page_rank.write": write,
         }
     )
-    rec = run_job(graph, catalogue.get("pagerank"), backend=GdsBackend(rr, concurrency=4))
+    rec = run_job(graph, catalogue.get("pagerank"), backend=GdsBackend(gds, concurrency=4))
     assert rec.status == "succeeded" and rec.backend == "gds"
     assert scores(graph, "pagerank") == {"k00": 0.5, "k01": 0.5, "k02": 0.5}
     run = graph.read("MATCH (r:JobRun {id: $id}) RETURN properties(r) AS p", {"id": rec.id})[0]["p"]
@@ -149,11 +148,11 @@ def test_a_gds_run_is_published_through_the_same_swap(graph: Graph) -> None:
     assert run["ran_iterations"] == 4 and run["algorithm"] == "pagerank"
     assert run["projection"] == "value_network"
     # Summary statistics are local-only: with a GDS backend they still run (locally) and say so.
-    stats = run_job(graph, catalogue.get("network_stats"), backend=GdsBackend(rr))
+    stats = run_job(graph, catalogue.get("network_stats"), backend=GdsBackend(gds))
     assert stats.backend == "local" and stats.stats and stats.stats["nodes"] == 3
     # What GDS cannot apply is refused before a run is recorded.
     with pytest.raises(ValueError, match=r"gds backend cannot apply iterations: gds\.leiden runs once"):
-        run_job(graph, catalogue.get("leiden"), backend=GdsBackend(rr), overrides={"iterations": 5})
+        run_job(graph, catalogue.get("leiden"), backend=GdsBackend(gds), overrides={"iterations": 5})
     assert not graph.read("MATCH (r:JobRun {job: 'leiden'}) RETURN r.id AS id")
 
 

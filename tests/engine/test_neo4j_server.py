@@ -4,7 +4,6 @@ Community with GDS 2.13 and APOC, the admin import tool beside it, and every oth
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
@@ -12,7 +11,7 @@ from tests.cli_support import run_cli
 from tests.loader_support import EXAMPLES
 from valuenet import server
 from valuenet.config import Settings
-from valuenet.db import Graph, connect
+from valuenet.db import Graph
 from valuenet.engines import Paths
 from valuenet.engines.neo4j import run_admin
 
@@ -20,12 +19,8 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.gds]
 
 
 @pytest.fixture(scope="module")
-def graph(neo4j_engine: Settings) -> Iterator[Graph]:
-    g = connect(neo4j_engine)
-    g.write("MATCH (n) DETACH DELETE n")
-    yield g
-    g.write("MATCH (n) DETACH DELETE n")
-    g.close()
+def graph(neo4j_graph: Graph) -> Graph:
+    return neo4j_graph  # the session's Neo4j, emptied for this module
 
 
 def test_engine_is_neo4j_5_26_community_with_gds_2_13(graph: Graph) -> None:

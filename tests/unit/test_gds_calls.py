@@ -1,5 +1,5 @@
-"""The GDS calls the backend builds from the catalogue: exact procedures, configurations and projection
-queries, through the recording runner (no engine)."""
+"""The GDS calls the backend makes through the `graphdatascience` client, built from the catalogue: exact
+endpoints, keyword arguments and projection queries, through the recording client (no engine)."""
 
 from __future__ import annotations
 
@@ -12,28 +12,28 @@ from gds_jobs import catalogue
 from gds_jobs.algorithms.base import Result
 from gds_jobs.algorithms.centrality import hoeffding_samples
 from gds_jobs.gds_backend import GdsBackend, InsufficientMemoryError
-from gds_jobs.recording import RecordingRunner
+from gds_jobs.recording import RecordingGds
 from valuenet import queries
 from valuenet.model import MODEL
 
 STAGED = "pagerank__r20261121T000000_abcdef"
 GRAPH = f"valuenet_{STAGED}"
-PROCEDURES = ("degree", "pageRank", "betweenness", "louvain", "leiden", "wcc", "localClusteringCoefficient")
+ENDPOINTS = ("degree", "page_rank", "betweenness", "louvain", "leiden", "wcc", "local_clustering_coefficient")
 
 
-def runner(nodes: int = 1000, rels: int = 3000, free: int = 10**9, need: int = 10**6) -> RecordingRunner:
-    estimate = [{"required_memory": "[1 MiB ... 1 MiB]", "bytes_min": need, "bytes_max": need}]
-    responses: dict[str, Any] = {f"gds.{p}.write.estimate": estimate for p in PROCEDURES}
-    responses["gds.graph.project"] = [{"graph_name": GRAPH, "node_count": nodes, "relationship_count": rels}]
-    responses["gds.systemMonitor"] = [{"free_heap": free, "total_heap": free, "max_heap": free}]
-    louvain = {"node_properties_written": nodes, "communities": 7, "modularity": 0.61}
-    responses["gds.louvain.write"] = [louvain]
-    return RecordingRunner(responses)
+def client(nodes: int = 1000, rels: int = 3000, available: int = 10**9, need: int = 10**6) -> RecordingGds:
+    estimate = {"required_memory": "[1 MiB ... 1 MiB]", "bytes_min": need, "bytes_max": need}
+    responses: dict[str, Any] = {f"{e}.estimate": estimate for e in ENDPOINTS}
+    responses["graph.project.cypher"] = {"graph_name": GRAPH, "node_count": nodes, "relationship_count": rels}
+    responses["debug.sys_info"] = {"available_heap_in_bytes": available}
+    louvain = {"node_properties_written": nodes, "community_count": 7, "modularity": 0.61}
+    responses["louvain.write"] = louvain
+    return RecordingGds(responses)
 
 
-def execute(job: str, rr: RecordingRunner, **overrides: Any) -> Result:
+def execute(job: str, gds: RecordingGds, **overrides: Any) -> Result:
     spec = catalogue.get(job)
-    return GdsBackend(rr, concurrency=4).execute(
+    return GdsBackend(gds, concurrency=4).execute(  # type: ignore[arg-type]
         spec, spec.resolved_params(overrides), STAGED, lambda p, f: None
     )
 
@@ -42,41 +42,40 @@ def projection(name: str, orientation: str) -> str:
     return queries.load("jobs/gds/project").render(projection=name, orientation=orientation)
 
 
+def write_kwargs(gds: RecordingGds, endpoint: str) -> dict[str, Any]:
+    call = gds.call(f"{endpoint}.write")
+    assert call.args[0].name == GRAPH
+    return call.kwargs
+
+
 def test_pagerank_calls_and_parameters() -> None:
-    rr = runner()
-    result = execute("pagerank", rr)
-    assert rr.procedures == [
-        "gds.graph.project",
-        "gds.pageRank.write.estimate",
-        "gds.systemMonitor",
-        "gds.pageRank.write",
-        "gds.graph.drop",
+    gds = client()
+    result = execute("pagerank", gds)
+    assert gds.endpoints == [
+        "graph.project.cypher",
+        "page_rank.estimate",
+        "debug.sys_info",
+        "page_rank.write",
+        "graph.drop",
     ]
-    project = rr.call("gds.graph.project")
-    assert project.query == projection("value_network", "REVERSE")  # rank flows to the providers
-    assert project.params == {"graph_name": GRAPH, "config": {"readConcurrency": 4}}
-    config = {
-        "writeProperty": STAGED,
-        "concurrency": 4,
-        "dampingFactor": 0.85,
-        "maxIterations": 100,
-        "tolerance": 1e-7,
-    }
-    assert rr.call("gds.pageRank.write.estimate").params == {"graph_name": GRAPH, "config": config}
-    write = rr.call("gds.pageRank.write")
-    assert write.params == {"graph_name": GRAPH, "config": config}
-    assert write.query.startswith("CALL gds.pageRank.write($graph_name, $config)")
-    assert "ranIterations AS ran_iterations" in write.query and "didConverge AS did_converge" in write.query
-    assert rr.call("gds.graph.drop").params == {"graph_name": GRAPH}
+    project = gds.call("graph.project.cypher")
+    assert project.args == (projection("value_network", "REVERSE"),)  # rank flows to the providers
+    assert project.kwargs == {"graph_name": GRAPH, "config": {"readConcurrency": 4}}
+    config = {"concurrency": 4, "damping_factor": 0.85, "max_iterations": 100, "tolerance": 1e-7}
+    assert gds.call("page_rank.estimate").kwargs == config
+    assert write_kwargs(gds, "page_rank") == {"write_property": STAGED, **config}
+    drop = gds.call("graph.drop")
+    assert (drop.args, drop.kwargs) == ((GRAPH,), {"fail_if_missing": False})
     assert (result.nodes, result.relationships) == (1000, 3000)
     assert result.facts["gds_concurrency"] == 4 and result.facts["gds_estimated_bytes"] == 10**6
+    assert result.facts["gds_available_heap_bytes"] == 10**9 and result.facts["gds_endpoint"] == "page_rank"
 
 
 def test_every_declared_pagerank_parameter_reaches_gds() -> None:
-    rr = runner()
-    execute("pagerank", rr, damping_factor=0.5, max_iterations=7, tolerance=1e-3)
-    config = rr.call("gds.pageRank.write").params["config"]
-    assert (config["dampingFactor"], config["maxIterations"], config["tolerance"]) == (0.5, 7, 1e-3)
+    gds = client()
+    execute("pagerank", gds, damping_factor=0.5, max_iterations=7, tolerance=1e-3)
+    kwargs = write_kwargs(gds, "page_rank")
+    assert (kwargs["damping_factor"], kwargs["max_iterations"], kwargs["tolerance"]) == (0.5, 7, 1e-3)
 
 
 @pytest.mark.parametrize(
@@ -94,22 +93,25 @@ def test_every_declared_pagerank_parameter_reaches_gds() -> None:
 def test_degree_jobs_project_as_stored_and_pass_orientation(
     job: str, projection_name: str, orientation: str
 ) -> None:
-    rr = runner()
-    execute(job, rr)
-    project = rr.call("gds.graph.project")
-    assert project.query == projection(projection_name, "NATURAL")
-    assert project.params["config"] == {"readConcurrency": 4}  # directed projection
-    write = rr.call("gds.degree.write")
-    assert write.params["config"] == {"writeProperty": STAGED, "concurrency": 4, "orientation": orientation}
+    gds = client()
+    execute(job, gds)
+    project = gds.call("graph.project.cypher")
+    assert project.args == (projection(projection_name, "NATURAL"),)
+    assert project.kwargs["config"] == {"readConcurrency": 4}  # directed projection
+    assert write_kwargs(gds, "degree") == {
+        "write_property": STAGED,
+        "concurrency": 4,
+        "orientation": orientation,
+    }
 
 
 def test_undirected_jobs_project_each_pair_once_undirected() -> None:
     for job in ("betweenness", "harmonic", "louvain", "leiden", "wcc", "clustering"):
-        rr = runner()
-        execute(job, rr)
-        project = rr.call("gds.graph.project")
-        assert project.query == projection("value_network", "UNDIRECTED"), job
-        assert project.params["config"] == {"readConcurrency": 4, "undirectedRelationshipTypes": ["*"]}
+        gds = client()
+        execute(job, gds)
+        project = gds.call("graph.project.cypher")
+        assert project.args == (projection("value_network", "UNDIRECTED"),), job
+        assert project.kwargs["config"] == {"readConcurrency": 4, "undirectedRelationshipTypes": ["*"]}
 
 
 def test_projection_templates_follow_the_graph_model() -> None:
@@ -117,7 +119,7 @@ def test_projection_templates_follow_the_graph_model() -> None:
     pattern and the focal rule with it; the types and the rule come from the model."""
     for name in MODEL.projections:
         stream = queries.load("jobs/stream_projection").render(projection=name).rsplit("RETURN", 1)[0]
-        gds = projection(name, "NATURAL").split("WITH gds.graph.project", 1)[0]
+        gds = projection(name, "NATURAL").split("RETURN gds.graph.project", 1)[0]
         assert stream.strip() == gds.strip(), name
         assert f"[r:{MODEL.rel_types(name)}]" in gds
     reversed_into_focal = projection("investment_into_focal", "REVERSE")
@@ -131,15 +133,15 @@ def test_projection_templates_follow_the_graph_model() -> None:
 
 
 def test_betweenness_sampling_size_from_the_stated_bound() -> None:
-    rr = runner(nodes=43742)
-    result = execute("betweenness", rr, epsilon=0.05, delta=0.1, seed=7)
+    gds = client(nodes=43742)
+    result = execute("betweenness", gds, epsilon=0.05, delta=0.1, seed=7)
     k = math.ceil(math.log(2 * 43742 / 0.1) / (2 * 0.05**2))
     assert k == hoeffding_samples(43742, 0.05, 0.1) == 2737
-    assert rr.call("gds.betweenness.write").params["config"] == {
-        "writeProperty": STAGED,
+    assert write_kwargs(gds, "betweenness") == {
+        "write_property": STAGED,
         "concurrency": 4,
-        "samplingSize": k,
-        "samplingSeed": 7,
+        "sampling_size": k,
+        "sampling_seed": 7,
     }
     assert result.facts["betweenness_samples"] == k
     assert result.facts["betweenness_error_bound"] == pytest.approx(0.05 * 43742 * 43741 / 2)
@@ -147,80 +149,74 @@ def test_betweenness_sampling_size_from_the_stated_bound() -> None:
 
 def test_betweenness_exact_on_request_or_when_sampling_would_not_save_work() -> None:
     for overrides, nodes in (({"exact": True}, 43742), ({"epsilon": 0.01}, 500)):
-        rr = runner(nodes=nodes)
-        result = execute("betweenness", rr, **overrides)
-        assert rr.call("gds.betweenness.write").params["config"] == {
-            "writeProperty": STAGED,
-            "concurrency": 4,
-        }
+        gds = client(nodes=nodes)
+        result = execute("betweenness", gds, **overrides)
+        assert write_kwargs(gds, "betweenness") == {"write_property": STAGED, "concurrency": 4}
         assert result.facts["betweenness_method"] == "exact (Brandes)"
 
 
 def test_louvain_and_leiden_configuration_and_recorded_facts() -> None:
-    rr = runner()
-    result = execute("louvain", rr, max_levels=3, max_iterations=5, tolerance=0.01)
-    assert rr.call("gds.louvain.write").params["config"] == {
-        "writeProperty": STAGED,
+    gds = client()
+    result = execute("louvain", gds, max_levels=3, max_iterations=5, tolerance=0.01)
+    assert write_kwargs(gds, "louvain") == {
+        "write_property": STAGED,
         "concurrency": 4,
-        "maxLevels": 3,
-        "maxIterations": 5,
+        "max_levels": 3,
+        "max_iterations": 5,
         "tolerance": 0.01,
     }
     assert result.facts["modularity"] == 0.61 and result.facts["communities"] == 7
-    rr = runner()
-    execute("leiden", rr, gamma=0.5, max_levels=4, seed=9)
-    assert rr.call("gds.leiden.write").params["config"] == {
-        "writeProperty": STAGED,
-        "concurrency": 1,  # randomSeed reproduces only at concurrency 1
-        "maxLevels": 4,
+    gds = client()
+    result = execute("leiden", gds, gamma=0.5, max_levels=4, seed=9)
+    assert write_kwargs(gds, "leiden") == {
+        "write_property": STAGED,
+        "concurrency": 1,  # a random seed reproduces only at concurrency 1
+        "max_levels": 4,
         "gamma": 0.5,
-        "randomSeed": 9,
+        "random_seed": 9,
     }
+    assert "random_seed', 9" in result.facts["gds_config"]  # the seed is recorded on the run
 
 
-def test_other_procedures() -> None:
-    expected = {
-        "wcc": "gds.wcc.write",
-        "clustering": "gds.localClusteringCoefficient.write",
-        "harmonic": "gds.closeness.harmonic.write",
-    }
-    for job, procedure in expected.items():
-        rr = runner()
-        execute(job, rr)
-        assert procedure in rr.procedures and rr.procedures[-1] == "gds.graph.drop"
-    rr = runner()
-    result = execute("harmonic", rr)
-    assert "gds.systemMonitor" not in rr.procedures  # no .estimate for harmonic closeness
+def test_other_endpoints() -> None:
+    expected = {"wcc": "wcc", "clustering": "local_clustering_coefficient", "harmonic": "harmonic"}
+    for job, endpoint in expected.items():
+        gds = client()
+        execute(job, gds)
+        assert f"{endpoint}.write" in gds.endpoints and gds.endpoints[-1] == "graph.drop"
+    gds = client()
+    result = execute("harmonic", gds)
+    assert "debug.sys_info" not in gds.endpoints  # no .estimate for harmonic closeness
     assert result.facts["harmonic_method"].startswith("exact")
 
 
-def test_refuses_when_the_estimate_exceeds_free_heap_and_still_drops() -> None:
-    rr = runner(free=512 * 2**20, need=3 * 2**30)
+def test_refuses_when_the_estimate_exceeds_the_available_heap_and_still_drops() -> None:
+    gds = client(available=512 * 2**20, need=3 * 2**30)
     with pytest.raises(
-        InsufficientMemoryError, match=r"needs up to 3\.0 GiB of heap .* only 512\.0 MiB is free"
+        InsufficientMemoryError, match=r"needs up to 3\.0 GiB of heap .* only 512\.0 MiB is available"
     ):
-        execute("pagerank", rr)
-    assert "gds.pageRank.write" not in rr.procedures
-    assert rr.procedures[-1] == "gds.graph.drop"
+        execute("pagerank", gds)
+    assert "page_rank.write" not in gds.endpoints
+    assert gds.endpoints[-1] == "graph.drop"
 
 
-def test_projection_is_dropped_when_the_algorithm_fails() -> None:
-    rr = runner()
-
-    def fail(params: dict[str, Any]) -> list[dict[str, Any]]:
+def test_projection_is_dropped_when_projecting_or_the_algorithm_fails() -> None:
+    def fail(kwargs: dict[str, Any]) -> dict[str, Any]:
         raise RuntimeError("procedure failed")
 
-    rr.responses = {**rr.responses, "gds.wcc.write": fail}
-    with pytest.raises(RuntimeError, match="procedure failed"):
-        execute("wcc", rr)
-    assert rr.procedures[-1] == "gds.graph.drop"
+    for failing in ("graph.project.cypher", "wcc.write"):
+        gds = client()
+        gds.responses = {**gds.responses, failing: fail}
+        with pytest.raises(RuntimeError, match="procedure failed"):
+            execute("wcc", gds)
+        assert gds.endpoints[-1] == "graph.drop" and gds.call("graph.drop").args == (GRAPH,)
 
 
 def test_a_summary_job_has_no_gds_call() -> None:
-    rr = runner()
+    gds = client()
     with pytest.raises(ValueError, match="no GDS implementation"):
-        execute("network_stats", rr)
-    assert rr.calls == []
+        execute("network_stats", gds)
+    assert gds.calls == []
 
 
 def test_node_sets_of_every_focal_rule() -> None:

@@ -121,6 +121,22 @@ def test_no_java_and_no_maven_say_what_to_install(tmp_path: Path, monkeypatch: p
     assert reason is not None and "Java 17" in reason
 
 
+def test_make_neo4j_skips_without_the_tools_except_where_neo4j_is_required(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("VALUENET_REQUIRE_NEO4J", raising=False)
+    args = ["assemble", "--unless-missing-tools", str(tmp_path / "dist")]
+    assert neo4j_dist.main(args) == 0
+    assert "its tests will skip: Neo4j needs Java 17" in capsys.readouterr().out
+    monkeypatch.setenv("VALUENET_REQUIRE_NEO4J", "1")  # as .ci/run does
+    assert neo4j_dist.main(args) == 1
+    assert "Neo4j is required here" in capsys.readouterr().out
+    assert not (tmp_path / "dist").exists()
+
+
 def test_start_without_java_fails_before_any_process_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

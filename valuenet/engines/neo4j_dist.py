@@ -196,6 +196,12 @@ def find_maven() -> str:
     return mvn
 
 
+def required() -> bool:
+    """Whether this machine must run Neo4j (CI: `.ci/run` sets VALUENET_REQUIRE_NEO4J=1; most CI services
+    set CI): then missing Java or Maven is an error, not a reason to skip the Neo4j + GDS tests."""
+    return bool(os.environ.get("VALUENET_REQUIRE_NEO4J") or os.environ.get("CI"))
+
+
 def missing_requirements() -> str | None:
     """Why a Neo4j distribution cannot be assembled and run here, or None when Java and Maven are present."""
     try:
@@ -383,11 +389,16 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("assemble", help="assemble (or verify) the locked distribution under ROOT")
     build.add_argument("root", type=Path)
     build.add_argument(
-        "--unless-missing-tools", action="store_true", help="without Java or Maven: say so and exit 0"
+        "--unless-missing-tools",
+        action="store_true",
+        help="without Java or Maven: say so and exit 0 (1 where Neo4j is required: CI)",
     )
     args = parser.parse_args(argv)
     missing = missing_requirements()
     if args.command == "assemble" and args.unless_missing_tools and missing:
+        if required():
+            print(f"Neo4j is required here (VALUENET_REQUIRE_NEO4J or CI) and cannot run: {missing}")
+            return 1
         print(f"Neo4j not assembled, its tests will skip: {missing}")
         return 0
     try:

@@ -1,6 +1,6 @@
 // title_zh: GDS 投影：图模型中的一个命名投影
 // title_en: GDS Cypher-aggregation projection — one named projection of the graph model
-// answers: the same nodes and relationships as jobs/stream_projection (in stored direction, reversed, or each linked pair once for undirected algorithms), projected into the GDS catalog
+// answers: (through graphdatascience's gds.graph.project.cypher, which wants one projection map back) the same nodes and relationships as jobs/stream_projection (in stored direction, reversed, or each linked pair once for undirected algorithms), projected into the GDS catalog
 // params:
 //   graph_name: {type: str}
 //   config: {type: map, doc: 'gds.graph.project configuration, e.g. {undirectedRelationshipTypes: ["*"]}'}
@@ -27,5 +27,4 @@ WHERE {{ rels | join(' AND ') }}
 {% if p.distinct_pairs or orientation == 'UNDIRECTED' %}
 WITH DISTINCT n, m
 {% endif %}
-WITH gds.graph.project($graph_name, n, m, {}, $config) AS g
-RETURN g.graphName AS graph_name, g.nodeCount AS node_count, g.relationshipCount AS relationship_count
+RETURN gds.graph.project($graph_name, n, m, {}, $config) AS projection
