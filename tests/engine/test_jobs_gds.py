@@ -19,6 +19,7 @@ from gds_jobs.schedule import build_scheduler
 from tests.jobs_fixtures import load_nx, scores
 from valuenet.config import Settings
 from valuenet.db import Graph
+from valuenet.model import MODEL
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.gds]
 KARATE = nx.karate_club_graph()
@@ -36,10 +37,16 @@ def projections_left(graph: Graph) -> list[str]:
 
 
 def test_auto_chooses_gds_and_every_gds_job_of_the_catalogue_runs(karate: Graph) -> None:
+    """Every job whose projection counts EMPOWERS (the karate club's relationships; the others fail, as
+    they should, on a graph without their relationships: tests/engine/test_focal.py)."""
     backend = choose_backend(karate)
     assert isinstance(backend, GdsBackend)
     runs = {}
-    for job in catalogue.JOBS.values():
+    empowering = [
+        j for j in catalogue.JOBS.values() if "EMPOWERS" in MODEL.rel_types(j.projection).split("|")
+    ]
+    assert len(empowering) == len(catalogue.JOBS) - 4  # not talent (2) nor investment (2) degrees
+    for job in empowering:
         rec = runs[job.name] = run_job(karate, job, backend=backend)
         assert rec.status == "succeeded", job.name
         assert rec.backend == ("local" if job.local_only else "gds"), job.name
