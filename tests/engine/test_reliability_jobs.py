@@ -138,6 +138,7 @@ class Flaky:
 
     def __init__(self, graph: Graph, failures: int) -> None:
         self.inner = LocalBackend(graph)
+        self.focal = self.inner.focal
         self.failures = failures
         self.calls = 0
 
