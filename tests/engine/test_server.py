@@ -183,6 +183,22 @@ def test_engine_killed_during_a_job_run(own_server: Settings) -> None:
 
 
 @pytest.mark.parametrize("own_server", ["arcadedb"], indirect=True)  # Neo4j's HTTP port is off
+def test_http_transactions_outlive_a_slow_command(own_server: Settings) -> None:
+    """The bulk property writes run in an HTTP transaction; ArcadeDB expires one 5 s after its latest command
+    began unless told otherwise: one UPDATE over every organisation outlasts that on a loaded machine."""
+    assert server.start(own_server).running  # a no-op when an earlier test of the module started it
+    creds = json.loads((own_server.home / "credentials.json").read_text())
+    auth = "Basic " + base64.b64encode(f"{creds['username']}:{creds['password']}".encode()).decode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{own_server.valuenet_http_port}/api/v1/server?mode=default",
+        headers={"Authorization": auth},
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        settings = {s["key"]: s["value"] for s in json.load(answer)["settings"]}
+    assert settings["arcadedb.server.httpSessionExpireTimeout"] >= 600
+
+
+@pytest.mark.parametrize("own_server", ["arcadedb"], indirect=True)  # Neo4j's HTTP port is off
 def test_failed_root_logins_do_not_lock_valuenet_out(own_server: Settings) -> None:
     """Anyone on the machine can fail five logins as `root` on the HTTP port, and ArcadeDB then locks root
     out for about a minute (over Bolt too). valuenet's own users have names nobody can guess, so its

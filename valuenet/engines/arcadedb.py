@@ -210,6 +210,10 @@ def _serve(argv: list[str] | None = None) -> int:
             "http_port": args.http_port,
             "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
             "bolt_port": args.bolt_port,
+            # An HTTP transaction (the bulk property writes) expires 5 s after its latest command began by
+            # default: one UPDATE over 44k nodes can take longer on a loaded machine ("Remote transaction
+            # ... not found or expired" seen with 10 readers during a job run).
+            "server.httpSessionExpireTimeout": 600,
         },
     )
     stop_requested = threading.Event()
