@@ -23,19 +23,12 @@ WHERE o <> i
 {% endif %}
 WITH CASE WHEN i.id < o.id THEN i ELSE o END AS a, CASE WHEN i.id < o.id THEN o ELSE i END AS b, s
 {% else %}
-// from the sample enterprises (the selective label); an investor with fewer sample investees than
-// min_shared is in no pair that counts
-MATCH (s:Sample)<-[r1:INVESTS_IN]-(a)
-{% if given.edition %}
-WHERE $edition IN r1.editions
-{% endif %}
-WITH a, collect(s) AS investees
-WHERE size(investees) >= $min_shared
-UNWIND investees AS s
-MATCH (s)<-[r2:INVESTS_IN]-(b)
+// one pattern, one grouping: collecting each investor's investees first (then pairing them) doubled
+// what the engine buffers and went over ArcadeDB's query heap budget at a 2g heap on the reference graph
+MATCH (a:{{ org }})-[r1:INVESTS_IN]->(s:Sample)<-[r2:INVESTS_IN]-(b:{{ org }})
 WHERE a.id < b.id
 {% if given.edition %}
-  AND $edition IN r2.editions
+  AND $edition IN r1.editions AND $edition IN r2.editions
 {% endif %}
 {% endif %}
 WITH a, b, count(DISTINCT s) AS shared, collect(DISTINCT s.name_zh)[..5] AS examples
