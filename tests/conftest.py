@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import socket
 import uuid
 from collections.abc import Callable, Iterator
@@ -31,10 +32,27 @@ from valuenet.db import Graph
 REPO = Path(__file__).resolve().parent.parent
 
 
+def _ephemeral_low() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A free port BELOW the kernel's ephemeral range. A port the kernel hands out (bind to 0) is also what
+    it gives the next outgoing connection: a server started on it later found its port taken by a client
+    socket of the suite itself (CI: "Unable to listen to a HTTP port", "in use by another process")."""
+    low = _ephemeral_low()
+    for _ in range(200):
+        port = random.randrange(20000, low) if low > 20000 else random.randrange(1024, 20000)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
 
 
 def embedded_settings(home: Path) -> Settings:
