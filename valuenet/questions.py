@@ -2,7 +2,7 @@
 
 Each `.cypher` file is one question; its `//` YAML header declares:
 
-    id (= file name), group, title_zh, title_en, answers,
+    id (= file name), group, title_zh, title_en, answers (English), answers_zh (the same in Chinese),
     chart (bar | stacked_bar | map | table | graph | kpi | line),
     params: {name: {type: str|int|float|bool|list, default, required, allowed: [...],
                     choices: <choices query>, dimension: <label or [labels]>, min, max, pattern,
@@ -138,6 +138,7 @@ class Question:
     title_zh: str
     title_en: str
     answers: str
+    answers_zh: str
     chart: str
     params: dict[str, Param]
     figures: tuple[str, ...]
@@ -325,6 +326,7 @@ def _question(f: queries.CypherFile) -> Question:
         title_zh=str(m.get("title_zh", qid)),
         title_en=str(m.get("title_en", qid)),
         answers=str(m.get("answers", "")),
+        answers_zh=str(m.get("answers_zh", "")),
         chart=chart,
         params=params,
         figures=tuple(m.get("figures") or ()),

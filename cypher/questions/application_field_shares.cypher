@@ -4,6 +4,8 @@
 // answers: >
 //   How many sample enterprises of an edition work in each application field (APPLIES_IN), with shares of the
 //   edition's sample (percent, two decimals), and their total financing where known.
+// answers_zh: "某一年版报告的样本企业在各应用领域（APPLIES_IN）的数量、占该版样本的比例（百分比，\
+//   两位小数），以及已知的融资总额。"
 // chart: bar
 // params:
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}

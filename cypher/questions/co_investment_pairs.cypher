@@ -4,6 +4,7 @@
 // answers: >
 //   Pairs of investors that both invested in the same sample enterprises, ranked by the number of enterprises
 //   they share; optionally only pairs that include a given investor.
+// answers_zh: "共同投资过同一批样本企业的投资者对，按共同投资的企业数排名；可只看包含某位投资者的投资者对。"
 // chart: table
 // params:
 //   investor: {type: str, default: null, choices: investors, description: 'organisation id or exact name; all pairs when empty'}

@@ -8,6 +8,11 @@
 //   tertiary), GB/T 4754 section, division, or direction; optionally only converged partners, one tier or one
 //   section. Shares are percentages of the relations selected (partners without an industry, e.g.
 //   governments, are not classified and not counted).
+// answers_zh: "样本企业（都属于人工智能核心产业）与有行业分类的伙伴之间的技术关系，按报告的口径计算：\
+//   一个方向（核心产业 → 其他产业 = 样本企业的技术赋能，其他产业 → 核心产业 = 样本企业的技术\
+//   输入）或两个方向，按产业（核心或融合）、三次产业、GB/T 4754 门类、\
+//   大类或方向分组；可只看融合产业、某一次产业或某个门类。占比是所选关系中的百分比（没有行业的伙伴，\
+//   如政府，不分类也不计入）。"
 // chart: stacked_bar
 // params:
 //   direction: {type: str, default: core_to_other, allowed: [core_to_other, other_to_core, both]}

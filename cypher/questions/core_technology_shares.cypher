@@ -4,6 +4,8 @@
 // answers: >
 //   How many sample enterprises of an edition rely on each core technology (USES_TECH), optionally only those
 //   of one technology layer, with shares of the enterprises considered (percent, two decimals).
+// answers_zh: "某一年版报告的样本企业依赖各项核心技术（USES_TECH）的数量，可只看某个技术层的企业，\
+//   以及占所考察企业的比例（百分比，两位小数）。"
 // chart: bar
 // params:
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}

@@ -6,6 +6,10 @@
 //   1,028 input providers + 1,237 empowerment targets). relation: tech (input + empowerment), tech_input,
 //   tech_empowerment, talent, study, work, financing (investors of samples), investment (targets of samples outside the sample, and acquisitions).
 //   Foreign only by default; share = percentage of the foreign relations of that kind.
+// answers_zh: "样本企业的关系按对方所在国家计数（如美国合计 2,265 = 1,028 个技术输入方 + 1,23\
+//   7 个技术赋能对象）。关系：技术（输入 + 赋能）、技术输入、技术赋能、\
+//   人才、学习、工作、融资（样本企业的投资者）、投资（样本企业在样本之外的投资对象，\
+//   以及收购）。默认只看国外；占比 = 该类国外关系中的百分比。"
 // chart: bar
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, financing, investment]}

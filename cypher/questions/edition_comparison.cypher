@@ -5,6 +5,9 @@
 //   A metric counted separately for each edition and the change: samples (sample enterprises), or the
 //   relations of a type reported in that edition (a relationship carries the list of editions that report it).
 //   Breakdown by the sample's (or counterpart's, for relations) province, or none for one total per edition.
+// answers_zh: "一项指标在 2020 年版和 2021 年版中分别计数，以及两版之间的变化：\
+//   样本企业数，或某一类关系在该版中被报告的数量（每条关系记有报告它的版本）。\
+//   可按样本企业（关系则按对方）所在省份细分，也可不细分，每版一个总数。"
 // chart: bar
 // params:
 //   metric: {type: str, default: samples, allowed: [samples, tech_input, tech_empowerment, study, work, financing, investment]}

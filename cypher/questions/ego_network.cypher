@@ -8,6 +8,10 @@
 //   first-hop partners. The second hop is explored from the first-hop partners shown; nodes_total counts
 //   the centre, all first-hop partners and the second-hop partners found that way; `capped` tells whether
 //   the cap cut the network.
+// answers_zh: "某机构沿所选关系类型（任一方向）1 步或 2 步以内的机构，画成节点和连线的网络，\
+//   最多 max_nodes 个节点：先按与中心的关系数取第一层伙伴，深度为 2 时再按与已显示的第一层\
+//   伙伴的关系数取它们的伙伴。nodes_total 计中心、全部第一层伙伴和这样找到的第二层伙伴；\
+//   capped 表示网络是否因节点上限被截断。"
 // chart: graph
 // params:
 //   org: {type: str, required: true, choices: organizations, description: 'organisation id or exact Chinese/English name or alias'}

@@ -4,6 +4,8 @@
 // answers: >
 //   The total and the average financing (financing_total_cny, yuan) of the sample enterprises with financing
 //   in each province, ranked by total or by average.
+// answers_zh: "各省有融资的样本企业的融资总额与平均融资额（financing_total_cny，\
+//   单位：元），按总额或平均值排名。"
 // chart: map
 // params:
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}

@@ -4,6 +4,8 @@
 // answers: >
 //   How many sample enterprises of an edition were founded in each year, with the share of those whose
 //   founding year is known (percent, two decimals); the peak year has the largest count.
+// answers_zh: "某一年版报告的样本企业每年成立的数量，以及占成立年份已知的企业的比例（百分比，\
+//   两位小数）；数量最多的一年为高峰年。"
 // chart: bar
 // params:
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}

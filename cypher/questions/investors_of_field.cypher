@@ -4,6 +4,8 @@
 // answers: >
 //   Who invested (INVESTS_IN) in the sample enterprises of an application field, ranked by the number of
 //   enterprises backed, with the known amount invested where recorded.
+// answers_zh: "谁投资了（INVESTS_IN）某应用领域的样本企业，按投资的企业数排名，\
+//   有记录时给出投资金额。"
 // chart: bar
 // params:
 //   field: {type: str, dimension: ApplicationField, required: true, choices: application_fields, description: 'application field code (see choices)'}

@@ -4,6 +4,8 @@
 // answers: >
 //   The receivers of an organisation's technology (outgoing EMPOWERS), grouped by the receivers' province
 //   (domestic) or country (foreign), with the number of distinct receivers.
+// answers_zh: "某机构技术赋能（发出的 EMPOWERS）的对象，按对象所在省份（国内）或国家（国外）分组，\
+//   给出不同对象的数量。"
 // chart: map
 // params:
 //   org: {type: str, required: true, choices: organizations, description: 'organisation id or exact Chinese/English name or alias'}

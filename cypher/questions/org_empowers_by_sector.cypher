@@ -4,6 +4,8 @@
 // answers: >
 //   The receivers of an organisation's technology (outgoing EMPOWERS), grouped by the receivers' GB/T 4754
 //   division and section, with the section's tier (primary / secondary / tertiary / AI core).
+// answers_zh: "某机构技术赋能（发出的 EMPOWERS）的对象，按对象所属的 GB/T 4754 大类和门类分组，\
+//   并给出门类属于哪一次产业（第一、第二、第三产业或人工智能核心产业）。"
 // chart: bar
 // params:
 //   org: {type: str, required: true, choices: organizations, description: 'organisation id or exact Chinese/English name or alias'}

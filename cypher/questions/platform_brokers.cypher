@@ -5,6 +5,8 @@
 //   For each national AI open innovation platform (:Platform), its technology suppliers (input side) and
 //   receivers (empowerment side) by kind, and the organisations whose only link into the network is that
 //   platform, i.e. reachable only through it (a structural hole the platform spans).
+// answers_zh: "每个国家新一代人工智能开放创新平台（:Platform）按机构类型列出的技术供应方（输入一侧）和接受\
+//   方（赋能一侧），以及只通过该平台与网络相连、只能经由它到达的机构（平台跨越的结构洞）。"
 // chart: stacked_bar
 // params:
 //   platform: {type: str, default: null, choices: platforms, description: 'platform organisation id or name; all platforms when empty'}

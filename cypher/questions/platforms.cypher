@@ -4,6 +4,8 @@
 // answers: >
 //   The :Platform organisations with their domain, location and how many organisations they supply with technology,
 //   receive technology from, and invest in.
+// answers_zh: "各开放创新平台（:Platform）的领域、所在地，以及它向多少机构提供技术、\
+//   从多少机构获得技术、投资了多少机构。"
 // chart: table
 // params: {}
 // figures: [platform_national_count, platform_batch1_count, platform_batch2_count]

@@ -8,6 +8,11 @@
 //   acquisitions).
 //   Share = percentage of all domestic relations of that kind (partners whose province is unknown count in
 //   the total, as in the report's 46,642 domestic technology relations).
+// answers_zh: "样本企业的国内关系按对方所在省份计数（如北京的 12,588 条技术关系 = 4,357 条输入 + \
+//   8,231 条赋能）。关系：技术、技术输入、技术赋能、人才、学习、工作、\
+//   融资（按投资者所在省份）、投资（按投资对象所在省份：样本之外的投资，以及收购）。\
+//   占比 = 该类全部国内关系中的百分比（省份不详的伙伴也计入总数，与报告中 46,642 条国内技术关\
+//   系的口径一致）。"
 // chart: map
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, financing, investment]}

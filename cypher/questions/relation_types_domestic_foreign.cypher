@@ -9,6 +9,12 @@
 //   the sample, or ACQUIRES (split by the target's): an investment between two sample enterprises counts
 //   once, as the investee's financing. Domestic = CN, HK, MO, TW. Shares are percentages of the type's
 //   relations.
+// answers_zh: "从样本企业的角度计数（表4）：技术输入 = 指向样本企业的 EMPOWERS（按提供方所在国家分国内\
+//   外），技术赋能 = 样本企业发出的 EMPOWERS（按接受方的），学习 / 工作 = 指向样本企业\
+//   的 SUPPLIES_TALENT（按院校或雇主的），融资 = 指向样本企业的 INVESTS_IN\
+//   （按投资者的），投资 = 样本企业对样本之外机构的 INVESTS_IN 或 ACQUIRES（按对\
+//   象的）：两家样本企业之间的投资只计一次，计为被投企业的融资。国内 = CN、\
+//   HK、MO、TW（港澳台计为国内）。占比为该类关系中的百分比。"
 // chart: stacked_bar
 // params:
 //   edition: {type: int, default: null, allowed: [2020, 2021], description: 'only relations reported in this edition, with samples of that edition'}

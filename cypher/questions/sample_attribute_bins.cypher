@@ -6,6 +6,9 @@
 //   financing, R&D intensity or R&D staff share as fractions 0..1, patents; listed companies only if asked) fall
 //   into bins: the bin edges are lower bounds (a value v is in the last edge <= v); counts and shares of the
 //   enterprises with that attribute (percent, two decimals).
+// answers_zh: "某一年版报告中某项属性有值的样本企业（员工数、营收、市值、融资额、研发强度或研发人员占比（0 到 1 \
+//   之间的小数）、专利数；可只看上市公司）落入各档的情况：分档边界是下限（值 v 落在不大于 v 的最后\
+//   一个边界那一档）；给出有该属性的企业的数量和占比（百分比，两位小数）。"
 // chart: bar
 // params:
 //   attribute: {type: str, default: financing_total_cny, allowed: [staff, revenue_cny, market_value_cny, financing_total_cny, rd_intensity, rd_staff_share, patents, founded_year]}

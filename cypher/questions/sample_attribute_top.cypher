@@ -4,6 +4,8 @@
 // answers: >
 //   The sample enterprises of an edition with the largest value of an attribute (e.g. R&D intensity, the
 //   report's Table 2), optionally listed companies only, with their province.
+// answers_zh: "某一年版报告中某项属性值最大的样本企业（如研发强度，即报告表2），可只看上市公司，\
+//   并给出所在省份。"
 // chart: bar
 // params:
 //   attribute: {type: str, default: rd_intensity, allowed: [staff, revenue_cny, market_value_cny, financing_total_cny, rd_intensity, rd_staff_share, patents]}

@@ -4,6 +4,8 @@
 // answers: >
 //   How the sample AI enterprises of an edition are spread over metro areas (JJJ, YRD, PRD), provinces or
 //   cities, with shares of the edition's sample (percent, two decimals).
+// answers_zh: "某一年版报告的人工智能样本企业在都市圈（京津冀、长三角、珠三角）、省份或城市中的分布，\
+//   以及占该版样本的比例（百分比，两位小数）。"
 // chart: map
 // params:
 //   level: {type: str, default: province, allowed: [metro, province, city]}

@@ -5,6 +5,8 @@
 //   One shortest chain of relations between organisations (of every type between organisations, either
 //   direction) linking two organisations, up to max_hops,
 //   with each step's relation type and direction. No row when they are not connected within max_hops.
+// answers_zh: "连接两个机构的一条最短关系链（机构之间任意类型的关系、任一方向），最多 max_hops 步，\
+//   给出每一步的关系类型和方向。两者在 max_hops 步内不相连时没有结果。"
 // chart: graph
 // params:
 //   source: {type: str, required: true, choices: organizations, description: 'organisation id or exact name'}

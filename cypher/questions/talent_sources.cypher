@@ -5,6 +5,9 @@
 //   The universities, institutes and employers where the core people (founders, CEO, CTO, chief scientist) of
 //   sample enterprises studied or worked (SUPPLIES_TALENT), for the samples in a place and/or an industry or
 //   application field; ranked by the number of sample enterprises supplied.
+// answers_zh: "某地区和/或某行业或应用领域的样本企业，其核心人员（创始人、CEO、CTO、\
+//   首席科学家）学习或工作过的高校、研究机构和雇主（SUPPLIES_TALENT），\
+//   按输送人才的样本企业数排名。"
 // chart: bar
 // params:
 //   place: {type: str, dimension: [City, Province, MetroArea, Country], default: null, pattern: '[0-9]{6}|[A-Z]{2,3}', choices: places, description: 'where the sample enterprises are'}

@@ -4,6 +4,8 @@
 // answers: >
 //   How the sample enterprises of an edition split over the base, technology and application layers
 //   (AT_LAYER), with shares of the edition's sample (percent, two decimals).
+// answers_zh: "某一年版报告的样本企业在基础层、技术层和应用层（AT_LAYER）的分布，\
+//   以及占该版样本的比例（百分比，两位小数）。"
 // chart: bar
 // params:
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}

@@ -9,6 +9,13 @@
 //   (HK, MO and TW count as domestic), place (city, province, metro or country code), edition, and which
 //   counterparts count (counterpart=sample counts only relations with sample enterprises: Table 9 ranks
 //   investors by the number of sample enterprises invested).
+// answers_zh: "按关系类型计的度数中心性，同报告表5–9：技术输入 = 指向它的 EMPOWERS，\
+//   技术赋能 = 它发出的 EMPOWERS，技术 = 两者之和；学习 / 工作 = 它发出的该类经历的 \
+//   SUPPLIES_TALENT（人才 = 两类经历）；对外投资 = 发出的 INVESTS_IN，\
+//   获得投资 = 指向它的 INVESTS_IN；收购 = 发出的 ACQUIRES。\
+//   筛选：样本企业或关系机构、机构类型、国内/国外（港澳台计为国内）、地区（城市、\
+//   省份、都市圈或国家代码）、报告版本，以及只计哪类对方（只计对方为样本企业时：\
+//   表9 按投资的样本企业数为投资机构排名）。"
 // chart: bar
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, invest_made, invest_received, acquires]}

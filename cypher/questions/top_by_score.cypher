@@ -7,6 +7,13 @@
 //   degree_talent_work, degree_invest_out = sample enterprises invested in, degree_invest_in), pagerank,
 //   betweenness, harmonic closeness, clustering. Fast (reads stored scores); empty until the job has run.
 //   Filters: sample or relation nodes, kind label, domestic/foreign.
+// answers_zh: "按计算作业（`valuenet jobs run`）写回的分数为机构排名：\
+//   报告中的各项度数（degree_tech、degree_tech_in、\
+//   degree_tech_out、degree_talent_study、\
+//   degree_talent_work、degree_invest_out = 投资的样本企业数、\
+//   degree_invest_in）、PageRank、中介中心性、调和接近中心性、\
+//   聚类系数。读取已存的分数，所以很快；作业运行之前为空。筛选：样本企业或关系机构、\
+//   机构类型、国内/国外。"
 // chart: bar
 // params:
 //   score: {type: str, default: degree_tech, allowed: [degree_tech, degree_tech_in, degree_tech_out, degree_talent_study, degree_talent_work, degree_invest_out, degree_invest_in, pagerank, betweenness, harmonic, clustering]}

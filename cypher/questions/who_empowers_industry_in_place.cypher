@@ -7,6 +7,10 @@
 //   or either (default: either, as the report's Guangzhou automobile study counts the city's own suppliers
 //   of car makers anywhere as well as suppliers of the city's car makers).
 //   Ranked by the number of distinct receivers.
+// answers_zh: "向某个 GB/T 4754 门类或大类的机构提供技术（EMPOWERS）的机构；\
+//   地区（城市、省份、都市圈或国家代码）可以是接受方所在地、提供方所在地或任一端（默认任一端，\
+//   与报告对广州汽车产业的研究一致：既计为广州车企提供技术的机构，也计广州本地为各地车企提供技术的机构）。\
+//   按不同接受方的数量排名。"
 // chart: bar
 // params:
 //   industry: {type: str, dimension: Industry, required: true, pattern: '[A-T]|[A-T][0-9]{2}|AI', choices: industries, description: 'GB/T 4754-2017 section (C) or division (C36), or AI for the AI core sector'}

@@ -48,7 +48,10 @@ def _pick_question(lib: dict[str, Question]) -> Question | None:
         q
         for q in lib.values()
         if not needle
-        or any(needle in s.lower() for s in (q.id, q.title_zh, q.title_en, q.answers, group(q.group)))
+        or any(
+            needle in s.lower()
+            for s in (q.id, q.title_zh, q.title_en, q.answers, q.answers_zh, group(q.group))
+        )
     ]
     order = list(dict.fromkeys(q.group for q in lib.values()))
     found.sort(key=lambda q: order.index(q.group))
@@ -412,7 +415,7 @@ def main() -> None:
         return
     st.markdown(f"### {_title(q)}")
     with st.expander(t("what_it_answers"), expanded=False):
-        st.write(q.answers)
+        st.write(pick(q.answers_zh, q.answers))
         if q.figures:
             st.caption(f"{t('figures')}: {', '.join(q.figures)}")
     raw: dict[str, Any] = {}

@@ -86,6 +86,7 @@ def test_the_url_carries_the_question_its_parameters_and_the_language_and_reopen
     assert flat["q"] == "who_empowers_industry_in_place" and flat["lang"] == "zh" and flat["run"] == "1"
     assert flat["industry"] == "C36" and flat["place"] == "440100" and flat["side"] == "either"
     assert "limit" in flat  # every parameter, defaults too
+    assert "按不同接受方的数量排名" in texts(at)  # the question's explanation in Chinese (answers_zh)
     again = app(**{k: v for k, v in flat.items() if k != "lang"}, lang="zh")
     assert again.dataframe[0].value.equals(first)
     # a changed parameter changes the URL; the answer is marked as not for it until Run
@@ -95,6 +96,8 @@ def test_the_url_carries_the_question_its_parameters_and_the_language_and_reopen
     # English from the URL: the page and the question in English
     english = app(**GUANGZHOU_CARS, lang="en")
     assert english.title[0].value == "Ask"
+    assert "Ranked by the number of distinct receivers" in texts(english)
+    assert "按不同接受方" not in texts(english)
     assert "Provider" in list(english.dataframe[0].value.columns) or english.dataframe
 
 

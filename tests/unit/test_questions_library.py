@@ -3,6 +3,7 @@ before anything reaches the engine, and headers take the graph model's lists whe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,12 @@ def test_library_loads_and_every_question_is_documented() -> None:
     assert len(lib) >= 20
     for q in lib.values():
         assert q.title_zh and q.title_en and q.answers, q.id
+        # the explanation in both languages: the explorer shows answers_zh on Chinese pages
+        assert q.answers_zh.strip(), f"{q.id}: header lacks answers_zh"
+        assert re.search(r"[\u4e00-\u9fff]", q.answers_zh), f"{q.id}: answers_zh has no Chinese"
+        cjk = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+        joined = re.search(f"{cjk} {cjk}", q.answers_zh)
+        assert not joined, f"{q.id}: answers_zh lines joined with a space (end each with a backslash)"
         for p in q.params.values():
             if p.choices:
                 assert (queries.CYPHER_DIR / "choices" / f"{p.choices}.cypher").is_file(), (q.id, p.name)
