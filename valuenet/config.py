@@ -45,7 +45,7 @@ class Settings:
     valuenet_engine: str = "arcadedb"
     valuenet_bolt_port: int = 7688
     valuenet_http_port: int = 2489
-    valuenet_heap: str = "4g"
+    valuenet_heap: str = ""  # JVM heap of the local server; empty: sized from its data (engines.sized_heap)
     valuenet_pagecache: str = "1g"  # Neo4j's page cache (the 1x graph's store is ~100 MB)
     valuenet_neo4j_dist: str | None = None  # where Neo4j is assembled; default $VALUENET_HOME/neo4j/dist
     valuenet_query_timeout: float = 30.0

@@ -14,6 +14,7 @@ default, or Neo4j + GDS assembled from Maven Central. State lives in the state f
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import os
 import socket
@@ -32,6 +33,7 @@ from valuenet.engines import (
     all_engine_servers,
     engine_server,
     log_tail,
+    sized_heap,
     write_private,
 )
 
@@ -223,6 +225,11 @@ def start(
             )
     database = chosen.database(s)
     creds = chosen.credentials(paths)
+    heap_note = f"heap {s.valuenet_heap}"
+    if not s.valuenet_heap:
+        s = copy.copy(s)
+        s.valuenet_heap = sized_heap(chosen.data_dir(paths), psutil.virtual_memory().total)
+        heap_note = f"heap {s.valuenet_heap}, sized from the data (VALUENET_HEAP chooses another)"
     launch = chosen.prepare(s, paths, creds.root[1])
     with open(paths.log, "ab") as log:
         proc = subprocess.Popen(
@@ -271,7 +278,7 @@ def start(
             )
             with open(paths.log, "a", encoding="utf-8") as log_text:
                 print(f"valuenet: {described} ready on 127.0.0.1:{s.valuenet_bolt_port}", file=log_text)
-            msg = f"started (pid {proc.pid}) at {uri}, database {database}"
+            msg = f"started (pid {proc.pid}) at {uri}, database {database}, {heap_note}"
             return Status(
                 True,
                 proc.pid,

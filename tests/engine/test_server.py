@@ -29,7 +29,7 @@ from tests.jobs_fixtures import load_nx
 from valuenet import schema, server
 from valuenet.config import Settings
 from valuenet.db import Graph
-from valuenet.engines import Paths, engine_server
+from valuenet.engines import MIN_HEAP_MB, Paths, engine_server
 
 ENGINES = [
     pytest.param("arcadedb", id="arcadedb"),
@@ -221,3 +221,16 @@ def test_failed_root_logins_do_not_lock_valuenet_out(own_server: Settings) -> No
     with Graph(st.connection()) as g:
         assert g.run("RETURN 1 AS x") == [{"x": 1}]
         assert g.run_readonly("RETURN 1 AS x").rows == [{"x": 1}]
+
+
+def test_the_default_heap_is_sized_from_the_data(tmp_path: Path) -> None:
+    s = embedded_settings(tmp_path)
+    s.valuenet_heap = ""  # as for a user who sets no VALUENET_HEAP
+    try:
+        st = server.start(s)
+        assert st.running and f"heap {MIN_HEAP_MB}m, sized from the data" in st.message
+        assert st.pid is not None
+        argv = psutil.Process(st.pid).cmdline()
+        assert argv[argv.index("--heap") + 1] == f"{MIN_HEAP_MB}m"  # an empty state folder: the minimum
+    finally:
+        server.stop(s)

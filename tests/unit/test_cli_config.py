@@ -51,3 +51,20 @@ def test_a_bad_value_is_named_with_its_source(clean_env: Path, monkeypatch: pyte
         Settings()
     with pytest.raises(TypeError, match="no field"):
         Settings(neo4j_url="bolt://x")
+
+
+def test_the_default_heap_grows_with_the_data_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from valuenet.engines import MIN_HEAP_MB, sized_heap
+
+    gib = 2**30
+    assert sized_heap(tmp_path / "nothing-yet", 24 * gib) == f"{MIN_HEAP_MB}m"
+    data = tmp_path / "databases" / "valuenet"
+    data.mkdir(parents=True)
+    with open(data / "bucket", "wb") as f:  # sparse: 1 GiB on paper
+        f.truncate(gib)
+    assert sized_heap(tmp_path / "databases", 24 * gib) == f"{4 * 1024 + 1024}m"
+    assert sized_heap(tmp_path / "databases", 8 * gib) == "4096m"  # at most half the machine's memory
+    monkeypatch.delenv("VALUENET_HEAP", raising=False)
+    assert Settings(_env_file=None).valuenet_heap == ""  # unset: sized from the data at start

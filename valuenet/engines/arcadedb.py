@@ -114,6 +114,9 @@ class ArcadeDBServer:
     def database(self, settings: Settings) -> str:
         return settings.neo4j_database or DEFAULT_DATABASE
 
+    def data_dir(self, paths: Paths) -> Path:
+        return paths.home / "root" / "databases"
+
     def prepare(self, settings: Settings, paths: Paths, password: str) -> Launch:
         argv = [
             sys.executable,

@@ -93,6 +93,9 @@ class Neo4jServer:
             )
         return DEFAULT_DATABASE
 
+    def data_dir(self, paths: Paths) -> Path:
+        return server_home(paths) / "data"
+
     def prepare(self, settings: Settings, paths: Paths, password: str) -> Launch:
         java = find_java()
         dist = assemble(dist_root(settings))
