@@ -19,7 +19,10 @@ A parameter with `dimension` (labels of the graph model's dimensions, e.g. `dime
 MetroArea, Country]`) takes a code or a name: `ask` resolves names through the graph's own dimension nodes
 (valuenet/resolve.py), so `industry=金属制品业` runs as `industry=C33`, and its `pattern` is the form of the
 code (nodes whose code does not match are not candidates). A name that finds no node, or several, is a
-QuestionError listing the nearest ones.
+QuestionError listing the nearest ones. A parameter with `choices: organizations` takes an organisation's id,
+exact Chinese or English name or alias, and `ask` turns it into the id first (index lookups; the alias scan
+only when nothing else matched), so the question itself matches `{id: $org}` instead of scanning every
+organisation for four properties; a text that names none is passed on as it is (no rows).
 
 `parse_params` reads the `params:` of any `.cypher` header the same way (tests/unit/test_query_files.py
 checks every file with it); `map` parameters are for trusted callers only, never a question's.
@@ -113,6 +116,10 @@ class Param:
             raise QuestionError(f"{where}: {value} is above the maximum {self.maximum:g}")
         return value
 
+    @property
+    def takes_organization(self) -> bool:
+        return self.choices == "organizations"
+
     def _code(self, text: str, names: resolve.DimensionNames) -> str:
         try:
             return names.resolve(text, self.dimension, self.pattern).code
@@ -155,8 +162,8 @@ class Question:
 
     @property
     def takes_names(self) -> bool:
-        """Whether a parameter takes dimension names (resolving them needs the graph)."""
-        return any(p.dimension for p in self.params.values())
+        """Whether a parameter takes dimension or organisation names (resolving them needs the graph)."""
+        return any(p.dimension or p.takes_organization for p in self.params.values())
 
     def validate(self, raw: dict[str, Any], names: resolve.DimensionNames | None = None) -> dict[str, Any]:
         """Checked, typed parameters with defaults filled in; unknown or missing ones are errors. With
@@ -356,9 +363,22 @@ def validated(graph: Graph, q: Question, raw: dict[str, Any]) -> dict[str, Any]:
     if not q.takes_names:
         return q.validate(raw)
     try:
-        return q.validate(raw, resolve.names(graph))
+        params = q.validate(raw, resolve.names(graph))
     except QuestionError:
-        return q.validate(raw, resolve.names(graph, refresh=True))
+        params = q.validate(raw, resolve.names(graph, refresh=True))
+    for name, p in q.params.items():
+        if p.takes_organization and isinstance(params[name], str):
+            params[name] = organization_id(graph, params[name])
+    return params
+
+
+def organization_id(graph: Graph, text: str) -> str:
+    """The id of the organisation `text` is the id, exact name or alias of; `text` itself when none."""
+    for lookup in ("choices/organization_named", "choices/organization_aliased"):
+        rows = graph.read(queries.text(lookup), {"text": text})
+        if rows:
+            return str(rows[0]["id"])
+    return text
 
 
 def ask(

@@ -20,9 +20,7 @@
 //   max_nodes: {type: int, default: 200, min: 2, max: 500}
 // figures: []
 // example: {org: 华为, depth: 1}
-MATCH (o:Organization)
-WHERE o.id = $org OR o.name_zh = $org OR o.name_en = $org OR $org IN coalesce(o.aliases, [])
-WITH o LIMIT 1
+MATCH (o:Organization {id: $org})
 OPTIONAL MATCH (o)-[r1]-(n1:Organization)
 WHERE type(r1) IN $types
 WITH o, n1, count(r1) AS w1

@@ -13,9 +13,7 @@
 //   limit: {type: int, default: 50, min: 1, max: 1000}
 // figures: []
 // example: {org: 华为}
-MATCH (o:Organization)
-WHERE o.id = $org OR o.name_zh = $org OR o.name_en = $org OR $org IN coalesce(o.aliases, [])
-WITH o LIMIT 1
+MATCH (o:Organization {id: $org})
 MATCH (o)-[e:EMPOWERS]->(t:Organization)
 WHERE $edition IS NULL OR $edition IN e.editions
 OPTIONAL MATCH (t)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(pv:Province)

@@ -14,10 +14,8 @@
 //   max_hops: {type: int, default: 6, min: 1, max: 10}
 // figures: []
 // example: {source: 清华大学, target: 华为}
-MATCH (a:Organization) WHERE a.id = $source OR a.name_zh = $source OR a.name_en = $source OR $source IN coalesce(a.aliases, [])
-WITH a LIMIT 1
-MATCH (b:Organization) WHERE b.id = $target OR b.name_zh = $target OR b.name_en = $target OR $target IN coalesce(b.aliases, [])
-WITH a, b LIMIT 1
+MATCH (a:Organization {id: $source})
+MATCH (b:Organization {id: $target})
 MATCH p = shortestPath((a)-[:{{ org_rel_types }}*..10]-(b))
 WHERE length(p) <= $max_hops
 RETURN length(p) AS hops,

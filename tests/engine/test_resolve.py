@@ -134,3 +134,19 @@ def test_cli_ask_by_name_and_candidates(
         "参数 industry：“金属”可指多个行业，请用代码指明" in res.stderr
         and "C33 金属制品业（行业）" in res.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "org_id"),
+    [
+        ("huawei", "huawei"),  # its id first: also the English name of nobody here
+        ("华为", "huawei"),
+        ("Huawei", "huawei"),
+        ("华为技术有限公司", "huawei"),  # an alias: the scan, once nothing else matched
+        ("Mercedes-Benz", "benz"),
+        ("不存在的机构", "不存在的机构"),  # names nobody: passed on as it is (the question finds no rows)
+    ],
+)
+def test_an_organisation_parameter_becomes_its_id(question_graph: Graph, text: str, org_id: str) -> None:
+    q = questions.get("org_empowers_by_sector")
+    assert questions.validated(question_graph, q, {"org": text})["org"] == org_id
