@@ -126,7 +126,12 @@ class GdsBackend:
             else:
                 facts["gds_estimate"] = "not available for this procedure"
             progress("computing and writing (GDS)", 0.4)
-            out = algorithm.write(projected_graph, write_property=staged, **config)
+            seeded: dict[str, Any] = {}
+            for n in range(1, call.passes):
+                pass_property = f"{staged}_pass{n}"
+                algorithm.mutate(projected_graph, mutate_property=pass_property, **config, **seeded)
+                seeded = {"seed_property": pass_property}
+            out = algorithm.write(projected_graph, write_property=staged, **config, **seeded)
             for field, fact in {**WRITE_YIELDS, **call.yields}.items():
                 value = getattr(out, field, None)  # not every write result has every field
                 if value is not None:
@@ -134,6 +139,8 @@ class GdsBackend:
             facts["gds_endpoint"] = call.endpoint
             facts["gds_concurrency"] = config["concurrency"]
             facts["gds_config"] = repr(sorted(config.items()))
+            if call.passes > 1:
+                facts["gds_passes"] = call.passes
             return Result(nodes, rels, facts)
         finally:
             self.gds.graph.drop(graph_name, fail_if_missing=False)

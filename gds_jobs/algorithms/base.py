@@ -106,7 +106,9 @@ class GdsCall:
     """One algorithm call in write mode through the official `graphdatascience` client:
     `gds.<endpoint>.write(G, write_property=..., concurrency=..., **config)`, checked first with
     `gds.<endpoint>.estimate(G, concurrency=..., **config)` when `estimate`. The backend adds
-    `write_property` and `concurrency` (unless `concurrency` is fixed here)."""
+    `write_property` and `concurrency` (unless `concurrency` is fixed here). With `passes` > 1 the
+    algorithm runs that many times, each pass after the first seeded (`seed_property`) with the previous
+    pass's result, mutated into the projection; the last pass writes."""
 
     endpoint: str  # the client's algorithm endpoint, e.g. "page_rank" (it calls gds.pageRank.write)
     config: Mapping[str, Any] = field(default_factory=dict)  # the client's keyword arguments (snake_case)
@@ -114,6 +116,7 @@ class GdsCall:
     facts: Mapping[str, Any] = field(default_factory=dict)  # what the configuration means (sampling, seeds)
     estimate: bool = True
     concurrency: int | None = None
+    passes: int = 1
 
     def __post_init__(self) -> None:
         # Looked up on the client by name: identifiers from the catalogue only.
@@ -121,6 +124,8 @@ class GdsCall:
         bad = [n for n in names if not _IDENTIFIER.match(n)]
         if bad:
             raise ValueError(f"GDS call {self.endpoint!r}: names must be identifiers, got {bad}")
+        if self.passes < 1:
+            raise ValueError(f"GDS call {self.endpoint!r}: passes must be at least 1, got {self.passes}")
 
 
 P = TypeVar("P", bound=Params)

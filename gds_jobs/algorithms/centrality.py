@@ -19,7 +19,7 @@ from gds_jobs.algorithms.base import (
     Params,
     ScoreKind,
 )
-from gds_jobs.algorithms.graphs import FloatArray, Projected, oriented
+from gds_jobs.algorithms.graphs import BoolArray, FloatArray, Projected, oriented
 
 Fraction = Annotated[float, Field(gt=0, lt=1)]
 
@@ -52,9 +52,11 @@ class PageRankParams(Params):
 
 
 def _pagerank_local(p: Projected, orientation: Orientation, params: PageRankParams) -> Computed:
-    """GDS-scale PageRank: networkit's (teleport (1-d)/n, no sink handling) times n. networkit stops when
-    the L2 norm of the change (on its scale, 1/n of GDS's) is at most `tol`: with tol = tolerance / n no
-    GDS-scale score then changes by more than `tolerance`, GDS's own rule."""
+    """GDS-scale PageRank: the fixed point of s = (1-d) + d * sum of in-neighbour shares, sinks' rank not
+    redistributed (GDS's rule). networkit iterates the same rule on the 1/n scale but then rescales its
+    scores to sum to 1, which inflates them when sinks leak rank; `sink_leak_scale` undoes that.
+    networkit stops when the L2 norm of the change (on its scale, 1/n of GDS's) is at most `tol`: with
+    tol = tolerance / n no GDS-scale score then changes by more than `tolerance`, GDS's own rule."""
     import networkit as nk
 
     n = p.node_count
@@ -66,8 +68,19 @@ def _pagerank_local(p: Projected, orientation: Orientation, params: PageRankPara
     pr.maxIterations = params.max_iterations
     pr.run()
     ran = int(pr.numberOfIterations())
-    scores: FloatArray = np.asarray(pr.scores(), dtype=np.float64) * n
-    return Computed(scores.tolist(), {"ran_iterations": ran, "did_converge": ran < params.max_iterations})
+    shares: FloatArray = np.asarray(pr.scores(), dtype=np.float64)
+    out_degree = np.asarray([g.degreeOut(u) for u in range(n)], dtype=np.int64)
+    scale = sink_leak_scale(shares, out_degree > 0, params.damping_factor)
+    return Computed(
+        (shares * scale * n).tolist(), {"ran_iterations": ran, "did_converge": ran < params.max_iterations}
+    )
+
+
+def sink_leak_scale(shares: FloatArray, has_out: BoolArray, damping: float) -> float:
+    """c with c * shares the fixed point of y = (1-d)/n + d * M y, given `shares` = that fixed point
+    rescaled to sum 1: summing the equation over the nodes, c = (1-d) / (1 - d * (shares of the nodes that
+    pass rank on)). 1 when no node is a sink."""
+    return (1.0 - damping) / (1.0 - damping * float(shares[has_out].sum()))
 
 
 def _pagerank_gds(params: PageRankParams, orientation: Orientation, nodes: int) -> GdsCall:
@@ -105,68 +118,69 @@ def hoeffding_samples(n: int, epsilon: float, delta: float) -> int:
 
 
 # -- betweenness ----------------------------------------------------------------------------------------
-def _betweenness_local(p: Projected, orientation: Orientation, params: SamplingParams) -> Computed:
-    """Raw betweenness, each unordered pair counted once (networkx normalized=False, GDS undirected)."""
+class BetweennessParams(SamplingParams):
+    # ~2,740 sources at 44k nodes; at 0.01 the bound needs more sources than nodes: exact, O(nm)
+    epsilon: Fraction = 0.05
+
+
+def betweenness_samples(n: int, params: SamplingParams) -> int | None:
+    """Source nodes both backends sample (Brandes-Pich: all shortest paths from each sampled source, scaled
+    by n/k), or None for exact: when asked, or when the bound would need as many sources as there are
+    nodes. A source contributes at most n-2 to any score, so by Hoeffding k = ceil(ln(2n/delta) /
+    (2 epsilon^2)) sources put, with probability >= 1-delta, every score within epsilon * n(n-1) (ordered
+    pairs; half that undirected) of the exact value."""
+    k = hoeffding_samples(n, params.epsilon, params.delta)
+    return None if params.exact or k >= n else k
+
+
+def _sampled_facts(n: int, k: int, params: SamplingParams, directed: bool) -> dict[str, Any]:
+    pairs = "n(n-1)" if directed else "n(n-1)/2"
+    return {
+        "betweenness_method": "sampled sources (Brandes-Pich)",
+        "betweenness_samples": k,
+        "betweenness_error_bound": params.epsilon * n * (n - 1) / (1 if directed else 2),
+        "betweenness_bound_note": f"Hoeffding: with probability >= {1 - params.delta:g} every score is "
+        f"within {params.epsilon:g} * {pairs} of the exact value",
+    }
+
+
+def _betweenness_local(p: Projected, orientation: Orientation, params: BetweennessParams) -> Computed:
+    """Raw betweenness, each unordered pair counted once (networkx normalized=False, GDS undirected);
+    sampled from the same number of sources as GDS samples (`betweenness_samples`)."""
     import networkit as nk
 
     g = oriented(p, orientation)
     n = g.numberOfNodes()
-    if params.exact or n < 3:
-        b = nk.centrality.Betweenness(g, normalized=False)
-        b.run()
-        scores = np.asarray(b.scores(), dtype=np.float64)
-        if not g.isDirected():
-            scores /= 2.0  # networkit counts ordered pairs
-        return Computed(scores.tolist(), {"betweenness_method": "exact (Brandes)"})
-    pairs = n * (n - 1) / 2
-    epsilon, delta = params.epsilon, params.delta
-    if g.isDirected():  # Riondato-Kornaropoulos: normalised by ordered pairs
-        nk.setSeed(params.seed, False)
-        a = nk.centrality.ApproxBetweenness(g, epsilon=epsilon, delta=delta)
-        a.run()
-        scores = np.asarray(a.scores(), dtype=np.float64) * 2 * pairs
-        method, samples = "sampled (Riondato-Kornaropoulos)", int(a.numberOfSamples())
+    k = betweenness_samples(n, params)
+    if k is None:
+        algorithm = nk.centrality.Betweenness(g, normalized=False)
     else:
-        # KADABRA (Borassi-Natale, adaptive): its scores are twice the share of unordered pairs.
+        # seeded per thread: reproducible at the same concurrency (recorded on the run)
         nk.setSeed(params.seed, True)
-        k = nk.centrality.KadabraBetweenness(g, err=epsilon, delta=delta)
-        k.run()
-        scores = np.asarray(k.scores(), dtype=np.float64) / 2 * pairs
-        method, samples = "sampled (KADABRA adaptive, Borassi-Natale)", int(k.getNumberOfIterations())
-    return Computed(
-        scores.tolist(),
-        {
-            "betweenness_method": method,
-            "betweenness_samples": samples,
-            "betweenness_error_bound": epsilon * pairs * (2 if g.isDirected() else 1),
-            "betweenness_bound_note": f"with probability >= {1 - delta:g} every score is within "
-            f"{epsilon:g} * n(n-1){'' if g.isDirected() else '/2'} of the exact value",
-        },
-    )
+        algorithm = nk.centrality.EstimateBetweenness(g, k, False, True)
+    algorithm.run()
+    scores = np.asarray(algorithm.scores(), dtype=np.float64)
+    if not g.isDirected():
+        scores /= 2.0  # networkit counts ordered pairs
+    if k is None:
+        return Computed(scores.tolist(), {"betweenness_method": "exact (Brandes)"})
+    return Computed(scores.tolist(), _sampled_facts(n, k, params, g.isDirected()))
 
 
-def _betweenness_gds(params: SamplingParams, orientation: Orientation, nodes: int) -> GdsCall:
-    """GDS samples source nodes: Hoeffding's bound gives the sample size for the same guarantee; exact
-    when that would not be fewer than the nodes."""
-    k = hoeffding_samples(nodes, params.epsilon, params.delta)
-    if params.exact or k >= nodes:
+def _betweenness_gds(params: BetweennessParams, orientation: Orientation, nodes: int) -> GdsCall:
+    """gds.betweenness samples source nodes as the local backend does: the same number, GDS's own seed."""
+    k = betweenness_samples(nodes, params)
+    if k is None:
         return GdsCall("betweenness", facts={"betweenness_method": "exact (Brandes)"})
+    directed = orientation is not Orientation.UNDIRECTED
     return GdsCall(
         "betweenness",
         {"sampling_size": k, "sampling_seed": params.seed},
-        facts={
-            "betweenness_method": "sampled sources (Brandes-Pich)",
-            "betweenness_samples": k,
-            "betweenness_error_bound": params.epsilon * nodes * (nodes - 1) / 2,
-            "betweenness_bound_note": (
-                f"Hoeffding: with probability >= {1 - params.delta:g} every score is within "
-                f"{params.epsilon:g} * n(n-1)/2 of the exact value"
-            ),
-        },
+        facts=_sampled_facts(nodes, k, params, directed),
     )
 
 
-BETWEENNESS = Algorithm("betweenness", SamplingParams, _betweenness_local, _betweenness_gds)
+BETWEENNESS = Algorithm("betweenness", BetweennessParams, _betweenness_local, _betweenness_gds)
 
 
 # -- harmonic closeness ---------------------------------------------------------------------------------

@@ -67,23 +67,28 @@ class LouvainParams(Params):
         Field(gt=0),
         NotHonouredBy("local", "networkit's PLM moves nodes while any move improves modularity"),
     ] = 0.0001
+    # Nodes move again once the communities are found (classic Louvain stops at the first): locally
+    # networkit PLM's refinement after each level; on GDS a second gds.louvain pass seeded with the
+    # first's communities (gds.louvain has no refinement of its own).
+    refine: bool = True
     # No seed: networkit's sequential PLM is deterministic, and gds.louvain takes none (its result can
     # vary with concurrency, which the run records).
 
 
-def louvain_partition(g: nk.Graph, *, max_iterations: int) -> nk.Partition:
-    """networkit PLM with refinement, sequential (deterministic); `max_iterations` caps each move phase,
-    as GDS's maxIterations caps each level's."""
+def louvain_partition(g: nk.Graph, *, max_iterations: int, refine: bool = True) -> nk.Partition:
+    """networkit PLM, sequential (deterministic), with refinement unless asked; `max_iterations` caps
+    each move phase, as GDS's maxIterations caps each level's."""
     import networkit as nk
 
-    plm = nk.community.PLM(g, refine=True, par="none", maxIter=max_iterations)
+    plm = nk.community.PLM(g, refine=refine, par="none", maxIter=max_iterations)
     plm.run()
     return plm.getPartition()
 
 
 def _louvain_local(p: Projected, orientation: Orientation, params: LouvainParams) -> Computed:
     g = oriented(p, orientation)
-    return _communities(louvain_partition(g, max_iterations=params.max_iterations), g)
+    partition = louvain_partition(g, max_iterations=params.max_iterations, refine=params.refine)
+    return _communities(partition, g)
 
 
 def _louvain_gds(params: LouvainParams, orientation: Orientation, nodes: int) -> GdsCall:
@@ -92,7 +97,7 @@ def _louvain_gds(params: LouvainParams, orientation: Orientation, nodes: int) ->
         "max_iterations": params.max_iterations,
         "tolerance": params.tolerance,
     }
-    return GdsCall("louvain", config, yields=COMMUNITY_YIELDS)
+    return GdsCall("louvain", config, yields=COMMUNITY_YIELDS, passes=2 if params.refine else 1)
 
 
 LOUVAIN = Algorithm("louvain", LouvainParams, _louvain_local, _louvain_gds, kind=ScoreKind.LABEL)

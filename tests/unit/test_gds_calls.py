@@ -157,15 +157,19 @@ def test_betweenness_exact_on_request_or_when_sampling_would_not_save_work() -> 
 
 def test_louvain_and_leiden_configuration_and_recorded_facts() -> None:
     gds = client()
-    result = execute("louvain", gds, max_levels=3, max_iterations=5, tolerance=0.01)
-    assert write_kwargs(gds, "louvain") == {
-        "write_property": STAGED,
-        "concurrency": 4,
-        "max_levels": 3,
-        "max_iterations": 5,
-        "tolerance": 0.01,
-    }
+    result = execute("louvain", gds, max_levels=3, max_iterations=5, tolerance=0.01, refine=False)
+    config = {"concurrency": 4, "max_levels": 3, "max_iterations": 5, "tolerance": 0.01}
+    assert write_kwargs(gds, "louvain") == {"write_property": STAGED, **config}
+    assert "louvain.mutate" not in gds.endpoints
     assert result.facts["modularity"] == 0.61 and result.facts["communities"] == 7
+    gds = client()
+    result = execute("louvain", gds, max_levels=3, max_iterations=5, tolerance=0.01)
+    # refined (default): a first pass into the projection, the written one seeded with its communities
+    first = f"{STAGED}_pass1"
+    assert gds.call("louvain.mutate").kwargs == {"mutate_property": first, **config}
+    assert write_kwargs(gds, "louvain") == {"write_property": STAGED, "seed_property": first, **config}
+    assert gds.endpoints.index("louvain.mutate") < gds.endpoints.index("louvain.write")
+    assert result.facts["gds_passes"] == 2 and result.facts["modularity"] == 0.61
     gds = client()
     result = execute("leiden", gds, gamma=0.5, max_levels=4, seed=9)
     assert write_kwargs(gds, "leiden") == {
