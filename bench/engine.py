@@ -1,5 +1,7 @@
-"""The engine a benchmark runs on: a fresh embedded ArcadeDB server in a temporary folder on free ports (one
-per scale, so memory peaks do not carry over), or the Neo4j that NEO4J_URI points at."""
+"""The engine a benchmark runs on: a fresh local server in a temporary folder on free ports (one per scale,
+so memory peaks do not carry over) — the embedded ArcadeDB (`arcadedb`) or the local Neo4j + GDS assembled
+from Maven Central (`neo4j`, `valuenet server start --engine neo4j`) — or the Neo4j that NEO4J_URI points at
+(`external`)."""
 
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ from urllib.parse import urlparse
 import psutil
 
 from valuenet import queries, schema, server
-from valuenet.config import ConnectionInfo, Settings
+from valuenet.config import MAX_QUERY_TIMEOUT_S, ConnectionInfo, Settings
 from valuenet.db import Graph
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:
@@ -33,18 +37,17 @@ class Engine:
     """A connected Graph plus what the harness needs to measure it."""
 
     graph: Graph
-    kind: str  # "embedded" | "neo4j"
+    kind: str  # "arcadedb" | "neo4j" (local servers) | "external" (NEO4J_URI)
     pid: int | None  # engine process, when it runs on this machine (for memory)
     info: ConnectionInfo
-    home: Path | None  # embedded: the state folder (VALUENET_HOME of this server)
+    home: Path | None  # local servers: the state folder (VALUENET_HOME of this server)
     heap: str | None
     start_s: float = 0.0
 
     def env(self) -> dict[str, str]:
         """Environment that points valuenet (CLI, explorer) at this engine and database."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-        if self.kind == "embedded":
-            assert self.home is not None
+        if self.home is not None:
             env["VALUENET_HOME"] = str(self.home)
         else:
             env.update(
@@ -67,35 +70,55 @@ class Engine:
             "gds": e.gds_version,
             "heap": self.heap,
         }
-        if self.kind == "embedded":
+        if self.kind == "arcadedb":
             with contextlib.suppress(importlib.metadata.PackageNotFoundError):
                 out["arcadedb_embedded"] = importlib.metadata.version("arcadedb-embedded")
         out["neo4j_driver"] = importlib.metadata.version("neo4j")
         return out
 
 
+# Where the local Neo4j distribution is assembled for this checkout (`make neo4j`; the tests share it too).
+NEO4J_DIST = Path(os.environ.get("VALUENET_HOME", ROOT / ".valuenet")).resolve() / "neo4j" / "dist"
+
+
+class NotAvailableError(RuntimeError):
+    """The engine cannot run on this machine (e.g. no Java for Neo4j): reported as not measured."""
+
+
 @contextlib.contextmanager
-def embedded(heap: str, *, keep: bool = False) -> Iterator[Engine]:
-    """A fresh embedded server (own temp folder, free ports, explicit heap), schema applied; stopped after."""
+def local(kind: str, heap: str, *, keep: bool = False) -> Iterator[Engine]:
+    """A fresh local server of `kind` ("arcadedb" or "neo4j": own temp folder, free ports, explicit heap),
+    schema applied; stopped after. Raises NotAvailableError when it cannot start here."""
     import time
 
-    home = Path(tempfile.mkdtemp(prefix="valuenet-bench-"))
+    from valuenet.engines.neo4j_dist import missing_requirements
+
+    if kind == "neo4j" and (missing := missing_requirements()):
+        raise NotAvailableError(missing)
+    home = Path(tempfile.mkdtemp(prefix=f"valuenet-bench-{kind}-"))
     settings = Settings(
         neo4j_uri=None,
         neo4j_database=None,
+        valuenet_engine=kind,
         valuenet_home=home,
         valuenet_bolt_port=free_port(),
         valuenet_http_port=free_port(),
         valuenet_heap=heap,
+        valuenet_pagecache="512m",  # Neo4j only: the scale-1 store is ~100 MB
+        valuenet_neo4j_dist=str(NEO4J_DIST),
     )
     started = time.perf_counter()
-    st = server.start(settings)
+    try:
+        st = server.start(settings)
+    except server.ServerError as e:
+        shutil.rmtree(home, ignore_errors=True)
+        raise NotAvailableError(f"the {kind} server did not start: {e}") from e
     start_s = time.perf_counter() - started
     info = st.connection()
-    g = Graph(info, query_timeout=3600)
+    g = Graph(info, query_timeout=MAX_QUERY_TIMEOUT_S)
     try:
         schema.apply(g)
-        yield Engine(g, "embedded", st.pid, info, home, heap, start_s)
+        yield Engine(g, kind, st.pid, info, home, heap, start_s)
     finally:
         g.close()
         server.stop(settings)
@@ -127,7 +150,7 @@ def external(*, wipe: bool) -> Iterator[Engine]:
     s = Settings()
     assert s.neo4j_uri
     info = ConnectionInfo(s.neo4j_uri, s.neo4j_username, s.neo4j_password or "", s.neo4j_database, False)
-    g = Graph(info, query_timeout=3600)
+    g = Graph(info, query_timeout=MAX_QUERY_TIMEOUT_S)
     try:
         g.verify()
         nodes, _ = g.counts()
@@ -140,7 +163,7 @@ def external(*, wipe: bool) -> Iterator[Engine]:
                 )
             g.run(queries.text("bench/wipe"))
         schema.apply(g)
-        yield Engine(g, "neo4j", _local_pid(s.neo4j_uri), info, None, None)
+        yield Engine(g, "external", _local_pid(s.neo4j_uri), info, None, None)
     finally:
         g.close()
 

@@ -133,9 +133,12 @@ def run(
     job_cap_s: float = 600.0,
     only: list[str] | None = None,
     progress: Any = print,
+    networkx_shared: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Run the suite; with `earlier` (job results of smaller scales), a job predicted to take longer than
-    `job_cap_s` is not run and its predicted time is reported instead."""
+    `job_cap_s` is not run and its predicted time is reported instead. `networkx_shared` carries the
+    networkx graphs and times from one engine to the next on the same graph ({"engine": the first}):
+    networkx runs once per graph, not once per engine."""
     g = engine.graph
     jobs = catalogue.select(names)
     backend = choose_backend(g)
@@ -202,8 +205,11 @@ def run(
         )
     # 2. floor and networkx on the same projections (streamed once each, outside the timings above)
     projected: dict[str, Projected] = {}
-    nx_graphs: dict[tuple[str, str], Any] = {}
-    nx_cache: dict[str, nxbase.NxTime] = {}
+    shared = networkx_shared if networkx_shared is not None else {}
+    nx_graphs: dict[tuple[str, str], Any] = shared.setdefault("graphs", {})
+    nx_cache: dict[str, nxbase.NxTime] = shared.setdefault("times", {})
+    if shared.get("engine"):
+        out["networkx_measured_on"] = shared["engine"]
     for job in jobs:
         row = out["jobs"][job.name]
         if row["seconds"] is None:
@@ -234,15 +240,18 @@ def run(
             nx_graphs[key] = nxbase.build(p, orient)
             out.setdefault("networkx_build_s", {})["/".join(key)] = round(time.perf_counter() - t, 2)
         samples = row["facts"].get("betweenness_samples") if job.algorithm is BETWEENNESS else None
-        nxt = nxbase.measure(
-            job.algorithm.name,
-            nx_graphs[key],
-            samples=int(samples) if samples else None,
-            path_samples=int(getattr(params, "path_samples", 500)),
-            cap_s=nx_cap_s,
-            budget_s=nx_budget_s,
-            cache=nx_cache,
-        )
+        measured: dict[str, nxbase.NxTime] = shared.setdefault("jobs", {})
+        if job.name not in measured:
+            measured[job.name] = nxbase.measure(
+                job.algorithm.name,
+                nx_graphs[key],
+                samples=int(samples) if samples else None,
+                path_samples=int(getattr(params, "path_samples", 500)),
+                cap_s=nx_cap_s,
+                budget_s=nx_budget_s,
+                cache=nx_cache,
+            )
+        nxt = measured[job.name]
         row["networkx"] = nxt.as_dict()
         if nxt.seconds is not None:
             row["networkx_over_job"] = ratio(nxt.seconds, row["seconds"])

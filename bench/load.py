@@ -124,7 +124,7 @@ def _main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     from loader import load_mapping
     from loader.dimensions import load_dimensions
-    from valuenet.config import ConnectionInfo
+    from valuenet.config import MAX_QUERY_TIMEOUT_S, ConnectionInfo
     from valuenet.db import Graph
 
     imports_s = time.perf_counter() - started
@@ -144,7 +144,7 @@ def _main(argv: list[str] | None = None) -> int:
 
         profiler = Profiler(interval=0.005)
         profiler.start()
-    with Graph(info, query_timeout=3600) as g:
+    with Graph(info, query_timeout=MAX_QUERY_TIMEOUT_S) as g:
         started = time.perf_counter()
         t = time.perf_counter()
         dims = load_dimensions(g)

@@ -122,7 +122,131 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+ENGINE_NAMES = {
+    "arcadedb": "ArcadeDB (embedded) + networkit",
+    "neo4j": "Neo4j + GDS (local)",
+    "external": "Neo4j of NEO4J_URI",
+}
+
+
+def combined(result: dict[str, Any]) -> dict[str, Any]:
+    """A results file as {"engines": {kind: result}}; a single-engine file of an earlier harness wrapped."""
+    if "engines" in result:
+        return result
+    kind = {"embedded": "arcadedb", "neo4j": "external"}.get(result["engine"], result["engine"])
+    keys = ("date", "machine", "code", "settings")
+    return {**{k: result.get(k) for k in keys}, "engines": {kind: {**result, "engine": kind}}}
+
+
+def _engine_label(kind: str, result: dict[str, Any]) -> str:
+    e = result.get("engine_info") or {}
+    version = f" {e.get('product')} {e.get('version')}" if e.get("product") else ""
+    gds = f", GDS {e['gds']}" if e.get("gds") else ""
+    return f"{ENGINE_NAMES.get(kind, kind)}{f' ({version.strip()}{gds})' if version else ''}"
+
+
+def _not_measured(result: dict[str, Any]) -> str | None:
+    why = result.get("not_measured") or result.get("failed")
+    return None if why is None else ("not measured: " if "not_measured" in result else "failed: ") + why
+
+
+def goals_side_by_side(result: dict[str, Any]) -> list[str]:
+    """One row per goal, one column per engine: the measured value and its status."""
+    kinds = list(result["engines"])
+    lines = [
+        "| goal | " + " | ".join(_engine_label(k, result["engines"][k]) for k in kinds) + " |",
+        "|---|" + "---|" * len(kinds),
+    ]
+    names: list[str] = []
+    for one in result["engines"].values():
+        names += [t["target"] for t in one.get("targets", []) if t["target"] not in names]
+    for name in names:
+        cells = []
+        for kind in kinds:
+            one = result["engines"][kind]
+            t = next((t for t in one.get("targets", []) if t["target"] == name), None)
+            if t is None or t["met"] is None:
+                why = _not_measured(one)
+                cells.append("not measured" + (f" ({why.split(': ', 1)[0]})" if why else ""))
+                continue
+            status = "met" if t["met"] else "**missed**"
+            cells.append(f"{_f(t['value'])} {t['unit']}: {status}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    for kind in kinds:
+        why = _not_measured(result["engines"][kind])
+        if why:
+            lines += ["", f"{ENGINE_NAMES.get(kind, kind)}: {why}"]
+    return lines
+
+
+def jobs_side_by_side(result: dict[str, Any], scale: str = "1") -> list[str]:
+    """Each job's `valuenet jobs run` time per engine at `scale`, beside networkx on the same graph."""
+    engines = result["engines"]
+    kinds = [k for k in engines if engines[k].get("scales", {}).get(scale, {}).get("jobs")]
+    if not kinds:
+        return []
+    jobs = {k: result["engines"][k]["scales"][scale]["jobs"] for k in kinds}
+    names: list[str] = []
+    for js in jobs.values():
+        names += [n for n in js.get("jobs", {}) if n not in names]
+    head = "| job | " + " | ".join(f"{ENGINE_NAMES.get(k, k)} s" for k in kinds) + " | networkx s |"
+    lines = [head, "|---|" + "---:|" * (len(kinds) + 1)]
+    for n in names:
+        cells, nx_cell = [], "–"
+        for k in kinds:
+            j = jobs[k].get("jobs", {}).get(n) or {}
+            cells.append(_f(j.get("seconds")) if j.get("seconds") is not None else "not run")
+            nx_ = j.get("networkx") or {}
+            if nx_cell == "–" and nx_.get("seconds") is not None:
+                lb = ">" if nx_.get("lower_bound") else ""
+                nx_cell = f"{lb}{_f(nx_['seconds'])}" + ("" if nx_.get("method") == "full" else "*")
+        lines.append(f"| {n} | " + " | ".join(cells) + f" | {nx_cell} |")
+    suite = [f"**{_f(jobs[k].get('suite_s'))}**" for k in kinds]
+    nx_suite = next((js.get("networkx_suite_s") for js in jobs.values() if js.get("networkx_suite_s")), None)
+    lines.append("| **whole suite (one `jobs run`)** | " + " | ".join(suite) + f" | {_f(nx_suite)} |")
+    return lines
+
+
 def markdown(result: dict[str, Any]) -> str:
+    """The report of a run over one or more engines: the goals side by side, then each engine's report."""
+    result = combined(result)
+    m = result["machine"]
+    kinds = list(result["engines"])
+    lines = [
+        f"# valuenet benchmark — {result['date']} — {', '.join(kinds)}",
+        "",
+        f"Machine: {m['cpu']}, {m['cores_logical']} logical cores, {m['ram_gb']} GB RAM, {m['os']}, "
+        f"Python {m['python']}; load average at start {m.get('load_average_at_start')} (shared machine). "
+        "The engines ran one after the other in this run, on the same generated tables.",
+        "",
+        "## Goals per engine",
+        "",
+        *goals_side_by_side(result),
+        "",
+    ]
+    side = jobs_side_by_side(result)
+    if side:
+        lines += ["## Jobs side by side (scale 1)", "", *side, "", _JOBS_NOTE, ""]
+    for kind in kinds:
+        one = result["engines"][kind]
+        lines += [f"## {_engine_label(kind, one)}", ""]
+        why = _not_measured(one)
+        if why:
+            lines += [why, ""]
+        if one.get("scales"):
+            body = engine_markdown(one).splitlines()[2:]  # its title and machine line are above
+            lines += [f"#{line}" if line.startswith("#") else line for line in body]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_JOBS_NOTE = (
+    "Each engine's jobs as users run them: one `valuenet jobs run` process over all jobs, start to exit "
+    "(ArcadeDB: networkit over the streamed projection; Neo4j: GDS server-side). networkx on the same "
+    "graph, measured once (\\* = extrapolated or capped, > = lower bound)."
+)
+
+
+def engine_markdown(result: dict[str, Any]) -> str:
     m = result["machine"]
     e = result.get("engine_info", {})
     scales = sorted(result.get("scales", {}), key=int)
@@ -362,60 +486,68 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def readme_section(result: dict[str, Any], results_file: str) -> str:
-    """The README's Performance section: machine, targets, and a compact table per scale."""
+    """The generated block of the README's Performance section: machine and load, the goals per engine
+    side by side, the jobs side by side, and a compact table per engine and scale."""
+    result = combined(result)
     m = result["machine"]
-    e = result.get("engine_info", {})
-    scales = sorted(result.get("scales", {}), key=int)
-    out = ["## Performance", ""]
+    kinds = list(result["engines"])
+    out: list[str] = []
     out.append(
-        f"Latest `make bench` ({result['date'][:10]}, {result['engine']} engine {e.get('product')} "
-        f"{e.get('version')}, heap per scale {', '.join(f'{s}x {h}' for s, h in _heaps(result).items())}) on "
-        f"{m['cpu']}, {m['cores_logical']} cores, {m['ram_gb']} GB RAM, Python {m['python']} — a shared "
-        f"machine (load average {m.get('load_average_at_start')} at start), so read times against the "
-        f"same-run baselines. Full results: [`{results_file}`]({results_file}) (and the `.json` beside it)."
+        f"Latest `make bench` ({result['date'][:10]}; engines one after the other in one run: "
+        f"{', '.join(_engine_label(k, result['engines'][k]) for k in kinds)}) on {m['cpu']}, "
+        f"{m['cores_logical']} cores, {m['ram_gb']} GB RAM, Python {m['python']} — a shared machine (load "
+        f"average {m.get('load_average_at_start')} at start), so read the times as same-run ratios. Full "
+        f"results: [`{results_file}`]({results_file}) (and the `.json` beside it)."
     )
-    out += ["", "| target | measured | status |", "|---|---:|---|"]
-    for t in result.get("targets", []):
-        status = {True: "met", False: "**missed**", None: "not measured"}[t["met"]]
-        note = t.get("note") or ""
-        note = f" — {note}" if note and not note.startswith("over:") else ""
-        out.append(f"| {t['target']} | {_f(t['value'])} {t['unit']} | {status}{note} |")
+    out += ["", *goals_side_by_side(result)]
+    side = jobs_side_by_side(result)
+    if side:
+        out += ["", *side, "", _JOBS_NOTE]
     out += [
         "",
-        "| scale | load s | nodes/s | rels/s | engine peak MB | job suite s | networkit alone s | "
-        "networkx ÷ suite | question p50 (median) ms | question p95 (worst) ms | `RETURN 1` ms |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| engine | scale | heap | load s | nodes/s | rels/s | engine peak MB | job suite s "
+        "| networkit alone s | networkx ÷ suite | question p50 (median) ms | question p95 (worst) ms "
+        "| `RETURN 1` ms |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for sc in scales:
-        r = result["scales"][sc]
-        ld, js, qs, b = r.get("load", {}), r.get("jobs", {}), r.get("questions", {}), r.get("baseline", {})
-        p50 = sorted(q["p50_ms"] for q in qs.values() if "p50_ms" in q)
-        p95 = [q["p95_ms"] for q in qs.values() if "p95_ms" in q]
-        suite = _f(js.get("suite_s"))
-        if js and not js.get("suite_complete", True):
-            suite += " (partial)"
-        peaks = [p for p in (ld.get("engine_peak_rss_mb"), js.get("engine_peak_rss_mb")) if p]
-        lb = ">" if js.get("networkx_suite_lower_bound") else ""
-        out.append(
-            f"| {sc} | {_f(ld.get('seconds'), 1)} | {_f(ld.get('nodes_per_s'), 0)} | "
-            f"{_f(ld.get('relationships_per_s'), 0)} | {_f(max(peaks) if peaks else None, 0)} | {suite} | "
-            f"{_f(js.get('networkit_suite_s'))} | {lb}{_f(js.get('networkx_over_suite'), 1)} | "
-            f"{_f(p50[len(p50) // 2] if p50 else None, 0)} | {_f(max(p95) if p95 else None, 0)} | "
-            f"{_f(b.get('return1_readonly_p50_ms'))} |"
-        )
-    ex = result.get("scales", {}).get("1", {}).get("explorer", {}).get("pages", {})
-    if ex:
-        out += ["", "Explorer first render (scale 1, AppTest, cold caches): " + ", ".join(
-            f"{p} {_f(r['cold_s'], 1)} s" for p, r in ex.items()
-        ) + "."]  # fmt: skip
-    if result.get("findings"):
-        out += ["", "Where the time goes:", ""] + [f"- {f}" for f in result["findings"]]
+    for kind in kinds:
+        one = result["engines"][kind]
+        for sc in sorted(one.get("scales", {}), key=int):
+            r = one["scales"][sc]
+            ld, js, qs = r.get("load", {}), r.get("jobs", {}), r.get("questions", {})
+            b = r.get("baseline", {})
+            p50 = sorted(q["p50_ms"] for q in qs.values() if "p50_ms" in q)
+            p95 = [q["p95_ms"] for q in qs.values() if "p95_ms" in q]
+            suite = _f(js.get("suite_s"))
+            if js and not js.get("suite_complete", True):
+                suite += " (partial)"
+            peaks = [p for p in (ld.get("engine_peak_rss_mb"), js.get("engine_peak_rss_mb")) if p]
+            lb = ">" if js.get("networkx_suite_lower_bound") else ""
+            median = p50[len(p50) // 2] if p50 else None
+            out.append(
+                f"| {kind} | {sc} | {r.get('heap') or '–'} | {_f(ld.get('seconds'), 1)} | "
+                f"{_f(ld.get('nodes_per_s'), 0)} | {_f(ld.get('relationships_per_s'), 0)} | "
+                f"{_f(max(peaks) if peaks else None, 0)} | {suite} | {_f(js.get('networkit_suite_s'))} | "
+                f"{lb}{_f(js.get('networkx_over_suite'), 1)} | {_f(median, 0)} | "
+                f"{_f(max(p95) if p95 else None, 0)} | {_f(b.get('return1_readonly_p50_ms'))} |"
+            )
+    for kind in kinds:
+        one = result["engines"][kind]
+        ex = one.get("scales", {}).get("1", {}).get("explorer", {}).get("pages", {})
+        if ex:
+            out += ["", f"Explorer first render on {kind} (scale 1, AppTest, cold caches): " + ", ".join(
+                f"{p} {_f(r['cold_s'], 1)} s" for p, r in ex.items()
+            ) + "."]  # fmt: skip
+        if one.get("findings"):
+            out += ["", f"Where the time goes on {kind}:", ""] + [f"- {f}" for f in one["findings"]]
     out += [
         "",
-        "Run it with `make bench` (scales 1 and 10 on a fresh embedded engine in a temp folder; "
-        "`BENCH_SCALE100=1` adds scale 100; with `NEO4J_URI` set it benchmarks that Neo4j instead; "
-        "`make bench BENCH_ARGS='--only cli --scales 1'` measures only the CLI start times, in a minute); "
-        "`python -m bench --help` lists the options.",
+        "Run it with `make bench` (scales 1 and 10, each on a fresh ArcadeDB and then a fresh local "
+        "Neo4j + GDS in temp folders; without Java the Neo4j column says not measured; `BENCH_SCALE100=1` "
+        "adds scale 100; with `NEO4J_URI` set it benchmarks that Neo4j instead; "
+        "`make bench BENCH_ARGS='--engines arcadedb --only cli --scales 1'` measures only the CLI start "
+        "times, in a minute); `python -m bench --help` "
+        "lists the options.",
         "",
     ]
     return "\n".join(out)

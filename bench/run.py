@@ -1,10 +1,16 @@
-"""`python -m bench` / `make bench`: the whole benchmark on one engine, results to bench/results/.
+"""`python -m bench` / `make bench`: the whole benchmark on each engine side by side, results to
+bench/results/.
 
     python -m bench [--scales 1,10] [--scale100] [--only cli,load,jobs,questions,explorer] [--quick]
+                    [--engines arcadedb,neo4j]
     python -m bench --only cli --scales 1       just the CLI start times (a minute)
 
-Engine: the embedded default (a fresh ArcadeDB server per scale, in a temp folder on free ports, never the
-one in .valuenet), or the Neo4j of NEO4J_URI when it is set (its database must be empty, or --neo4j-wipe).
+Engines, one after the other in one run (a fresh local server per engine and scale, in a temp folder on free
+ports, never the one in .valuenet): `arcadedb` (the embedded default; jobs on networkit) and `neo4j` (the
+local Neo4j + GDS of `valuenet server start --engine neo4j`, on the checkout's assembled distribution; jobs
+on GDS); networkx is the baseline of both (measured once per scale, on the first engine's projections). An
+engine that cannot start here (no Java for Neo4j) is reported as not measured. With NEO4J_URI set, the
+default is that Neo4j alone (`external`; its database must be empty, or --neo4j-wipe).
 """
 
 from __future__ import annotations
@@ -25,12 +31,14 @@ from bench import jobs as jobs_bench
 from bench import load as load_bench
 from bench import machine, profile, report, startup
 from bench import questions as questions_bench
+from bench.engine import NotAvailableError
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PARTS = ("cli", "load", "jobs", "questions", "explorer")
+ENGINES = ("arcadedb", "neo4j", "external")
 GRAPH_PARTS = ("load", "jobs", "questions", "explorer")  # the parts that need the reference graph
-HEAP = {1: "4g", 10: "8g", 100: "14g"}  # embedded JVM heap per scale (4g is valuenet's default)
+HEAP = {1: "4g", 10: "8g", 100: "14g"}  # the engine's JVM heap per scale (4g is valuenet's default)
 
 
 def _git() -> dict[str, Any]:
@@ -56,9 +64,13 @@ def _say(msg: str) -> None:
 
 @contextmanager
 def _engine(kind: str, scale: int, args: argparse.Namespace, first: bool) -> Iterator[engines.Engine]:
-    if kind == "embedded":
+    heap = args.heap or HEAP.get(scale, "8g")
+    if kind == "arcadedb":
         recording = args.profile_dir / f"engine-s{scale}.jfr" if args.profile and scale == 1 else None
-        with profile.jfr_env(recording), engines.embedded(args.heap or HEAP.get(scale, "8g")) as e:
+        with profile.jfr_env(recording), engines.local(kind, heap) as e:
+            yield e
+    elif kind == "neo4j":
+        with engines.local(kind, heap) as e:
             yield e
     else:
         with engines.external(wipe=args.neo4j_wipe) as e:
@@ -67,35 +79,78 @@ def _engine(kind: str, scale: int, args: argparse.Namespace, first: bool) -> Ite
             yield e
 
 
-def _checkpoint(result: dict[str, Any], args: argparse.Namespace, started: float) -> None:
+def _checkpoint(
+    combined: dict[str, Any], result: dict[str, Any], args: argparse.Namespace, started: float
+) -> None:
     """Save what is measured so far (a long run that is stopped still leaves its results)."""
     result["total_s"] = round(time.perf_counter() - started, 1)
     result["targets"] = [] if args.mapping else report.targets(result)
     result["findings"] = findings(result, args)
-    save(result, args.out)
+    save(combined, args.out)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    kind = "neo4j" if os.environ.get("NEO4J_URI") else "embedded"
-    started = time.perf_counter()
-    result: dict[str, Any] = {
+    """Every engine of `args.engines` in turn; the combined result ({"engines": {kind: result}})."""
+    combined: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "engine": kind,
         "machine": machine.describe(),
         "code": _git(),
-        "settings": {
-            "scales": args.scales,
-            "parts": args.only,
-            "question_runs": args.runs,
-            "networkx_cap_s": args.nx_cap,
-            "networkx_budget_s": args.nx_budget,
-            "seed": args.seed,
-            "profile": args.profile,
-            "mappings": [str(m) for m in args.mapping or []],
-        },
+        "settings": _settings(args),
+        "engines": {},
+    }
+    networkx_once: dict[int, dict[str, Any]] = {}  # per scale: the networkx baseline, shared by the engines
+    for kind in args.engines:
+        _say(f"=== engine {kind} ===")
+        started = time.perf_counter()
+        result = _new_result(kind, combined, args)
+        combined["engines"][kind] = result
+        try:
+            run_engine(result, combined, args, networkx_once)
+        except NotAvailableError as e:
+            result["not_measured"] = str(e)
+            _say(f"  {kind}: not measured: {e}")
+        except Exception as e:  # one engine's failure must not lose the others' results
+            result["failed"] = f"{type(e).__name__}: {e}"[:2000]
+            _say(f"  {kind}: failed: {result['failed']}")
+        _checkpoint(combined, result, args, started)
+    return combined
+
+
+def _new_result(kind: str, combined: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "date": combined["date"],
+        "engine": kind,
+        "machine": combined["machine"],
+        "code": combined["code"],
+        "settings": combined["settings"],
         "scales": {},
         "findings": [],
     }
+
+
+def _settings(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "engines": args.engines,
+        "scales": args.scales,
+        "parts": args.only,
+        "question_runs": args.runs,
+        "networkx_cap_s": args.nx_cap,
+        "networkx_budget_s": args.nx_budget,
+        "seed": args.seed,
+        "profile": args.profile,
+        "mappings": [str(m) for m in args.mapping or []],
+    }
+
+
+def run_engine(
+    result: dict[str, Any],
+    combined: dict[str, Any],
+    args: argparse.Namespace,
+    networkx_once: dict[int, dict[str, Any]],
+) -> None:
+    """The benchmark on one engine, every scale, into `result` (checkpointed into `combined`)."""
+    kind = result["engine"]
+    started = time.perf_counter()
     for i, scale in enumerate(args.scales):
         _say(f"== scale {scale} ==")
         res: dict[str, Any] = {}
@@ -131,7 +186,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                             f"  {entry['command']}: {entry['wall_median_s']} s wall (median; CPU "
                             f"{entry['cpu_median_s']} s), goal ≤ {entry['goal_s']} s: {status}"
                         )
-                _checkpoint(result, args, started)
+                _checkpoint(combined, result, args, started)
             if needs_graph:
                 _say(f"  loading {', '.join(str(m) for m in mappings)} ...")
                 pyi = args.profile_dir / f"loader-s{scale}.txt" if args.profile and scale == 1 else None
@@ -143,7 +198,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     f"  load {ld['seconds']} s: {ld['nodes']:,} nodes, {ld['relationships']:,} rels; "
                     f"engine peak {ld['engine_peak_rss_mb']} MB, loader peak {ld['loader_peak_rss_mb']} MB"
                 )
-                _checkpoint(result, args, started)
+                _checkpoint(combined, result, args, started)
             nodes, rels = e.graph.counts()
             res["graph"] = {"nodes": nodes, "relationships": rels}
             if "questions" in args.only:
@@ -151,7 +206,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 t0 = time.time()
                 res["questions"] = questions_bench.run(e.graph, scale=scale, runs=args.runs, progress=_say)
                 res.setdefault("timeline", {})["questions"] = [t0, time.time()]
-                _checkpoint(result, args, started)
+                _checkpoint(combined, result, args, started)
             if "jobs" in args.only:
                 _say("  jobs ...")
                 earlier = {
@@ -170,18 +225,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     job_cap_s=args.job_cap,
                     only=args.jobs_large if scale > 1 else None,
                     progress=_say,
+                    networkx_shared=networkx_once.setdefault(scale, {"engine": kind}),
                 )
                 res.setdefault("timeline", {})["jobs"] = [t0, t0 + res["jobs"]["suite_s"]]
                 _say(f"  suite {res['jobs']['suite_s']} s")
-                _checkpoint(result, args, started)
+                _checkpoint(combined, result, args, started)
             if "explorer" in args.only and scale == 1:
                 _say("  explorer ...")
                 res["explorer"] = explorer_bench.run(e)
-                _checkpoint(result, args, started)
+                _checkpoint(combined, result, args, started)
             res["baseline_after"] = {"python_loop_ms": machine.python_loop_ms(), **machine.ping(e.graph)}
-            if args.profile and scale == 1 and kind == "embedded":
+            if args.profile and scale == 1 and kind == "arcadedb":
                 profile.keep_chunks(args.profile_dir / "engine-s1.jfr")
-        if args.profile and scale == 1 and kind == "embedded":
+        if args.profile and scale == 1 and kind == "arcadedb":
             rec = args.profile_dir / "engine-s1.jfr"
             profile.assemble(rec)
             res["engine_profile_hot_methods"] = profile.hot_methods(rec)
@@ -192,11 +248,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             pyi = args.profile_dir / "loader-s1.txt"
             if pyi.exists():
                 res["loader_profile"] = str(pyi.relative_to(ROOT))
-    result["total_s"] = round(time.perf_counter() - started, 1)
-    # Targets are about the reference graph; a hand-made mapping (--mapping) is only a harness check.
-    result["targets"] = [] if args.mapping else report.targets(result)
-    result["findings"] = findings(result, args)
-    return result
 
 
 def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
@@ -282,7 +333,7 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
 
 def save(result: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"{result['date'][:10]}-{result['engine']}"
+    stem = f"{result['date'][:10]}-{'+'.join(result['engines'])}"
     js = out_dir / f"{stem}.json"
     md = out_dir / f"{stem}.md"
     js.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
@@ -293,6 +344,12 @@ def save(result: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    ap.add_argument(
+        "--engines",
+        default=None,
+        help=f"comma-separated engines, in this order (from {', '.join(ENGINES)}; default arcadedb,neo4j, "
+        "or external when NEO4J_URI is set)",
+    )
     ap.add_argument("--scales", default="1,10", help="comma-separated reference scales (default 1,10)")
     ap.add_argument("--scale100", action="store_true", help="also scale 100 (long; ~14 GB engine heap)")
     ap.add_argument("--only", default=",".join(PARTS), help=f"parts to run (default {','.join(PARTS)})")
@@ -341,26 +398,36 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     unknown = set(args.only) - set(PARTS)
     if unknown:
         ap.error(f"unknown parts {sorted(unknown)}; choose from {PARTS}")
+    default_engines = "external" if os.environ.get("NEO4J_URI") else "arcadedb,neo4j"
+    args.engines = [e for e in str(args.engines or default_engines).split(",") if e]
+    unknown = set(args.engines) - set(ENGINES)
+    if unknown or not args.engines:
+        ap.error(f"unknown engines {sorted(unknown)}; choose from {ENGINES}")
     args.profile_dir = ROOT / "bench" / ".cache" / "profiles"
     return args
 
 
+README_START = "<!-- make bench: from here to the end marker, `python -m bench --readme FILE` rewrites -->"
+README_END = "<!-- end of make bench -->"
+
+
 def update_readme(results_json: Path, readme: Path = ROOT / "README.md") -> None:
-    """Replace README's `## Performance` section (or add it before `## Contributing`) with the table of a
-    results file; nothing else in the README changes."""
-    result = json.loads(results_json.read_text(encoding="utf-8"))
+    """Replace the generated block of README's `## Performance` section (between README_START and
+    README_END; the section is added before `## Contributing` if missing) with the tables of a results
+    file. The rest of the section (measurements written by hand) and of the README stays."""
+    result = report.combined(json.loads(results_json.read_text(encoding="utf-8")))
     md = results_json.with_suffix(".md")
     rel = str(md.relative_to(ROOT)) if md.is_relative_to(ROOT) else str(md)
-    section = report.readme_section(result, rel)
+    block = f"{README_START}\n\n{report.readme_section(result, rel)}\n{README_END}\n"
     text = readme.read_text(encoding="utf-8")
+    if README_START in text and README_END in text:
+        before, rest = text.split(README_START, 1)
+        after = rest.split(README_END, 1)[1].lstrip("\n")
+        readme.write_text(before + block + ("\n" + after if after else ""), encoding="utf-8")
+        return
     lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == "## Performance"), None)
-    if start is None:
-        at = next((i for i, line in enumerate(lines) if line.rstrip() == "## Contributing"), len(lines))
-        lines[at:at] = [section + "\n"]
-    else:
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-        lines[start:end] = [section + "\n"]
+    at = next((i for i, line in enumerate(lines) if line.rstrip() == "## Contributing"), len(lines))
+    lines[at:at] = ["## Performance\n\n", block, "\n"]
     readme.write_text("".join(lines), encoding="utf-8")
 
 
@@ -381,10 +448,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"README.md: Performance section from {args.readme}")
         return 0
     if args.render:  # targets, findings and the Markdown again from a results file (after report changes)
-        result = json.loads(args.render.read_text(encoding="utf-8"))
+        result = report.combined(json.loads(args.render.read_text(encoding="utf-8")))
         args.mapping = result.get("settings", {}).get("mappings") or None
-        result["targets"] = [] if args.mapping else report.targets(result)
-        result["findings"] = findings(result, args)
+        for one in result["engines"].values():
+            one["targets"] = [] if args.mapping else report.targets(one)
+            one["findings"] = findings(one, args)
         js, md = save(result, args.render.parent)
         print(md.read_text(encoding="utf-8"))
         return 0

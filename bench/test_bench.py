@@ -1,6 +1,7 @@
-"""The benchmark harness end to end on a tiny hand-made graph (examples/mapping.yaml): its own embedded
-engine, load, every job with the networkit and networkx columns, every question, the explorer pages, and
-the JSON + Markdown results. Not in `make test` (testpaths = tests); run it with
+"""The benchmark harness end to end on a tiny hand-made graph (examples/mapping.yaml), on both engines in one
+run (the embedded ArcadeDB, then the local Neo4j + GDS: not measured without Java and Maven): load, every
+job with the networkit and networkx columns, every question, the explorer pages, and the JSON + Markdown
+results with the goals side by side. Not in `make test` (testpaths = tests); run it with
 `.venv/bin/pytest bench/test_bench.py`."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 from bench import run
 from gds_jobs import catalogue
 from valuenet import questions
+from valuenet.engines.neo4j_dist import missing_requirements
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,12 +24,15 @@ def test_harness_end_to_end_on_a_tiny_graph(tmp_path: Path, capsys: pytest.Captu
     args = [
         *("--mapping", str(ROOT / "examples" / "mapping.yaml")),
         *("--scales", "1", "--runs", "2", "--nx-budget", "1", "--heap", "1g", "--no-profile"),
+        *("--engines", "arcadedb,neo4j"),
         *("--out", str(tmp_path)),
     ]
     assert run.main(args) == 0
-    (js,) = tmp_path.glob("*-embedded.json")
-    (md,) = tmp_path.glob("*-embedded.md")
-    result = json.loads(js.read_text(encoding="utf-8"))
+    (js,) = tmp_path.glob("*-arcadedb+neo4j.json")
+    (md,) = tmp_path.glob("*-arcadedb+neo4j.md")
+    both = json.loads(js.read_text(encoding="utf-8"))
+    assert list(both["engines"]) == ["arcadedb", "neo4j"]
+    result = both["engines"]["arcadedb"]
     one = result["scales"]["1"]
     assert one["load"]["nodes"] > 0 and one["load"]["relationships"] > 0
     assert one["load"]["engine_peak_rss_mb"] > 0 and one["load"]["loader_peak_rss_mb"] > 0
@@ -47,5 +52,17 @@ def test_harness_end_to_end_on_a_tiny_graph(tmp_path: Path, capsys: pytest.Captu
     assert cli["help"]["exit_codes"] == [0] and cli["cypher_return1"]["exit_codes"] == [0]
     assert 0 < cli["help"]["wall_min_s"] <= cli["help"]["wall_median_s"] <= cli["help"]["wall_max_s"]
     text = md.read_text(encoding="utf-8")
-    assert "## Load" in text and "## Jobs" in text and "## Questions" in text and "## CLI start" in text
+    assert "### Load" in text and "### Jobs" in text and "### Questions" in text and "### CLI start" in text
+    assert "## Goals per engine" in text and "## Jobs side by side (scale 1)" in text
     assert text in capsys.readouterr().out
+    neo4j = both["engines"]["neo4j"]
+    missing = missing_requirements()
+    if missing:
+        assert neo4j["not_measured"] == missing and "not measured" in text
+        return
+    assert "not_measured" not in neo4j and "failed" not in neo4j, neo4j
+    jobs = neo4j["scales"]["1"]["jobs"]
+    assert jobs["backend"] == "gds"
+    assert all(j["seconds"] > 0 for j in jobs["jobs"].values()), jobs
+    assert jobs["networkx_measured_on"] == "arcadedb"
+    assert set(neo4j["scales"]["1"]["questions"]) == set(questions.library())
