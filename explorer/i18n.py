@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart": ("图表", "Chart"),
     "map": ("地图", "Map"),
     "graph_view": ("网络图", "Network view"),
-    "cypher_ran": ("运行的 Cypher 与参数", "The Cypher that ran, with its parameters"),
+    "cypher_ran": ("显示运行的 Cypher 与参数", "Show the Cypher that ran, with its parameters"),
     "map_note_metro": ("都市圈没有地图，见表格。", "Metro areas have no map; see the table."),
     "capped": (
         "网络已截断：显示 {shown} / {total} 个节点（服务器端上限）。",

@@ -342,7 +342,8 @@ def _show_result(
     st.caption(t("provenance_note", synthetic=synthetic, qid=q.id))
     if printing:
         return
-    with st.expander(t("cypher_ran")):
+    # on request only: highlighting the code costs the browser seconds before the answer's table shows
+    if st.toggle(t("cypher_ran"), key="ask_show_cypher"):
         st.code(json.dumps(params, ensure_ascii=False, indent=2, default=str), language="json")
         st.code(
             f":params {json.dumps(params, ensure_ascii=False, default=str)}\n\n{q.query(params)}",

@@ -88,6 +88,8 @@ def test_guangzhou_automobile_question_returns_the_reported_providers() -> None:
     bars = [p["options"] for p in echarts(at) if p["options"]["series"][0]["type"] == "bar"]
     assert bars and "瑞松科技" in bars[0]["yAxis"]["data"]
     assert at.get("download_button")
+    assert not at.code  # the Cypher only on request (highlighting it delays the answer in the browser)
+    at.toggle(key="ask_show_cypher").set_value(True).run()
     code = [c.value for c in at.code]
     assert any('"industry": "C36"' in c for c in code)
     assert any("MATCH (p)-[e:EMPOWERS]->(t)" in c and ":params" in c for c in code)  # the query as run
@@ -196,6 +198,7 @@ def test_a_dimension_parameter_takes_a_name() -> None:
     at = app(q="core_sector_flows")
     at.text_input(key="p_core_sector_flows_section").input("制造业").run()
     at.button(key="ask_run").click().run()
+    at.toggle(key="ask_show_cypher").set_value(True).run()
     assert not errors(at) and any('"section": "C"' in block.value for block in at.code)
 
 
