@@ -238,8 +238,8 @@ def china_map(
                 "map": geo.MAP_NAME,
                 "nameProperty": "adcode",
                 "roam": True,
-                "zoom": 1.25,
-                "center": [105, 36],
+                "zoom": CHINA_ZOOM,
+                "center": list(CHINA_CENTER),
                 "label": {"show": False},
                 "emphasis": {"label": {"show": False}},
                 "itemStyle": {"areaColor": "#f3f3f3", "borderColor": "#999"},
@@ -251,7 +251,7 @@ def china_map(
             }
         ]
     else:
-        points = []
+        points: list[dict[str, Any]] = []
         for r in rows:
             lon, lat = r.get("lon"), r.get("lat")
             if not (_is_number(lon) and _is_number(lat)):
@@ -271,12 +271,13 @@ def china_map(
             )
         if not points:
             return None
+        # the smaller bubbles drawn last: on top, so a city next to a bigger one can still be clicked
+        points.sort(key=lambda pt: -float(pt["value"][2]))
         base["visualMap"]["dimension"] = 2
         base["geo"] = {
             "map": geo.MAP_NAME,
             "roam": True,
-            "zoom": 1.25,
-            "center": [105, 36],
+            **_fit([(float(pt["value"][0]), float(pt["value"][1])) for pt in points]),
             "itemStyle": {"areaColor": "#f3f3f3", "borderColor": "#aaa"},
             "emphasis": {"disabled": True},
         }
@@ -290,6 +291,23 @@ def china_map(
             }
         ]
     return base, geo.provinces_geojson()
+
+
+# The whole of China: the map view at zoom 1 spans about this many degrees of longitude (520 px high).
+CHINA_SPAN = 75.0
+CHINA_ZOOM, CHINA_CENTER = 1.25, (105, 36)
+
+
+def _fit(lon_lat: Sequence[Sequence[float]]) -> dict[str, Any]:
+    """The map's zoom and centre that show these points with a margin (a province's cities fill the map
+    instead of overlapping on the whole of China); the whole country when they spread over it."""
+    lons = [float(p[0]) for p in lon_lat]
+    lats = [float(p[1]) for p in lon_lat]
+    span = max(max(lons) - min(lons), 1.3 * (max(lats) - min(lats)), 2.0)
+    zoom = min(14.0, CHINA_SPAN / (1.6 * span))
+    if zoom <= CHINA_ZOOM:
+        return {"zoom": CHINA_ZOOM, "center": list(CHINA_CENTER)}
+    return {"zoom": round(zoom, 2), "center": [(min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2]}
 
 
 def _kind(labels: Sequence[str]) -> str:

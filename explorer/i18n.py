@@ -415,6 +415,8 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "id": ("编号", "id"),
     "code": ("代码", "code"),
+    "lat": ("纬度", "latitude"),
+    "lon": ("经度", "longitude"),
     "name": ("名称", "Name"),
     "provider": ("提供方", "Provider"),
     "receiver": ("接受方", "Receiver"),

@@ -13,7 +13,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -45,6 +45,42 @@ FLAGS = [
     "--disable-sync",
 ]
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+# ECharts keeps its instances in a closure of the component's bundle. Before any page script runs, this
+# keeps a reference on the chart's element when an instance stores it (`this._dom = dom` in its
+# constructor), so a test can ask the chart where a node or a region is and click there with the mouse.
+KEEP_CHARTS = """
+Object.defineProperty(Object.prototype, "_dom", {
+  configurable: true,
+  get() { return undefined; },
+  set(value) {
+    Object.defineProperty(this, "_dom", {value, writable: true, configurable: true, enumerable: true});
+    if (value && value.classList && value.classList.contains("echarts-container")) value.__chart = this;
+  },
+});
+"""
+# Where on the page the first series of the n-th chart draws an item: a node by id (graph), a point by
+# code (scatter on the map) or a region by name (map series); null while the chart is not drawn.
+WHERE_IS = """([n, key]) => {
+  const dom = document.querySelectorAll(".echarts-container")[n];
+  const chart = dom && dom.__chart;
+  if (!chart || !chart.getModel()) return null;
+  const series = chart.getModel().getSeriesByIndex(0);
+  const data = series.getData();
+  let at = null;
+  const ids = [];
+  for (let i = 0; i < data.count(); i++) {
+    const item = data.getRawDataItem(i);
+    ids.push(item.id || item.code || item.name);
+    if (item.id === key) at = data.getItemLayout(i);
+    if (item.code === key) at = item.value.slice(0, 2);
+  }
+  if (series.subType === "map") at = key;
+  if (at === null) return {ids};
+  const [x, y] = chart.convertToPixel({seriesIndex: 0}, at);
+  const box = dom.getBoundingClientRect();
+  return {ids, x: box.left + x, y: box.top + y, inside: chart.containPixel({seriesIndex: 0}, [x, y])};
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +131,7 @@ def _local_browser(height: int) -> Iterator[tuple[Browser, Page]]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": height})
+            page.add_init_script(script=KEEP_CHARTS)
             page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
             yield browser, page
         finally:
@@ -268,3 +305,64 @@ def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str)
         page.goto(f"{served}/jobs")
         page.get_by_text("只读模式").first.wait_for(timeout=60_000)
         assert page.get_by_role("button", name="运行作业").count() == 0
+
+
+def _where(page: Page, key: str, chart: int = 0) -> dict[str, Any]:
+    """Where `key` is drawn on the chart, once it stays put (a force layout moves for a while)."""
+    last: dict[str, Any] | None = None
+    for _ in range(120):
+        now = page.evaluate(WHERE_IS, [chart, key])
+        if now and "x" in now and last and abs(now["x"] - last["x"]) + abs(now["y"] - last["y"]) < 0.5:
+            return dict(now)
+        last = now if now and "x" in now else None
+        page.wait_for_timeout(500)
+    raise AssertionError(f"{key!r} is not drawn, or keeps moving, on chart {chart}: {now}")
+
+
+def test_clicks_on_charts_expand_a_node_and_drill_down_the_map(served: str) -> None:
+    """Issue 14's click-through on the charts, with the mouse at the pixel the chart draws the item at: a
+    node of an organisation's network expands its partners; a province on the map opens its cities, a
+    city who empowers there."""
+    with _local_browser(2400) as (_, page):
+        page.goto(f"{served}/organization?org=huawei")
+        page.locator(".echarts-container canvas").first.wait_for(timeout=60_000)
+        intel = _where(page, "intel")
+        assert "risong" not in intel["ids"] and "mino" not in intel["ids"]  # not Huawei's partners
+        page.mouse.click(intel["x"], intel["y"])
+        page.get_by_text("已展开：英特尔").wait_for(timeout=60_000)
+        grown = _where(page, "intel")
+        assert {"risong", "mino"} <= set(grown["ids"])  # Intel's partners joined the network
+        page.screenshot(path=str(ARTIFACTS / "explorer_click_expand.png"), full_page=True)
+        page.get_by_role("button", name="收起").click()
+        page.get_by_text("已展开").wait_for(state="detached", timeout=60_000)
+        assert "risong" not in _where(page, "intel")["ids"]
+
+        page.goto(f"{served}/ask?q=provinces_ranked&run=1")
+        page.locator(".echarts-container canvas").first.wait_for(timeout=60_000)
+        guangdong = _where(page, "440000")
+        assert guangdong["inside"], guangdong
+        page.mouse.click(guangdong["x"], guangdong["y"])
+        page.wait_for_url("**q=cities_ranked**", timeout=60_000)
+        assert "within=440000" in page.url
+        page.get_by_role("heading", name="国内合作城市排名").wait_for(timeout=60_000)
+        cells = _showing(page, {"广州市"})
+        assert "广州市" in cells and "北京市" not in cells  # Guangdong's cities only
+        guangzhou = _where(page, "440100")
+        page.screenshot(path=str(ARTIFACTS / "explorer_click_province.png"), full_page=True)
+        page.mouse.click(guangzhou["x"], guangzhou["y"])
+        page.wait_for_url("**q=who_empowers_industry_in_place**", timeout=60_000)
+        assert "place=440100" in page.url and "industry=C36" in page.url
+        page.get_by_role("heading", name="谁赋能某地的某行业？").wait_for(timeout=60_000)
+        assert _showing(page, PROVIDERS) >= PROVIDERS
+        page.screenshot(path=str(ARTIFACTS / "explorer_click_city.png"), full_page=True)
+
+
+def _showing(page: Page, wanted: set[str]) -> set[str]:
+    """The table's cells once they hold `wanted` (the previous page's table may still be on screen for a
+    moment after a click opened another question), or as they are after a minute."""
+    cells: set[str] = set()
+    for _ in range(60):
+        cells = set(_cells(page))
+        if cells >= wanted:
+            break
+    return cells

@@ -46,6 +46,13 @@ def test_city_rows_become_bubbles_with_coordinates_or_centroids() -> None:
         points["深圳市"]["value"][2] == 1 and points["深圳市"]["symbolSize"] < points["广州市"]["symbolSize"]
     )
     assert charts.china_map([{"code": "PRD", "relations": 3}], ["code", "relations"]) is None
+    # the cities of one province fill the map, the smaller bubbles on top; cities all over: all of China
+    assert [p["name"] for p in options["series"][0]["data"]] == ["广州市", "深圳市"]
+    assert options["geo"]["zoom"] > 3 and 112 < options["geo"]["center"][0] < 115
+    rows.append({"code": "230100", "city": "哈尔滨市", "lat": 45.8, "lon": 126.6, "relations": 2})
+    rows.append({"code": "650100", "city": "乌鲁木齐市", "lat": 43.8, "lon": 87.6, "relations": 1})
+    country, _ = charts.china_map(rows, ["code", "city", "lat", "lon", "relations"]) or ({}, {})
+    assert country["geo"]["zoom"] == 1.25 and country["geo"]["center"] == [105, 36]
 
 
 def test_rankings_are_bars_with_the_count_column() -> None:
