@@ -12,10 +12,12 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from valuenet import plain_words, queries, resolve
 from valuenet import questions as qlib
@@ -138,6 +140,21 @@ def read_plain_words(c: Conn, text: str) -> plain_words.Reading:
     """A sentence in plain words as a library question with its parameters (the lexicon of this graph's
     names is read once per engine and database and kept for an hour)."""
     return plain_words.read(text, _lexicon(c.key, c.graph))
+
+
+def warm_plain_words(c: Conn) -> None:
+    """Read the lexicon in the background while the reader looks at the start page, so their first sentence
+    does not wait for it (~6 s on the reference graph, mostly waiting for the engine). A sentence asked
+    meanwhile waits for this reading (Streamlit computes a cached value once)."""
+    _warming(c.key, c.graph)
+
+
+@st.cache_resource(show_spinner=False, ttl=RESULT_TTL_S)
+def _warming(key: str, _g: Graph) -> threading.Thread:
+    thread = threading.Thread(target=_lexicon, args=(key, _g), name="plain-words-lexicon", daemon=True)
+    add_script_run_ctx(thread, get_script_run_ctx())
+    thread.start()
+    return thread
 
 
 @st.cache_resource(show_spinner=False, ttl=RESULT_TTL_S)

@@ -5,8 +5,8 @@
 //   Domestic relations of sample enterprises counted by the counterpart's city, optionally within one province
 //   or metro area. relation as in provinces_ranked. Share = percentage of all domestic relations of that
 //   kind (partners whose city is unknown count in the total).
-// answers_zh: "样本企业的国内关系按对方所在城市计数，可只看某个省份或都市圈内的城市；关系的种类同“国内合作省份排名\
-//   ”。占比 = 该类全部国内关系中的百分比（城市不详的伙伴也计入总数）。"
+// answers_zh: "样本企业的国内关系按对方所在城市计数，可只看某个省份或都市圈内的城市；\
+//   关系的种类与省份排名相同。占比 = 该类全部国内关系中的百分比（城市不详的伙伴也计入总数）。"
 // chart: map
 // params:
 //   relation: {type: str, default: tech, allowed: [tech, tech_input, tech_empowerment, talent, study, work, financing, investment]}

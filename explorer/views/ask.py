@@ -54,7 +54,8 @@ def _pick_question(lib: dict[str, Question]) -> Question | None:
         )
     ]
     order = list(dict.fromkeys(q.group for q in lib.values()))
-    found.sort(key=lambda q: order.index(q.group))
+    # questions whose title has the words first, then those whose explanation has them; by group within
+    found.sort(key=lambda q: (needle not in f"{q.title_zh} {q.title_en}".lower(), order.index(q.group)))
     if not found:
         st.info(t("no_match"))
         return None

@@ -118,6 +118,7 @@ def main() -> None:
     st.markdown(t("start_intro"))
     _search(c)
     _headlines()
+    data.warm_plain_words(c)
     _figures(c)
 
 

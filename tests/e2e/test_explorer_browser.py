@@ -249,6 +249,16 @@ def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str)
         other = browser.new_page(viewport={"width": 1400, "height": 2000})
         other.goto(shared)
         assert set(_cells(other)) >= PROVIDERS
+        # a provider's name opens its page, whose "why central" reads in plain Chinese (a table's links
+        # open in a new tab: follow the first provider's address)
+        cells = other.locator("[data-testid='stDataFrame'] td").all_inner_texts()
+        href, provider = next(c for c in cells if c.startswith("/organization?org=")).split("#", 1)
+        assert provider in PROVIDERS
+        other.goto(f"{served}{href}")
+        other.get_by_role("heading", name=provider).wait_for(timeout=60_000)
+        other.get_by_text("为何处于中心").first.wait_for(timeout=60_000)
+        other.get_by_text(f"{provider}共有").first.wait_for(timeout=60_000)
+        other.screenshot(path=str(ARTIFACTS / "explorer_reader_provider.png"), full_page=True)
         other.close()
 
         # the sentence typed, in Chinese and in English
