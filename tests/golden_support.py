@@ -34,6 +34,7 @@ SAMPLE_SIZE = 5  # `collect(...)[..5]` examples: which five is the engine's choi
 # and columns whose list is a set (compared sorted).
 SAMPLES = {"examples"}
 SETS = {"experiences", "edges", "nodes"}
+LABELS = "labels"
 # shortest_path: one of possibly several shortest paths; its length and ends are the answer.
 PATH_ANSWER = ("hops", "first", "last")
 
@@ -81,10 +82,17 @@ def canonical(qid: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows as compared: set-like lists sorted; a shortest path reduced to its length and ends."""
     if qid == "shortest_path":
         return [{"hops": r["hops"], "first": r["names"][0], "last": r["names"][-1]} for r in rows]
-    out = []
-    for r in rows:
-        out.append({k: sorted(v, key=_key) if k in SETS and isinstance(v, list) else v for k, v in r.items()})
-    return out
+    return [{k: _canonical_value(k, v) for k, v in r.items()} for r in rows]
+
+
+def _canonical_value(column: str, value: Any) -> Any:
+    """A node's labels are a set (ArcadeDB lists them sorted, Neo4j in its own order), wherever they appear."""
+    if isinstance(value, dict):
+        return {k: _canonical_value(k, v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical_value("", v) for v in value]
+        return sorted(items, key=_key) if column in SETS or column == LABELS else items
+    return value
 
 
 def _same(expected: Any, actual: Any, column: str) -> bool:

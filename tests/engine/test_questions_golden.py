@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests import golden_support as golden
+from tests.conftest import QUESTION_FIXTURE
 from valuenet import queries, questions
 from valuenet.db import Graph
 
@@ -52,6 +53,21 @@ def test_every_case_has_a_captured_answer() -> None:
 def test_hand_built_graph(question_graph: Graph, qid: str, params: dict[str, Any]) -> None:
     expected = golden.load("hand")[golden.case_id(qid, params)]
     assert golden.differences(expected, golden.ask(question_graph, qid, params)) == []
+
+
+@pytest.fixture(scope="module")
+def neo4j_question_graph(neo4j_graph: Graph) -> Graph:
+    """The same hand-built graph on the local Neo4j (issue 12: every question, the same rows on both engines)."""
+    for statement in queries.parse(QUESTION_FIXTURE, "fixture").statements:
+        neo4j_graph.write(statement)
+    return neo4j_graph
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(("qid", "params"), _params("hand"))
+def test_hand_built_graph_on_neo4j(neo4j_question_graph: Graph, qid: str, params: dict[str, Any]) -> None:
+    expected = golden.load("hand")[golden.case_id(qid, params)]
+    assert golden.differences(expected, golden.ask(neo4j_question_graph, qid, params)) == []
 
 
 @pytest.fixture(scope="module")
