@@ -86,7 +86,7 @@ def canonical(qid: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _canonical_value(column: str, value: Any) -> Any:
-    """A node's labels are a set (ArcadeDB lists them sorted, Neo4j in its own order), wherever they appear."""
+    """A node's labels are a set (ArcadeDB lists them sorted, Neo4j in its own order), wherever found."""
     if isinstance(value, dict):
         return {k: _canonical_value(k, v) for k, v in value.items()}
     if isinstance(value, list):

@@ -57,7 +57,7 @@ def test_hand_built_graph(question_graph: Graph, qid: str, params: dict[str, Any
 
 @pytest.fixture(scope="module")
 def neo4j_question_graph(neo4j_graph: Graph) -> Graph:
-    """The same hand-built graph on the local Neo4j (issue 12: every question, the same rows on both engines)."""
+    """The same hand-built graph on the local Neo4j (issue 12: every question, the same rows on both)."""
     for statement in queries.parse(QUESTION_FIXTURE, "fixture").statements:
         neo4j_graph.write(statement)
     return neo4j_graph
