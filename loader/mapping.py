@@ -534,6 +534,12 @@ class Mapping(_Model):
         description="what a bad value does in every column that does not say (default: reject_row in "
         "required columns, drop_value in the others)",
     )
+    focal: str | None = Field(
+        default=None,
+        description="the focal set of the graph this mapping loads into, from now on: an organisation "
+        "label (Sample, Enterprise, Investor, ...) or `all`; jobs, questions and the report count relations "
+        "with it (VALUENET_FOCAL overrides it). Default: the graph keeps its own (else the model's, :Sample)",
+    )
     files: list[FileMapping] = Field(min_length=1)
 
     # Set by `load()`: the folder relative paths are resolved against.
@@ -545,6 +551,15 @@ class Mapping(_Model):
         if v not in FORMAT_VERSIONS:
             known = " and ".join(map(str, FORMAT_VERSIONS))
             raise ValueError(f"mapping format version {v} is not one this valuenet reads ({known})")
+        return v
+
+    @field_validator("focal")
+    @classmethod
+    def _focal_set(cls, v: str | None) -> str | None:
+        if v is not None:
+            from valuenet.focal import configured_label
+
+            configured_label(v)  # ValueError naming the organisation labels
         return v
 
     @model_validator(mode="after")

@@ -117,6 +117,17 @@ def prepare(
     return Prepared(m, report, resolved)
 
 
+def focal_note(graph: Graph | None, setting: str, dataset: str) -> str:
+    """Keep the focal set a mapping declares in `graph` (None: a dry run); what the load did about it."""
+    from valuenet import focal
+
+    what = "every organisation" if setting.strip().lower() == focal.ALL else f"the :{setting} organisations"
+    if graph is None:
+        return f"focal set: this mapping would make {what} this graph's focal set"
+    changed = focal.declare(graph, setting, dataset)
+    return f"focal set: {what}{' from now on' if changed else ', as before'} (VALUENET_FOCAL overrides it)"
+
+
 def load_mapping(
     graph: Graph | None,
     mapping_path: str | Path | Mapping,
@@ -154,6 +165,8 @@ def load_mapping(
     if not report.dry_run:
         assert graph is not None
         write(graph, m, prepared.resolved, report, batch_size=batch_size, progress=progress)
+    if m.focal is not None:
+        report.notes.append(focal_note(None if report.dry_run else graph, m.focal, m.dataset))
     if report_path is not None:
         report.write_json(Path(report_path))
     return report

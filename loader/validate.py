@@ -585,26 +585,33 @@ class RowValidator:
         edition = fm.edition or self.m.edition
         policies = Policies.of(self.m, fm)
         out: list[NodeObs] = []
-        seen: dict[str, int] = {}  # id -> index in out
+        seen: dict[str, tuple[int, int]] = {}  # id -> (index in out, index of its first row in the table)
         for i, row, errors in self._rows(f, policies):
             obs = self.org(spec, table.cells, i, errors)
             first: NodeObs | None = None
+            repeated = False
             if obs is not None:
                 ident = obs.id or obs.key
                 if ident in seen:
-                    first = out[seen[ident]]
-                    if not spec.long:
-                        col = spec.id.column if obs.id and spec.id else spec.name.column
-                        value = obs.id or obs.name
+                    at, first_i = seen[ident]
+                    first = out[at]
+                    col = spec.id.column if obs.id and spec.id else spec.name.column
+                    value = obs.id or obs.name
+                    # a row repeated word for word (a table pasted twice) says nothing new: noted only
+                    repeated = all(column[i] == column[first_i] for column in table.cells.values())
+                    if repeated:
+                        reason = f"repeats row {first.row} word for word: one organisation"
+                        self.problems.add(f.entry, fm.path, row, col, value, reason, Outcome.noted)
+                    elif not spec.long:
                         reason = f"duplicate id {value!r} (first at row {first.row})"
                         errors.append((col, value, reason, True))
             outcome = self.report(f, row, errors, policies)
-            if outcome is Outcome.rejected or obs is None:
+            if outcome is Outcome.rejected or obs is None or repeated:
                 continue
             if first is not None:
                 first.org = self._merge_long(f, row, spec.properties, first.org, obs)
             else:
-                seen[obs.id or obs.key] = len(out)
+                seen[obs.id or obs.key] = (len(out), i)
                 out.append(NodeObs(f.entry, fm.path, row, obs, edition, spec.name.column))
         return out
 

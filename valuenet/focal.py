@@ -1,12 +1,13 @@
 """The focal set a graph's jobs, questions and report count relations with.
 
 The graph model declares the default (`focal_set: {label: Sample}`: the report's relation data only holds
-relations with a sample firm at one end). `VALUENET_FOCAL` (environment or `.env`) names another
-organisation label, or `all` for every organisation. A graph with no node of the chosen label (an analyst's
-graph that declares no Sample role) gets every organisation as its focal set, and says so: otherwise every
-projection would keep no relation at all.
+relations with a sample firm at one end). A mapping's `focal:` names another for the graph it loads into
+(kept in the graph as `(:GraphSetting {key: 'focal_set'})`), and `VALUENET_FOCAL` (environment or `.env`)
+for every graph, overriding that: an organisation label, or `all` for every organisation. A graph with no
+node of the chosen label (an analyst's graph that declares no Sample role) gets every organisation as its
+focal set, and says so: otherwise every projection would keep no relation at all.
 
-    focal = focal.for_graph(graph)           # Settings().valuenet_focal, else the model's default
+    focal = focal.for_graph(graph)           # VALUENET_FOCAL, else the graph's setting, else the model's
     focal.model                              # the graph model with that focal set, to render queries with
     focal.note                               # why it is not what was asked for ('' when it is)
 """
@@ -51,17 +52,38 @@ def configured_label(setting: str | None) -> str | None:
     return label
 
 
+def declared(graph: Graph) -> tuple[str, str] | None:
+    """(setting, dataset) of the focal set a mapping declared for `graph`; None when none did."""
+    rows = graph.read(queries.text("engine/focal_setting"))
+    return (str(rows[0]["value"]), str(rows[0]["dataset"])) if rows else None
+
+
+def declare(graph: Graph, setting: str, dataset: str) -> bool:
+    """Keep `setting` (a label or `all`, checked) as `graph`'s focal set; whether it changed."""
+    configured_label(setting)
+    if declared(graph) == (setting, dataset):
+        return False
+    graph.write(queries.text("loader/set_focal"), {"value": setting, "dataset": dataset})
+    return True
+
+
 def for_graph(graph: Graph, setting: str | None = None) -> Focal:
-    """The focal set for `graph`: `setting` (default: VALUENET_FOCAL), else the model's; every organisation
-    when the graph has no node of that label."""
+    """The focal set for `graph`: `setting` (default: VALUENET_FOCAL), else the one a mapping declared for
+    the graph, else the model's; every organisation when the graph has no node of that label."""
     if setting is None:
         from valuenet.config import Settings
 
         setting = Settings().valuenet_focal
+    where = f"VALUENET_FOCAL={setting!r}"
+    if setting is None or not setting.strip():
+        stored = declared(graph)
+        if stored is not None:
+            setting = stored[0]
+            where = f"this graph's focal set {setting!r} (declared by mapping {stored[1]})"
     try:
         label = configured_label(setting)
     except ValueError as e:
-        raise ValueError(f"VALUENET_FOCAL={setting!r}: {e}") from None
+        raise ValueError(f"{where}: {e}") from None
     model = MODEL.with_focal(label)
     if label is None:
         return Focal(model)

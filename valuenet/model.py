@@ -94,9 +94,12 @@ class LinkDecl(_Strict):
 
 
 class FocalSet(_Strict):
-    """Which organisations a relation must touch to count. `label: null` = every organisation."""
+    """Which organisations a relation must touch to count. `label: null` = every organisation. `editions`:
+    the node property that lists the editions a member of a focal label is in (`Sample: sample_editions`);
+    other focal sets have no editions."""
 
     label: str | None = "Sample"
+    editions: dict[str, str] = {}
 
 
 class ProjectionDecl(_Strict):
@@ -264,7 +267,7 @@ class GraphModel(_Strict):
         if label is not None and label not in self.organization_labels:
             known = ", ".join(self.organization_labels)
             raise ValueError(f"focal set {label!r} is not an organisation label ({known})")
-        return self.model_copy(update={"focal_set": FocalSet(label=label)})
+        return self.model_copy(update={"focal_set": FocalSet(label=label, editions=self.focal_set.editions)})
 
     # -- Cypher fragments (identifiers from this file only, never user text) ------------------------------
     def focal_predicate(self, var: str) -> str:
@@ -279,6 +282,14 @@ class GraphModel(_Strict):
         if var:
             _check_var(var)
         return f"{var}:{self.focal_set.label or self.organization.label}"
+
+    def focal_edition(self, var: str) -> str:
+        """A Cypher predicate: the focal organisation bound to `var` is in the focal set of edition `$edition`
+        (`$edition IN s.sample_editions`); `true` for a focal set without editions (every organisation, or a
+        label no edition is recorded for), whose members are all counted whatever the edition."""
+        _check_var(var)
+        prop = self.focal_set.editions.get(self.focal_set.label or "")
+        return f"$edition IN {var}.{prop}" if prop else "true"
 
     def rel_types(self, name: str) -> str:
         """`A|B|C` for a relationship pattern `[:A|B|C]` of the projection `name`."""
@@ -370,6 +381,7 @@ class GraphModel(_Strict):
             "focal_label": self.focal_set.label,
             "focal": self.focal_predicate,
             "focal_node": self.focal_node,
+            "focal_edition": self.focal_edition,
             "value_types": "|".join(self.value_types),
             "projection_types": self.rel_types,
             "counted": self.counted_predicate,

@@ -248,8 +248,8 @@ def describe(graph: Graph, focal: focal_mod.Focal) -> list[Table]:
     size = graph.read(queries.load("report/graph_size").render(model))
     count = {(r["part"], r["key"]): int(r["n"]) for r in size}
     organizations, focal_n = count[("organizations", "")], count[("focal", "")]
-    who = focal.describe()
-    tables = [_size_table(model, count, who)]
+    who = focal.describe() if focal.label else "organisations"  # "of the 239 organisations", not "all ..."
+    tables = [_size_table(model, count, focal.describe())]
     tables.append(_stats_table(graph))
     tables.append(_relations_table(graph, model, who))
     tables.append(_top_degree_table(graph, model, who))
@@ -339,7 +339,7 @@ def _top_degree_table(graph: Graph, model: GraphModel, who: str) -> Table:
         "Most connected organisations",
         ["name_zh", "name_en", "labels", "relations"],
         rows,
-        f"value relations ({'|'.join(model.projection('value_network').types)}) with an end in the {who}",
+        f"value relations ({'|'.join(model.projection('value_network').types)}) counted for the {who}",
     )
 
 

@@ -17,7 +17,7 @@
 // from the one investor asked about: its investees, then their other investors
 MATCH (i:{{ org }})
 WHERE $investor IN [i.id, i.name_zh, i.name_en]
-MATCH (i)-[r1:INVESTS_IN]->(s:Sample)<-[r2:INVESTS_IN]-(o)
+MATCH (i)-[r1:INVESTS_IN]->({{ focal_node('s') }})<-[r2:INVESTS_IN]-(o)
 WHERE o <> i
 {% if given.edition %}
   AND $edition IN r1.editions AND $edition IN r2.editions
@@ -26,7 +26,7 @@ WITH CASE WHEN i.id < o.id THEN i ELSE o END AS a, CASE WHEN i.id < o.id THEN o 
 {% else %}
 // one pattern, one grouping: collecting each investor's investees first (then pairing them) doubled
 // what the engine buffers and went over ArcadeDB's query heap budget at a 2g heap on the reference graph
-MATCH (a:{{ org }})-[r1:INVESTS_IN]->(s:Sample)<-[r2:INVESTS_IN]-(b:{{ org }})
+MATCH (a:{{ org }})-[r1:INVESTS_IN]->({{ focal_node('s') }})<-[r2:INVESTS_IN]-(b:{{ org }})
 WHERE a.id < b.id
 {% if given.edition %}
   AND $edition IN r1.editions AND $edition IN r2.editions

@@ -12,7 +12,7 @@
 //   layer: {type: str, default: null, allowed: [base, technology, application], description: 'only samples of this layer'}
 // figures: [coretech_share_*, coretech_basetech_share_*]
 // example: {edition: 2021}
-MATCH (s:Sample) WHERE $edition IN s.sample_editions
+MATCH ({{ focal_node('s') }}) WHERE {{ focal_edition('s') }}
   AND ($layer IS NULL OR EXISTS { (s)-[:AT_LAYER]->(:TechLayer {code: $layer}) })
 WITH collect(s) AS samples, count(s) AS total
 UNWIND samples AS s

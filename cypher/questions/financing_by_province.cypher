@@ -13,8 +13,8 @@
 //   limit: {type: int, default: 34, min: 1, max: 40}
 // figures: [fin_provinces_count, fin_prov_total_*, fin_prov_avg_*]
 // example: {edition: 2021}
-MATCH (s:Sample)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(p:Province)
-WHERE $edition IN s.sample_editions AND s.financing_total_cny > 0
+MATCH ({{ focal_node('s') }})-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(p:Province)
+WHERE {{ focal_edition('s') }} AND s.financing_total_cny > 0
 WITH p, count(s) AS enterprises, sum(s.financing_total_cny) AS total_cny
 RETURN p.code AS code, p.name_zh AS province, p.name_en AS province_en, enterprises, total_cny,
        total_cny / enterprises AS average_cny

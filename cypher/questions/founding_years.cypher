@@ -11,8 +11,8 @@
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}
 // figures: [estab_share_2012_2018, estab_peak_year, estab_peak_year_share]
 // example: {edition: 2021}
-MATCH (s:Sample)
-WHERE $edition IN s.sample_editions AND s.founded_year IS NOT NULL
+MATCH ({{ focal_node('s') }})
+WHERE {{ focal_edition('s') }} AND s.founded_year IS NOT NULL
 WITH collect(s.founded_year) AS years, count(*) AS total
 UNWIND years AS year
 WITH year, total, count(*) AS enterprises

@@ -14,7 +14,7 @@
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: []
 // example: {field: intelligent_manufacturing}
-MATCH (f:ApplicationField {code: $field})<-[:APPLIES_IN]-(s:Sample)<-[r:INVESTS_IN]-(i:Organization)
+MATCH (f:ApplicationField {code: $field})<-[:APPLIES_IN]-({{ focal_node('s') }})<-[r:INVESTS_IN]-(i:Organization)
 WHERE ($kind = 'any' OR $kind IN labels(i)) AND ($edition IS NULL OR $edition IN r.editions)
 WITH f, i, count(DISTINCT s) AS enterprises, sum(coalesce(r.amount_cny, 0)) AS amount_cny,
      collect(DISTINCT s.name_zh)[..5] AS examples

@@ -19,8 +19,8 @@
 // figures: [staff_share_*, revenue_share_*, mktcap_share_*, fin_share_*, rd_intensity_share_*, rd_staff_share_*, patent_*]
 // example: {attribute: financing_total_cny, edges: '0,100000000,1000000000'}
 WITH [e IN $edges | toFloat(e)] AS edges
-MATCH (s:Sample)
-WHERE $edition IN s.sample_editions AND s[$attribute] IS NOT NULL
+MATCH ({{ focal_node('s') }})
+WHERE {{ focal_edition('s') }} AND s[$attribute] IS NOT NULL
   AND (NOT $listed_only OR s.listed) AND (NOT $positive_only OR s[$attribute] > 0)
 WITH edges, s, s[$attribute] AS v
 WITH edges, v, [i IN range(0, size(edges) - 1) WHERE edges[i] <= v] AS below

@@ -14,8 +14,8 @@
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: [rd_intensity_top20_r*, rd_staff_top_r*]
 // example: {attribute: rd_intensity}
-MATCH (s:Sample)
-WHERE $edition IN s.sample_editions AND s[$attribute] IS NOT NULL AND (NOT $listed_only OR s.listed)
+MATCH ({{ focal_node('s') }})
+WHERE {{ focal_edition('s') }} AND s[$attribute] IS NOT NULL AND (NOT $listed_only OR s.listed)
 OPTIONAL MATCH (s)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(p:Province)
 RETURN s.id AS id, s.name_zh AS name, s.name_en AS name_en, p.name_zh AS province, s[$attribute] AS value,
        coalesce(s.synthetic, false) AS synthetic

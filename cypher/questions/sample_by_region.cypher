@@ -13,8 +13,8 @@
 //   limit: {type: int, default: 40, min: 1, max: 400}
 // figures: [ent_metro_share_*, ent_prov_rank_*, ent_prov_share_*, ent_city_share_*, sample_ai_enterprises_guangdong]
 // example: {level: province, edition: 2021}
-MATCH (s:Sample)
-WHERE $edition IN s.sample_editions
+MATCH ({{ focal_node('s') }})
+WHERE {{ focal_edition('s') }}
 WITH collect(s) AS samples, count(s) AS total
 UNWIND samples AS s
 CALL (s) {

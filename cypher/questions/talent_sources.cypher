@@ -29,7 +29,7 @@
   + (['$edition IN r.editions'] if given.edition else [])
   + ([('NOT ' if choice.origin == 'foreign' else '') ~ "coalesce(i.country, '') IN ['CN', 'HK', 'MO', 'TW']"]
      if choice.origin != 'any' else []) %}
-MATCH (s:Sample)
+MATCH ({{ focal_node('s') }})
 {% if enterprise %}
 WHERE {{ enterprise | join('\n  AND ') }}
 {% endif %}

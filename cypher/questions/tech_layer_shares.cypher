@@ -11,7 +11,7 @@
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}
 // figures: [layer_share_*]
 // example: {edition: 2021}
-MATCH (s:Sample) WHERE $edition IN s.sample_editions
+MATCH ({{ focal_node('s') }}) WHERE {{ focal_edition('s') }}
 WITH collect(s) AS samples, count(s) AS total
 UNWIND samples AS s
 MATCH (s)-[:AT_LAYER]->(l:TechLayer)

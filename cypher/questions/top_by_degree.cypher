@@ -37,17 +37,17 @@
 }[choice.relation] %}
 {% set counted_where = (["r.experience = '" ~ choice.relation ~ "'"] if choice.relation in ['study', 'work'] else [])
   + (['$edition IN r.editions'] if given.edition else [])
-  + (['x:Sample'] if choice.counterpart == 'sample' else [])
-  + (['NOT x:Sample'] if choice.counterpart == 'relation' else []) %}
+  + ([focal('x')] if choice.counterpart == 'sample' else [])
+  + (['NOT ' ~ focal('x')] if choice.counterpart == 'relation' else []) %}
 {# start from the most selective label: the kind, else the sample #}
-{% set ranked = ['o:Sample'] if choice.kind != 'any' and choice.among == 'sample' else [] %}
-{% set ranked = ranked + (['NOT o:Sample'] if choice.among == 'relation' else [])
+{% set ranked = [focal('o')] if choice.kind != 'any' and choice.among == 'sample' else [] %}
+{% set ranked = ranked + (['NOT ' ~ focal('o')] if choice.among == 'relation' else [])
   + (['NOT o:' ~ choice.exclude_kind] if choice.exclude_kind != 'none' else [])
   + ([('NOT ' if choice.origin == 'foreign' else '') ~ "coalesce(o.country, '') IN ['CN', 'HK', 'MO', 'TW']"]
      if choice.origin != 'any' else [])
   + (['(o.country = $place OR EXISTS { (o)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }'
       ~ ' OR EXISTS { (o)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(g) WHERE g.code = $place })'] if given.place else []) %}
-MATCH ({{ 'o:' ~ choice.kind if choice.kind != 'any' else ('o:Sample' if choice.among == 'sample' else 'o:' ~ org) }})
+MATCH ({{ 'o:' ~ choice.kind if choice.kind != 'any' else (focal_node('o') if choice.among == 'sample' else 'o:' ~ org) }})
 {% if ranked %}
 WHERE {{ ranked | join('\n  AND ') }}
 {% endif %}

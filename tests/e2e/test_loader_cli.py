@@ -105,7 +105,7 @@ def test_dropped_values_are_warnings_and_a_dry_run_says_would(
     assert "money_units.csv:6:融资总额: not an amount" in res.stdout
     # The summary is as wide as its content: a long path is never cut to the 80 columns of a pipe.
     assert any(line.startswith(str(CORPUS / "money_units.csv") + "  ") for line in res.stdout.splitlines())
-    assert "4 warning(s) (values dropped, rows loaded)" in res.stderr
+    assert "4 warning(s), rows loaded (4 values dropped)" in res.stderr
     rejecting = bad_mapping(tmp_path, "money_units.csv", on_error="reject_row")
     res = run(env, tmp_path, "load", str(rejecting), "--dry-run")
     assert res.returncode == 1

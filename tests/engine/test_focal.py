@@ -4,15 +4,18 @@ VALUENET_FOCAL names another label or `all`, and a job whose projection holds no
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from gds_jobs import catalogue
 from gds_jobs.catalogue import NoRelationshipsError
 from gds_jobs.runner import JobFailedError, choose_backend, history, read_scores, run_job
+from loader import load_mapping
+from loader.mapping import from_dict
 from tests.cli_support import run_cli
 from tests.jobs_fixtures import load_orgs, load_rels
-from valuenet import focal, questions
+from valuenet import focal, questions, report
 from valuenet.config import Settings
 from valuenet.db import Graph
 
@@ -50,6 +53,27 @@ def test_with_sample_nodes_the_model_default_holds(graph: Graph) -> None:
     assert read_scores(graph, "degree_tech")[1] == {"S": 1, "X": 2, "Y": 1}
 
 
+def test_a_mapping_declares_the_graphs_focal_set(graph: Graph, tmp_path: Path) -> None:
+    load_orgs(graph, ["S", "X", "Y"], samples=["S"])
+    load_rels(graph, "EMPOWERS", [("X", "S"), ("X", "Y")])
+    assert focal.for_graph(graph, "").label == "Sample"
+    (tmp_path / "firms.csv").write_text("名称\n甲\n", encoding="utf-8")
+    doc = {"dataset": "mine", "edition": 2024, "licence": "x", "focal": "all"}
+    m = from_dict({**doc, "files": [{"path": "firms.csv", "nodes": {"name": "名称"}}]}, base_dir=tmp_path)
+    assert (
+        "focal set: every organisation from now on (VALUENET_FOCAL overrides it)"
+        in load_mapping(graph, m).notes
+    )
+    assert "focal set: every organisation, as before" in " ".join(load_mapping(graph, m).notes)
+    chosen = focal.for_graph(graph, "")  # kept in the graph: jobs and the report follow it
+    assert chosen.label is None and not chosen.note and focal.declared(graph) == ("all", "mine")
+    run_job(graph, catalogue.get("degree_tech"), backend=choose_backend(graph, "local", focal=chosen))
+    assert read_scores(graph, "degree_tech")[1] == {"S": 1, "X": 2, "Y": 1, "org:甲": 0}
+    size = {r["what"]: r["count"] for r in report.build(graph).graph[0].rows}
+    assert size["focal set (all organisations)"] == size["organisations"] == 4
+    assert focal.for_graph(graph, "Sample").label == "Sample"  # VALUENET_FOCAL overrides the graph's
+
+
 def test_an_unknown_focal_label_names_the_known_ones(graph: Graph) -> None:
     with pytest.raises(ValueError, match=r"VALUENET_FOCAL='Planet'.*not an organisation label \(.*Sample"):
         focal.for_graph(graph, "Planet")
@@ -81,6 +105,20 @@ def test_questions_render_with_the_chosen_focal_set(graph: Graph) -> None:
     rows = questions.ask(graph, "cities_ranked", {"relation": "tech"}, model=everyone)[2].rows
     assert [(r["code"], r["relations"]) for r in rows] == [("440100", 8)]  # 4 relations, seen from each end
     assert questions.ask(graph, "cities_ranked", {"relation": "tech"})[2].rows == []  # the Sample rule
+
+
+def test_the_sample_questions_count_the_chosen_focal_set(graph: Graph) -> None:
+    _no_samples(graph)
+    graph.write("MATCH (o:Organization) WHERE o.id IN ['A', 'B', 'C'] SET o.founded_year = 2015")
+    everyone = focal.for_graph(graph, "all").model
+    # founding years of "the sample": every organisation here, whatever the edition (no editions recorded)
+    rows = questions.ask(graph, "founding_years", {"edition": 2021}, model=everyone)[2].rows
+    assert [(r["year"], r["enterprises"], r["share"]) for r in rows] == [(2015, 3, 100.0)]
+    assert questions.ask(graph, "founding_years", {"edition": 2021})[2].rows == []  # the Sample rule
+    # the top organisations "among the sample" and counting only relations with "sample" counterparts
+    params = {"relation": "tech", "among": "sample", "counterpart": "sample"}
+    rows = questions.ask(graph, "top_by_degree", params, model=everyone)[2].rows
+    assert [(r["id"], r["degree"]) for r in rows] == [("A", 3), ("B", 2), ("C", 2), ("D", 1)]
 
 
 def test_cli_jobs_and_ask_on_a_graph_without_samples(engine_settings: Settings, graph: Graph) -> None:

@@ -42,7 +42,7 @@ def test_the_report_describes_the_graph_and_states_its_denominators(graph: Graph
     assert top == [("机构A", 3), ("机构B", 2)]
     cities = [(r["code"], r["organizations"], r["share"]) for r in tables["by_city"].rows]
     assert cities == [("440100", 2, 100.0)]
-    assert tables["by_city"].note.startswith("2 of 5 (40.0 %) all organisations have a city")
+    assert tables["by_city"].note.startswith("2 of 5 (40.0 %) organisations have a city")
     staff = next(r for r in tables["attributes"].rows if r["attribute"] == "staff")
     assert staff["reported"] == "1 of 5 (20.0 %)" and staff["mean"] == 1200
     assert "reported by none: founded_year" in tables["attributes"].note

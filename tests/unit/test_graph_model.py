@@ -63,6 +63,10 @@ def test_cypher_fragments() -> None:
     everyone = MODEL.with_focal(None)
     assert everyone.focal_predicate("n") == "true"
     assert everyone.counted_predicate("value_network", "a", "b") == "true"
+    # a focal set's editions: the sample's are recorded, other focal sets count whatever the edition
+    assert MODEL.focal_edition("s") == "$edition IN s.sample_editions"
+    assert everyone.focal_edition("s") == MODEL.with_focal("Enterprise").focal_edition("s") == "true"
+    assert everyone.with_focal("Sample").focal_edition("s") == "$edition IN s.sample_editions"
     with pytest.raises(ValueError, match="not a Cypher variable"):
         MODEL.focal_predicate("n) DETACH DELETE (m")
     with pytest.raises(ValueError, match="not an organisation label"):

@@ -155,3 +155,21 @@ def test_a_products_column_must_name_a_product_taxonomy(tmp_path: Path) -> None:
                 {"path": "f.csv", "nodes": {"name": "n", "products": {"column": "p", "taxonomy": "t"}}},
             ],
         )
+
+
+def test_a_row_repeated_word_for_word_is_noted_not_rejected(tmp_path: Path) -> None:
+    rows = [["代码", "名称", "市值"], ["300586", "美联新材", "26.96亿"], ["300586", "美联新材", "26.96亿"]]
+    rows.append(["300586", "美联新材", "30亿"])  # the same id with another value: still a duplicate
+    path = write(tmp_path, "firms.csv", rows)
+    nodes = {
+        "id": "代码",
+        "name": "名称",
+        "properties": {"market_value_cny": {"column": "市值", "type": "money"}},
+    }
+    p = prepared(tmp_path, [{"path": path, "nodes": nodes}])
+    assert (p.report.rows_read, p.report.rows_loaded, p.report.rows_rejected) == (3, 2, 1)
+    assert lines(p) == [
+        ("firms.csv:3:代码", Outcome.noted, "repeats row 2 word for word: one organisation"),
+        ("firms.csv:4:代码", Outcome.rejected, "duplicate id '300586' (first at row 2)"),
+    ]
+    assert [o.props["market_value_cny"] for o in p.resolved.nodes.values()] == [2_696_000_000]

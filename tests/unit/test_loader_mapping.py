@@ -60,6 +60,21 @@ def test_format_versions() -> None:
         from_dict({**base, "version": 9}, base_dir=Path("."))
 
 
+def test_a_mapping_names_the_focal_set(tmp_path: Path) -> None:
+    base = {
+        "dataset": "d",
+        "edition": 2024,
+        "licence": "x",
+        "files": [{"path": "a.csv", "nodes": {"name": "n"}}],
+    }
+    assert from_dict(base, base_dir=Path(".")).focal is None  # the graph keeps its own
+    assert from_dict({**base, "focal": "Enterprise"}, base_dir=Path(".")).focal == "Enterprise"
+    with pytest.raises(MappingError, match=r"focal.*'Planet' is not an organisation label \(.*Enterprise"):
+        from_dict({**base, "focal": "Planet"}, base_dir=Path("."))
+    report = dry_run(tmp_path, [["甲", "", "", "", ""]], {"name": "名称"}, focal="all")
+    assert "focal set: this mapping would make every organisation this graph's focal set" in report.notes
+
+
 def test_transforms_run_before_parsing(tmp_path: Path) -> None:
     (tmp_path / "names.csv").write_text("简称,全称\n甲,甲科技股份有限公司\n", encoding="utf-8")
     nodes = {

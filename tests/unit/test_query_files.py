@@ -135,16 +135,33 @@ def _renders_differ(f: queries.CypherFile, names: dict[str, object]) -> bool:
 
 
 def test_the_focal_rule_of_the_relation_questions_is_the_models() -> None:
-    """The questions counting the value network's relations from the focal side take the focal set from the
-    model; the ones about the sample enterprises as a population keep the public label."""
+    """The questions counting the value network's relations from the focal side, and the ones about the
+    sample enterprises as a population, take the focal set from the model (a graph whose focal set is every
+    organisation asks about every organisation); the sample's size per edition (edition_comparison) and the
+    platforms' non-sample receivers (platform_brokers) still name the public label."""
     follows = {f.name for f in READERS if any(_renders_differ(f, names) for names in _shapes(f))}
     assert follows == {
-        "questions/cities_ranked",
-        "questions/core_sector_flows",
-        "questions/countries_ranked",
-        "questions/edition_comparison",
-        "questions/provinces_ranked",
-        "questions/relation_types_domestic_foreign",
+        f"questions/{name}"
+        for name in (
+            "application_field_shares",
+            "cities_ranked",
+            "co_investment_pairs",
+            "core_sector_flows",
+            "core_technology_shares",
+            "countries_ranked",
+            "edition_comparison",
+            "financing_by_province",
+            "founding_years",
+            "investors_of_field",
+            "provinces_ranked",
+            "relation_types_domestic_foreign",
+            "sample_attribute_bins",
+            "sample_attribute_top",
+            "sample_by_region",
+            "talent_sources",
+            "tech_layer_shares",
+            "top_by_degree",
+        )
     }
     everyone = queries.load("questions/countries_ranked").render(MODEL.with_focal(None))
     assert "Sample" not in everyone and "MATCH (s:Organization)-[r:EMPOWERS]-(x)" in everyone
