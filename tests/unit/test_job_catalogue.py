@@ -45,7 +45,7 @@ CHANGED = {
     "seed": 7,
     "max_levels": 2,
     "gamma": 0.5,
-    "iterations": 1,
+    "iterations": 3,
     "path_samples": 10,
     "exact_paths": True,
     "refine": False,
