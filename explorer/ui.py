@@ -306,3 +306,13 @@ def org_picker(key: str, default_search: str = "") -> str | None:
     labels = {str(r["value"]): f"{r['label']}  ·  {r['value']}" for r in rows}
     choice = st.selectbox(t("org_pick"), list(labels), format_func=lambda v: labels[v], key=f"{key}_pick")
     return str(choice) if choice is not None else None
+
+
+def load_answer_code() -> None:
+    """Draw an empty data grid and chart, hidden: Streamlit's browser code for an element loads the first
+    time a page shows one (~1.4 s of the renderer's CPU for the grid and ECharts on a busy machine), so the
+    start page loads it while the reader reads, not after they clicked a question."""
+    with st.container(key="answer_code"):
+        st.markdown("<style>.st-key-answer_code {display: none;}</style>", unsafe_allow_html=True)
+        st.dataframe(pd.DataFrame({"": []}), hide_index=True)
+        st_echarts({"series": []}, height="1px", key="answer_code_chart")

@@ -119,6 +119,7 @@ def main() -> None:
     _search(c)
     _headlines()
     data.warm_plain_words(c)
+    ui.load_answer_code()
     _figures(c)
 
 
