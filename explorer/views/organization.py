@@ -37,11 +37,20 @@ def _header(props: dict[str, Any], labels: list[str], profile: dict[str, Any]) -
     if props.get("synthetic"):
         badges += f" :orange-badge[{t('synthetic_badge')}]"
     st.markdown(" · ".join(x for x in (str(other or ""), f"`{props.get('id')}`", badges) if x))
+    # places, industries ("C36 汽车制造业") and fields by the graph's English names on English pages
+    english = data.english_names(data.conn()) if lang() == "en" else {}
+
+    def shown(name: str) -> str:
+        if name in english:
+            return english[name]
+        code, _, rest = name.partition(" ")
+        return f"{code} {english[rest]}" if rest in english else name
+
     where = [*profile.get("provinces", []), *profile.get("locations", [])]
     facts = [
-        " / ".join(dict.fromkeys(where)),
-        ", ".join(profile.get("industries") or []),
-        ", ".join(profile.get("fields") or []),
+        " / ".join(dict.fromkeys(map(shown, where))),
+        ", ".join(map(shown, profile.get("industries") or [])),
+        ", ".join(map(shown, profile.get("fields") or [])),
     ]
     st.caption(" · ".join(f for f in facts if f))
     if props.get("aliases"):

@@ -313,11 +313,14 @@ def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str)
         edges.fill("abc,xyz")
         edges.press("Enter")
         page.get_by_text("应为用逗号分隔的数字").first.wait_for(timeout=30_000)
+        assert page.get_by_text("abc,xyz").count() == 0  # the message does not repeat the input
+        page.screenshot(path=str(ARTIFACTS / "explorer_reader_check.png"), full_page=True)
 
         # read-only by default: no Run job
         page.goto(f"{served}/jobs")
         page.get_by_text("只读模式").first.wait_for(timeout=60_000)
         assert page.get_by_role("button", name="运行作业").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "explorer_reader_jobs.png"), full_page=True)
 
 
 def _where(page: Page, key: str, chart: int = 0) -> dict[str, Any]:

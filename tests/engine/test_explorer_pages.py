@@ -115,6 +115,7 @@ def test_organisation_in_english(on_plain: Graph) -> None:
     at = app("organization", lang="en", org="huawei")
     assert at.header[0].value == "Huawei"
     assert "No scores yet" in texts(at)
+    assert "Guangdong / Shenzhen" in texts(at) and "深圳市" not in texts(at)  # the graph's English names
 
 
 # -- Network overview ----
