@@ -119,7 +119,11 @@ def print_report(report: LoadReport, console: Any) -> None:
             f"({report.transactions:,} transactions)"
         )
     rate = report.rows_read / report.duration_s if report.duration_s else 0.0
-    say(f"duration: {report.duration_s:.2f} s ({rate:,.0f} rows/s; writing {report.write_s:.2f} s)")
+    compared = report.timings.get("compare with the graph", 0.0)  # reading back what the graph holds
+    say(
+        f"duration: {report.duration_s:.2f} s ({rate:,.0f} rows/s; "
+        f"comparing with the graph {compared:.2f} s, writing {report.write_s - compared:.2f} s)"
+    )
     for note in report.notes:
         say(f"note: {note}")
     for problems, what in ((report.rejects, "rejected rows"), (report.warnings, "warnings")):

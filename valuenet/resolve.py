@@ -18,6 +18,10 @@ nodes are found the same way as the shipped ones. A text finds its node by the f
   4. an alias (USA, 中国香港)
   5. part of exactly one name, at least two Chinese characters or three letters (汽车制造 -> C36 汽车制造业)
 
+An industry (a GB/T 4754 parameter) may also be named by an analyst's category that a crosswalk maps onto
+GB/T (`MAPS_TO`, loader/README.md): a text that names such a category exactly (rules 1-4), and no industry by
+rules 1-4, is taken for the division the category maps to with the largest weight (非银金融 -> J67).
+
 Texts are compared without case, width, spaces or punctuation. Several nodes found by the same rule are one
 answer only when they are one area at several levels (北京市 the city and the municipality; 房地产业 the
 section and its only division): the widest is taken, so nothing the user meant is left out. Otherwise the text
@@ -151,8 +155,9 @@ class NameNotResolved(ValueError):
 class DimensionNames:
     """The dimension nodes of one graph and the spellings that name them."""
 
-    def __init__(self, members: Iterable[Member]) -> None:
+    def __init__(self, members: Iterable[Member], crosswalk: Mapping[str, str] | None = None) -> None:
         self.members = tuple(members)
+        self.crosswalk = dict(crosswalk or {})  # category code -> the GB/T code it maps to with most weight
         # Every spelling once, as compared (match_key) and as searched for in sentences (folded).
         self._spelled = [
             (m, rule, match_key(spelling), unicodedata.normalize("NFKC", spelling).casefold().strip())
@@ -211,13 +216,29 @@ class DimensionNames:
 
     def resolve(self, text: str, labels: Sequence[str], pattern: str | None = None) -> Member:
         """The one node `text` names among `labels`; raises NameNotResolved listing candidates."""
-        _, found = self.lookup(text, labels, pattern)
+        rule, found = self.lookup(text, labels, pattern)
+        if rule is Rule.PART and "Industry" in labels:
+            mapped = self.through_crosswalk(text, pattern)
+            if mapped is not None:
+                return mapped
         one = self.one_area(found)
         if one is not None:
             return one
         raise NameNotResolved(
             text, labels, _ordered(found, labels), [] if found else self.near(text, labels, pattern)
         )
+
+    def through_crosswalk(self, text: str, pattern: str | None = None) -> Member | None:
+        """The GB/T industry an analyst's category named exactly by `text` maps to (largest weight); None
+        when no such category, or several mapping to different industries."""
+        rule, categories = self.lookup(text, ["Category"])
+        codes = {self.crosswalk[c.code] for c in categories if c.code in self.crosswalk}
+        if rule is Rule.PART or len(codes) != 1:
+            return None
+        (code,) = codes
+        if pattern is not None and not re.fullmatch(pattern, code):
+            return None
+        return self._node.get(("Industry", code))
 
     def near(
         self, text: str, labels: Sequence[str], pattern: str | None = None, limit: int = NEAR_LIMIT
@@ -342,9 +363,25 @@ def names(graph: Graph, *, refresh: bool = False) -> DimensionNames:
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
     loaded = DimensionNames.from_rows(graph.read(queries.text("choices/dimension_names")))
+    taxonomies = sorted({m.code.split(":", 1)[0] for m in loaded.members if m.label == "Category"})
+    if taxonomies:  # the crosswalks onto GB/T, so a category's name finds its industry
+        rows = graph.read(queries.text("loader/crosswalks"), {"taxonomies": taxonomies})
+        loaded = DimensionNames(loaded.members, best_targets(rows))
     with _lock:
         _cache[key] = (fingerprint, loaded)
     return loaded
+
+
+def best_targets(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """category -> the industry it maps to with the largest weight (ties: the smallest code), from the rows of
+    `cypher/loader/crosswalks` (category, industry, weight)."""
+    best: dict[str, tuple[float, str]] = {}
+    for r in rows:
+        weight, code = float(r["weight"] or 1.0), str(r["industry"])
+        have = best.get(str(r["category"]))
+        if have is None or (-weight, code) < (-have[0], have[1]):
+            best[str(r["category"])] = (weight, code)
+    return {category: code for category, (_, code) in best.items()}
 
 
 def forget(graph: Graph | None = None) -> None:

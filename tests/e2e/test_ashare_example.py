@@ -146,6 +146,12 @@ def test_questions_take_names(ashare: Any) -> None:
     }
     assert {r["id"] for r in rows} == in_shenzhen
     assert "440300" in res.stderr  # which node the name was taken for
+    # an industry by its Shenwan name: the GB/T division the example's crosswalk maps it to
+    res = run(env, cwd, "ask", "talent_sources", "-p", "industry=非银金融", "--format", "json")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert (
+        "industry=非银金融 -> J67" in res.stderr and json.loads(res.stdout) == []
+    )  # no talent relations here
 
 
 def test_the_report_is_about_this_graph(ashare: Any) -> None:

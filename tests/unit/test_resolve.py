@@ -311,3 +311,30 @@ def test_every_dimension_parameter_names_dimensions_of_the_model(tmp_path: Path)
     )
     with pytest.raises(questions.QuestionError, match=r"`dimension` names \['Planet'\], not dimensions"):
         questions._question(queries.parse(q, "badq"))
+
+
+def test_an_analysts_category_names_the_industry_its_crosswalk_maps_to() -> None:
+    from valuenet.resolve import best_targets
+
+    rows = [
+        {"label": "Industry", "code": "J", "name_zh": "金融业"},
+        {"label": "Industry", "code": "J67", "name_zh": "资本市场服务", "within": "J"},
+        {"label": "Industry", "code": "J68", "name_zh": "保险业", "within": "J"},
+        {"label": "Industry", "code": "I65", "name_zh": "软件和信息技术服务业"},
+        {"label": "Category", "code": "sw:801790", "name_zh": "非银金融"},
+        {"label": "Category", "code": "sw:801750", "name_zh": "计算机"},
+        {"label": "Category", "code": "sw:801780", "name_zh": "软件"},
+    ]
+    crosswalk = [
+        {"category": "sw:801790", "industry": "J68", "weight": 0.4},
+        {"category": "sw:801790", "industry": "J67", "weight": 0.6},
+        {"category": "sw:801750", "industry": "I65", "weight": 1.0},
+    ]
+    assert best_targets(crosswalk) == {"sw:801790": "J67", "sw:801750": "I65"}
+    names = DimensionNames(DimensionNames.from_rows(rows).members, best_targets(crosswalk))
+    assert names.resolve("非银金融", ["Industry"]).code == "J67"  # no GB/T name has it: the crosswalk
+    assert names.resolve("计算机", ["Industry"]).code == "I65"
+    assert names.resolve("保险业", ["Industry"]).code == "J68"  # a GB/T name still wins
+    with pytest.raises(NameNotResolved):
+        names.resolve("非银金融", ["Industry"], pattern="[A-T]")  # J67 is not a section
+    assert names.resolve("软件", ["Industry"]).code == "I65"  # no crosswalk: part of one GB/T name, as before
