@@ -149,6 +149,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bad_json": ("参数不是有效的 JSON 对象", "Parameters are not a valid JSON object"),
     "refused": ("已拒绝", "Refused"),
     "timeout": ("超时", "Timed out"),
+    "bad_limits": ("设置超出范围", "Setting out of range"),
     "truncated": ("已达行数上限：只显示前 {cap} 行", "Row cap reached: showing the first {cap} rows"),
     "examples": ("示例", "Examples"),
     # start page

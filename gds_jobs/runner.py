@@ -5,10 +5,12 @@ Scores are versioned by run. A run writes its scores to the run-keyed property `
 then `cypher/jobs/run_publish.cypher`): it copies the run's values into the public `<property>`, drops
 `<property>` from nodes the run did not score, and marks the JobRun succeeded with its `versioned_property`.
 
-- Consistent readers (`read_scores`, `cypher/jobs/scores_latest.cypher`) resolve the newest succeeded run
-  (one JobRun record: atomic on every engine) and read its run-keyed property, which nothing writes after
-  publication: one run's scores, never a mix, whatever runs are in progress. Versions older than the newest
-  `KEEP_VERSIONS` succeeded runs are removed after each publication.
+- Consistent readers (`read_scores`, `cypher/jobs/scores_latest.cypher`, and every question or view that
+  reads scores through the template name `published_key`: top_by_score, jobs/top_scores, communities)
+  resolve the newest succeeded run (one JobRun record: atomic on every engine) and read its run-keyed
+  property, which nothing writes after publication: one run's scores, never a mix, whatever runs are in
+  progress. Versions older than the newest `KEEP_VERSIONS` succeeded runs are removed after each
+  publication.
 - Plain readers of `n.<property>` (analysts' Cypher) get the new scores in one commit. Engines isolate
   reads at read-committed level, so a full scan that overlaps the commit itself can see part of each run
   (ArcadeDB, measured at 44k nodes: 1 of 47 overlapping scans).

@@ -73,6 +73,12 @@ TransientError = neo4j_errors.TransientError  # deadlocks, concurrent modificati
 CONNECTION_ERRORS = (ServiceUnavailable, SessionExpired, AuthError)
 
 
+# A read-only query refused by a transient engine condition is run again, at most this many times and
+# only within its own timeout (ArcadeDB refuses a query its admission gate cannot start: queue full, or
+# waited too long: reported over Bolt as Neo.TransientError.Transaction.DeadlockDetected). Reading, it is
+# safe to run again. The bulk HTTP commands are retried the same way on HTTP 503 (the same refusal).
+BUSY_RETRIES = 2
+BUSY_PAUSE_S = 1.0  # before the first retry; doubled before each further one
 STOP_GRACE_S = 10.0  # how long a query ended on the engine may take to give its thread back
 
 
@@ -452,14 +458,25 @@ class Graph:
             raise ValueError(f"timeout {limit:g} s: choose more than 0 and at most {MAX_QUERY_TIMEOUT_S:g} s")
         tag = _query_tag()
         box: dict[str, Any] = {}
+        started = time.perf_counter()
 
         def work() -> None:
-            try:
-                box["result"] = self._readonly_tx(query, params, limit, row_cap, tag)
-            except BaseException as e:  # handed to the caller's thread
-                box["error"] = e
+            attempt = 0
+            while True:
+                try:
+                    box["result"] = self._readonly_tx(query, params, limit, row_cap, tag)
+                    return
+                except TransientError as e:
+                    pause = _busy_pause(attempt)
+                    if pause is None or time.perf_counter() - started + pause >= limit:
+                        box["error"] = e
+                        return
+                    time.sleep(pause)
+                    attempt += 1
+                except BaseException as e:  # handed to the caller's thread
+                    box["error"] = e
+                    return
 
-        started = time.perf_counter()
         # The engine may ignore the transaction timeout (ArcadeDB does), so the wait is bounded here, and
         # the query is then ended on the engine: abandoned, it would keep a core busy for as long as it runs.
         worker = threading.Thread(target=work, name="valuenet-readonly", daemon=True)
@@ -550,6 +567,12 @@ class Graph:
         except (Neo4jError, DriverError):
             return False
         return bool(ids)
+
+
+def _busy_pause(attempt: int) -> float | None:
+    """The pause before running a command again after its `attempt`-th (0-based) transient refusal; None
+    when it has been run BUSY_RETRIES times again already."""
+    return BUSY_PAUSE_S * 2**attempt if attempt < BUSY_RETRIES else None
 
 
 def _driver(uri: str, auth: tuple[str, str]) -> neo4j.Driver:
@@ -648,15 +671,22 @@ class _ArcadeHttp:
         request = urllib.request.Request(
             f"{self.url}/api/v1/{path}/{self.database}", data=data, headers=headers, method="POST"
         )
-        try:
-            with urllib.request.urlopen(request, timeout=MAX_QUERY_TIMEOUT_S) as resp:  # loopback URL
-                text = resp.read()
-                return (json.loads(text) if text else None), resp.headers.get("arcadedb-session-id", "")
-        except urllib.error.HTTPError as e:
-            detail = e.read().decode(errors="replace")
-            with contextlib.suppress(ValueError):
-                detail = json.loads(detail).get("detail") or detail
-            raise BulkWriteError(f"the engine refused a bulk property update: {detail}") from None
+        attempt = 0
+        while True:
+            try:
+                with urllib.request.urlopen(request, timeout=MAX_QUERY_TIMEOUT_S) as resp:  # loopback URL
+                    text = resp.read()
+                    return (json.loads(text) if text else None), resp.headers.get("arcadedb-session-id", "")
+            except urllib.error.HTTPError as e:
+                detail = e.read().decode(errors="replace")
+                with contextlib.suppress(ValueError):
+                    detail = json.loads(detail).get("detail") or detail
+                # 503: the admission gate did not start the command (nothing of it ran): run it again
+                pause = _busy_pause(attempt) if e.code == 503 else None
+                if pause is None:
+                    raise BulkWriteError(f"the engine refused a bulk property update: {detail}") from None
+                time.sleep(pause)
+                attempt += 1
 
     def command(
         self, language: str, command: str, params: Params | None = None, *, session: str | None = None

@@ -373,6 +373,23 @@ class GraphModel(_Strict):
             return "true"
         return " AND ".join(f"{rel}.{k} = {_literal(v)}" for k, v in sorted(where.items()))
 
+    def published_key(self, param: str, key: str) -> str:
+        """Clauses that open a query reading job scores: `key` is bound to the property holding the
+        published scores of the property named by `$param`, the run-keyed property of its newest succeeded
+        JobRun (complete before that run was published and never written after, so a scan reads one run's
+        scores whatever runs are in progress), else `$param` itself (scores written without a run record).
+        The public property is itself published in one commit, but engines read at read-committed level: a
+        scan overlapping that commit could see part of each run (gds_jobs/runner.py)."""
+        _check_var(param)
+        _check_var(key)
+        run = "published_run"
+        return (
+            f"OPTIONAL MATCH ({run}:JobRun {{property: ${param}, status: 'succeeded'}})\n"
+            f"WHERE {run}.versioned_property IS NOT NULL AND {run}.versions_cleared IS NULL\n"
+            f"WITH {run} ORDER BY {run}.finished DESC, {run}.id DESC LIMIT 1\n"
+            f"WITH coalesce({run}.versioned_property, ${param}) AS {key}"
+        )
+
     def template_names(self) -> dict[str, Any]:
         """What every `.cypher` template may use (see valuenet.queries)."""
         return {
@@ -391,6 +408,7 @@ class GraphModel(_Strict):
             "kinds": self.kind_labels,
             "focal_match": self.focal_match,
             "focal_where": self.focal_where,
+            "published_key": self.published_key,
         }
 
 

@@ -4,8 +4,9 @@
 // params:
 //   property: {type: str, doc: "score property, e.g. degree_tech"}
 //   k: {type: int, default: 20}
+{{ published_key('property', 'key') }}
 MATCH (n:Organization)
-WHERE n[$property] IS NOT NULL
-RETURN n.id AS id, n.name_zh AS name_zh, n[$property] AS score
+WHERE n[key] IS NOT NULL
+RETURN n.id AS id, n.name_zh AS name_zh, n[key] AS score
 ORDER BY score DESC, id
 LIMIT $k

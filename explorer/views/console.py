@@ -78,6 +78,9 @@ def main() -> None:
     except WriteRefusedError as e:
         st.error(f"{t('refused')}: {e}")
         return
+    except ValueError as e:  # the settings' row cap or timeout out of bounds
+        st.error(f"{t('bad_limits')}: {e} (VALUENET_ROW_CAP / VALUENET_QUERY_TIMEOUT)")
+        return
     except QueryTimeoutError as e:
         st.error(f"{t('timeout')}: {e}")
         return

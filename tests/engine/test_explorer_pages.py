@@ -283,3 +283,15 @@ def test_engine_down_fails_fast(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "无法连接图数据库" in texts(at)
     assert reads == []  # the connectivity check failed first: no read waits out the driver's 30 s of retries
     assert not at.exception
+
+
+def test_console_row_cap_out_of_bounds_is_a_message(monkeypatch: pytest.MonkeyPatch, on_plain: Graph) -> None:
+    monkeypatch.setenv("VALUENET_ROW_CAP", "200000")  # over MAX_ROW_CAP
+    at = app("console")
+    at.text_area(key="con_params").input("{}")
+    at.button(key="con_run").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "设置超出范围: row cap 200000: choose from 1 to 100,000 rows"
+        " (VALUENET_ROW_CAP / VALUENET_QUERY_TIMEOUT)"
+    ]

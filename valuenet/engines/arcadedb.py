@@ -34,6 +34,9 @@ _MODULE = "valuenet.engines.arcadedb"
 
 ROOT_USER = "root"
 READER_GROUP = "valuenet_reader"
+# Queries the engine runs at once (its admission gate; see _serve): the explorer's and console's readers,
+# a job run and the stops of timed-out queries, with room to spare. Each still waits for the heap budget.
+QUERY_MAX_CONCURRENT = 16
 
 
 class ArcadeDBServer:
@@ -204,7 +207,19 @@ def _serve(argv: list[str] | None = None) -> int:
     from arcadedb_embedded import create_server
     from arcadedb_embedded.jvm import start_jvm
 
-    start_jvm(heap_size=args.heap)  # explicit heap: the JVM default would size itself to the machine
+    # Explicit heap: the JVM default would size itself to the machine. The query admission gate is JVM-wide
+    # (GlobalConfiguration: the server's own config does not reach it). Its defaults, 2 x cores (4 here)
+    # queries at once and 30 s in its queue, refused readers under load (10 readers and a job run, load
+    # 20+ on 2 cores: "waited 30000ms in the queue", Bolt TransientError), and the queue also holds back the
+    # SHOW/TERMINATE TRANSACTIONS that end a runaway query. Enough slots for valuenet's readers, a job run
+    # and those stops; a queue as patient as valuenet's longest timeout (every client bounds its own wait).
+    start_jvm(
+        heap_size=args.heap,
+        jvm_args=[
+            f"-Darcadedb.queryMaxConcurrent={QUERY_MAX_CONCURRENT}",
+            f"-Darcadedb.queryQueueTimeout={int(MAX_QUERY_TIMEOUT_S * 1000)}",
+        ],
+    )
     server = create_server(
         root_path=args.root,
         root_password=password,
