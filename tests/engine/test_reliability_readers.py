@@ -3,7 +3,8 @@
 The questions that read scores resolve the newest succeeded run and read its own run-keyed property, in one
 query (`published_key` in valuenet/model.py): that property is complete before the run is published and never
 written after, so no reader can see part of each run, whatever the engine isolates. The first tests show it
-by construction on both engines; the last one has ten readers ask during a run on the reference graph."""
+by construction on both engines, then ten readers ask during a run on the reference graph; the last ones
+show that a reader (or a bulk write) the engine refuses as busy is run again, a bounded number of times."""
 
 from __future__ import annotations
 
