@@ -19,10 +19,11 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from valuenet import plain_words, queries, resolve
+from valuenet import focal, plain_words, queries, resolve
 from valuenet import questions as qlib
 from valuenet.config import ConnectionInfo, Settings, connection_info
 from valuenet.db import Graph, ReadResult
+from valuenet.model import MODEL
 
 RESULT_TTL_S = 3600
 EPOCH_TTL_S = 5
@@ -100,14 +101,27 @@ def read_schema(c: Conn, name: str, params: dict[str, Any] | None = None) -> lis
     return _read_slow_changing(c.key, name, _plain(params or {}), c.graph)
 
 
+@st.cache_data(ttl=SCHEMA_TTL_S, show_spinner=False)
+def _focal(key: str, _g: Graph) -> tuple[str | None, str]:
+    chosen = focal.for_graph(_g)
+    return chosen.label, chosen.note
+
+
+def focal_set(c: Conn) -> tuple[str | None, str]:
+    """(label or None for every organisation, note) of the focal set the graph's questions count with, as
+    for `valuenet ask`: VALUENET_FOCAL, else the graph's own (a mapping's `focal:`), else the model's."""
+    return _focal(c.key, c.graph)
+
+
 @st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=500)
-def _ask(key: str, ep: str, qid: str, params_json: str, _g: Graph) -> ReadResult:
-    return qlib.run(_g, qlib.get(qid), json.loads(params_json))
+def _ask(key: str, ep: str, focal_label: str | None, qid: str, params_json: str, _g: Graph) -> ReadResult:
+    model = None if focal_label == MODEL.focal_set.label else MODEL.with_focal(focal_label)
+    return qlib.run(_g, qlib.get(qid), json.loads(params_json), model=model)
 
 
 def ask(c: Conn, qid: str, params: dict[str, Any]) -> ReadResult:
-    """Run a question with already validated parameters (read-only), cached."""
-    return _ask(c.key, epoch(c), qid, _plain(params), c.graph)
+    """Run a question with already validated parameters (read-only) on the graph's focal set, cached."""
+    return _ask(c.key, epoch(c), focal_set(c)[0], qid, _plain(params), c.graph)
 
 
 @st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=500)

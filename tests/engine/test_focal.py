@@ -137,3 +137,16 @@ def test_cli_jobs_and_ask_on_a_graph_without_samples(engine_settings: Settings, 
         ["jobs", "run", "degree_tech"], engine_settings, database=db, env_extra={"VALUENET_FOCAL": "Planet"}
     )
     assert res.returncode == 2 and "VALUENET_FOCAL='Planet'" in res.stderr
+
+
+def test_the_explorer_asks_on_the_graphs_focal_set(graph: Graph, engine_settings: Settings) -> None:
+    from explorer import data
+
+    _no_samples(graph)
+    c = data.Conn(graph=graph, key=f"focal-{graph.info.database}", settings=engine_settings)
+    label, note = data.focal_set(c)
+    assert label is None and "every organisation counts as focal" in note
+    q = questions.get("top_by_degree")
+    params = q.validate({"relation": "tech", "among": "sample", "counterpart": "sample"})
+    rows = data.ask(c, q.id, params).rows  # the Sample rule would find no one
+    assert [(r["id"], r["degree"]) for r in rows] == [("A", 3), ("B", 2), ("C", 2), ("D", 1)]
