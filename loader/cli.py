@@ -313,26 +313,80 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             ExportFormat, typer.Option("--format", help="admin, parquet or both")
         ] = ExportFormat.both,
+        into_neo4j: Annotated[
+            bool,
+            typer.Option(
+                "--import",
+                help="then import the admin CSVs into the local Neo4j server's database (server stopped)",
+            ),
+        ] = False,
+        into: Annotated[
+            Path | None,
+            typer.Option("--into", help="with --import: that Neo4j's state folder (default VALUENET_HOME)"),
+        ] = None,
+        overwrite: Annotated[
+            bool, typer.Option("--overwrite", help="with --import: replace the Neo4j database there")
+        ] = False,
     ) -> None:
         """Write the graph as neo4j-admin import CSVs and/or Parquet tables.
 
-        Import into Neo4j with the command printed at the end (neo4j-admin database import full ...).
+        With --import, the CSVs go on into valuenet's local Neo4j server (`valuenet server start --engine
+        neo4j` afterwards); for another Neo4j, run the neo4j-admin command printed at the end there.
         """
-        from loader.export import export_graph
-        from valuenet.cli import err, out
+        import dataclasses
 
-        with graph_session() as g, progress_bar(err) as update:
+        from loader.export import export_graph, import_into_local_neo4j, neo4j_target
+        from valuenet.cli import err, out
+        from valuenet.config import Settings
+        from valuenet.engines import ServerError
+        from valuenet.engines.neo4j import dist_root
+
+        admin = fmt in (ExportFormat.admin, ExportFormat.both)
+        if (into or overwrite) and not into_neo4j:
+            raise fail("--into and --overwrite go with --import.", EXIT_USAGE)
+        if into_neo4j and not admin:
+            raise fail("--import needs the admin CSVs: use --format admin or both.", EXIT_USAGE)
+        settings = Settings()
+        # The target's Neo4j distribution: the one this state folder uses (no second assembly).
+        target = dataclasses.replace(
+            settings,
+            valuenet_home=into or settings.valuenet_home,
+            valuenet_neo4j_dist=str(dist_root(settings)),
+        )
+        if into_neo4j:
+            try:
+                neo4j_target(target, overwrite=overwrite)  # refuse before exporting, not after
+            except ServerError as e:
+                raise fail(str(e), EXIT_ERROR) from None
+        with graph_session(settings) as g, progress_bar(err) as update:
             res = export_graph(
                 g,
                 out_dir,
-                admin=fmt in (ExportFormat.admin, ExportFormat.both),
+                admin=admin,
                 parquet=fmt in (ExportFormat.parquet, ExportFormat.both),
                 progress=update,
             )
         for f in res.files:
-            out.print(f"wrote {f}")
+            out.print(f"wrote {f}", soft_wrap=True)
         out.print(f"{res.nodes:,} nodes, {res.relationships:,} relationships in {res.duration_s:.1f} s")
         for warning in res.warnings:
-            err.print(f"warning: {warning}", markup=False)
-        if res.admin_command:
-            out.print(f"import into Neo4j with:\n  {res.admin_command}")
+            err.print(f"warning: {warning}", markup=False, soft_wrap=True)
+        if into_neo4j:
+            try:
+                summary = import_into_local_neo4j(res, target, overwrite=overwrite)
+            except ServerError as e:
+                raise fail(str(e), EXIT_ERROR) from None
+            out.print(
+                f"imported into the Neo4j database of {target.home}: {summary}", markup=False, soft_wrap=True
+            )
+            home = f"VALUENET_HOME={target.home} " if into else ""
+            out.print("next:", markup=False)
+            for step in (
+                "valuenet server stop",
+                "valuenet server start --engine neo4j",
+                "valuenet schema apply",
+            ):
+                out.print(f"  {home}{step}", markup=False, soft_wrap=True)
+        elif res.admin_command:
+            out.print("import into valuenet's local Neo4j server with --import; into another Neo4j with:")
+            out.print(f"  {res.admin_command}", markup=False, soft_wrap=True)

@@ -11,7 +11,10 @@ Property headers carry their type (`founded_year:int`, `revenue_cny:long`, `rd_i
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import re
+import shlex
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +25,7 @@ from valuenet import queries
 from valuenet.model import MODEL
 
 if TYPE_CHECKING:
+    from valuenet.config import Settings
     from valuenet.db import Graph
 
 # The ID spaces of the import: every node group with its own key (organisations, then each dimension).
@@ -39,6 +43,8 @@ class ExportResult:
     duration_s: float = 0.0
     admin_command: str | None = None
     warnings: list[str] = field(default_factory=list)
+    node_files: list[Path] = field(default_factory=list)  # the admin CSVs, for `database import full`
+    relationship_files: list[Path] = field(default_factory=list)
 
 
 def _scalar_type(v: Any) -> str:
@@ -113,6 +119,29 @@ def _group(labels: list[str], props: dict[str, Any]) -> tuple[str, str | None]:
     return _SAFE.sub("_", "_".join(sorted(labels)) or "Node"), None
 
 
+def _node_id(eid: Any, key: str | None, props: dict[str, Any]) -> str:
+    """A node's ID in its group: its key, else (no key: no identity across engines) its element id."""
+    return str(props[key]) if key else str(eid)
+
+
+def admin_import_args(
+    node_files: list[Path], relationship_files: list[Path], database: str, *, overwrite: bool = False
+) -> list[str]:
+    """`neo4j-admin database import full` arguments for the export's CSVs (strict: one bad row fails it)."""
+    return [
+        "database",
+        "import",
+        "full",
+        database,  # first: --nodes and --relationships take several files, a name after them is one more
+        f"--array-delimiter={ARRAY_DELIMITER}",
+        "--multiline-fields=true",  # names and notes may hold line breaks (quoted by the csv module)
+        "--bad-tolerance=0",
+        *(["--overwrite-destination=true"] if overwrite else []),
+        *(f"--nodes={p}" for p in node_files),
+        *(f"--relationships={p}" for p in relationship_files),
+    ]
+
+
 def export_graph(
     graph: Graph,
     out_dir: Path,
@@ -141,7 +170,7 @@ def export_graph(
         labels = sorted(labels)
         props = dict(props or {})
         group, key = _group(labels, props)
-        node_id = str(props[key]) if key else str(eid)
+        node_id = _node_id(eid, key, props)
         ident[str(eid)] = (group, node_id)
         groups.setdefault(group, (key, []))[1].append((node_id, labels, props))
         tick()
@@ -156,6 +185,7 @@ def export_graph(
     node_files: list[Path] = []
     rel_files: list[Path] = []
     clashes: list[str] = []
+    empty_arrays: list[str] = []  # an empty cell is no value in neo4j-admin CSV: [] cannot be written
     for group in sorted(groups):
         key, rows = groups[group]
         rows.sort(key=lambda r: r[0])
@@ -169,6 +199,7 @@ def export_graph(
                 id_header = f"{key}:ID({group})" if key else f":ID({group})"
                 w.writerow([id_header, ":LABEL", *(_header(k, *types[k]) for k in keys)])
                 for node_id, labels, p in rows:
+                    empty_arrays += [f"{group} {node_id} {k}" for k in keys if p.get(k) == []]
                     w.writerow(
                         [
                             node_id,
@@ -206,6 +237,7 @@ def export_graph(
                     [f":START_ID({sg})", f":END_ID({dg})", ":TYPE", *(_header(k, *types[k]) for k in keys)]
                 )
                 for sid, did, p in rows_r:
+                    empty_arrays += [f"{rtype} {sid}->{did} {k}" for k in keys if p.get(k) == []]
                     w.writerow([sid, did, rtype, *(_admin_cell(p.get(k), *types[k], clashes) for k in keys)])
             rel_files.append(path)
         if parquet:
@@ -231,19 +263,73 @@ def export_graph(
             f"{len(clashes)} array value(s) contain the array delimiter {ARRAY_DELIMITER!r} and will split "
             f"differently on import, e.g. {clashes[0][:80]!r}"
         )
+    if empty_arrays:
+        res.warnings.append(
+            f"{len(empty_arrays)} empty array value(s) have no neo4j-admin CSV form (an empty cell is no "
+            f"value) and import as no property, e.g. {empty_arrays[0]}"
+        )
     if admin:
-        args = (
-            " ".join(f"--nodes={p}" for p in node_files)
-            + " "
-            + " ".join(f"--relationships={p}" for p in rel_files)
-        )
-        res.admin_command = (
-            f"neo4j-admin database import full --array-delimiter='{ARRAY_DELIMITER}' {args} neo4j"
-        )
+        res.node_files, res.relationship_files = node_files, rel_files
+        # For a Neo4j of one's own (docker compose: its default database `neo4j`); valuenet's local Neo4j
+        # server imports with `valuenet export --import` (import_into_local_neo4j).
+        res.admin_command = shlex.join(["neo4j-admin", *admin_import_args(node_files, rel_files, "neo4j")])
     res.duration_s = time.perf_counter() - started
     if progress:
         progress("export", total, total)
     return res
+
+
+def neo4j_target(settings: Settings, *, overwrite: bool = False) -> Path:
+    """The store `import_into_local_neo4j` writes: the `valuenet` database of the local Neo4j server in
+    the state folder of `settings`. Raises ServerError when that server runs (neo4j-admin imports into a
+    stopped database only) or holds a database already and `overwrite` is not set."""
+    from valuenet import server
+    from valuenet.config import DEFAULT_DATABASE
+    from valuenet.engines import Paths, ServerError
+    from valuenet.engines.neo4j import SERVER, server_home
+
+    paths = Paths(settings.home)
+    state = server.status(settings)
+    if state.running and state.engine == SERVER.describe():
+        raise ServerError(
+            f"the Neo4j server in {paths.home} is running (pid {state.pid}): neo4j-admin imports into a "
+            "stopped database only. Stop it first with `valuenet server stop`."
+        )
+    store = server_home(paths) / "data" / "databases" / DEFAULT_DATABASE
+    if store.exists() and not overwrite:
+        raise ServerError(
+            f"{paths.home} already holds a Neo4j database ({store}). Pass --overwrite to replace it "
+            "with the export."
+        )
+    return store
+
+
+def import_into_local_neo4j(res: ExportResult, settings: Settings, *, overwrite: bool = False) -> str:
+    """Import the export's admin CSVs with the assembled distribution's `neo4j-admin database import full`
+    into the local Neo4j server's database (state folder of `settings`; start the server afterwards).
+    Returns neo4j-admin's summary; raises ServerError with its output when it refuses the files."""
+    from valuenet.config import DEFAULT_DATABASE
+    from valuenet.engines import Paths
+    from valuenet.engines.neo4j import run_admin
+
+    neo4j_target(settings, overwrite=overwrite)
+    paths = Paths(settings.home)
+    report = paths.logs / "neo4j" / "import.report"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    args = admin_import_args(
+        [p.resolve() for p in res.node_files],
+        [p.resolve() for p in res.relationship_files],
+        DEFAULT_DATABASE,
+        overwrite=overwrite,
+    )
+    done = run_admin(settings, paths, [*args, f"--report-file={report}"])
+    # "IMPORT DONE in 1m 12s 237ms. / Imported: / 44597 nodes / 166313 relationships / ... properties"
+    output = [line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    start = next((i for i, line in enumerate(output) if line.startswith("IMPORT DONE")), None)
+    if start is None:
+        return output[-1] if output else "imported"
+    summary = output[start : start + 5]
+    return " ".join(line for line in summary if not line.startswith("Peak memory"))
 
 
 def _write_parquet(columns: dict[str, list[Any]], path: Path) -> Path:
@@ -252,3 +338,71 @@ def _write_parquet(columns: dict[str, list[Any]], path: Path) -> Path:
 
     pq.write_table(pa.table(columns), path)
     return path
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What an export must carry over: counts per label and per relationship type, and a checksum over
+    every node's labels and properties and every relationship's type, ends (by key) and properties
+    (empty arrays aside: see `_canonical`)."""
+
+    labels: dict[str, int]
+    relationship_types: dict[str, int]
+    nodes: int
+    relationships: int
+    checksum: str
+
+
+def _canonical(v: Any) -> Any:
+    """A property value as both engines give it back: whole doubles as integers (an export column of mixed
+    integers and doubles becomes `double`), other values as they are. (Properties holding an empty array
+    are left out: neo4j-admin CSV cannot carry one, and the export warns how many there are.)"""
+    if isinstance(v, list):
+        return [_canonical(x) for x in v]
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+def _digest_line(*parts: Any) -> str:
+    """One node or relationship for the checksum; its properties (the last part) without empty arrays."""
+    *head, props = parts
+    props = {k: v for k, v in props.items() if v != []}
+    return json.dumps(
+        [_canonical(p) for p in [*head, props]], sort_keys=True, ensure_ascii=False, default=str
+    )
+
+
+def fingerprint(graph: Graph) -> Fingerprint:
+    """The graph's Fingerprint, read through the export's own queries (schema bookkeeping excluded)."""
+    labels: dict[str, int] = {}
+    types: dict[str, int] = {}
+    lines = digest_lines(graph, labels, types)
+    nodes = sum(1 for line in lines if line.startswith('["node"'))
+    checksum = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    return Fingerprint(
+        dict(sorted(labels.items())), dict(sorted(types.items())), nodes, len(lines) - nodes, checksum
+    )
+
+
+def digest_lines(
+    graph: Graph, labels: dict[str, int] | None = None, types: dict[str, int] | None = None
+) -> list[str]:
+    """The sorted lines the checksum is taken over, one per node and relationship (to show what differs);
+    counts per label and relationship type into `labels` and `types` on the way."""
+    labels = {} if labels is None else labels
+    types = {} if types is None else types
+    ident: dict[str, tuple[str, str]] = {}
+    lines: list[str] = []
+    for eid, node_labels, props in graph.stream(queries.text("loader/export_nodes")):
+        node_labels = sorted(node_labels)
+        props = dict(props or {})
+        group, key = _group(node_labels, props)
+        ident[str(eid)] = (group, _node_id(eid, key, props) if key else "")
+        for label in node_labels:
+            labels[label] = labels.get(label, 0) + 1
+        lines.append(_digest_line("node", node_labels, props))
+    for src, dst, rtype, props in graph.stream(queries.text("loader/export_relationships")):
+        types[str(rtype)] = types.get(str(rtype), 0) + 1
+        lines.append(_digest_line("rel", str(rtype), ident[str(src)], ident[str(dst)], dict(props or {})))
+    return sorted(lines)

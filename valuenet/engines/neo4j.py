@@ -146,8 +146,12 @@ def write_conf(settings: Settings, paths: Paths, dist: Distribution) -> Path:
         f"server.bolt.listen_address=127.0.0.1:{port}",
         "server.http.enabled=false",
         "server.https.enabled=false",
-        f"server.memory.heap.initial_size={settings.valuenet_heap}",
-        f"server.memory.heap.max_size={settings.valuenet_heap}",
+        # No heap before a first start (neo4j-admin runs on its own -Xmx; `start` always sizes one).
+        *(
+            [f"server.memory.heap.initial_size={heap}", f"server.memory.heap.max_size={heap}"]
+            if (heap := settings.valuenet_heap)
+            else []
+        ),
         f"server.memory.pagecache.size={settings.valuenet_pagecache}",
         f"server.directories.data={home / 'data'}",
         f"server.directories.import={home / 'import'}",
