@@ -492,8 +492,10 @@ def readme_section(result: dict[str, Any], results_file: str) -> str:
     m = result["machine"]
     kinds = list(result["engines"])
     out: list[str] = []
+    code = result.get("code") or {}
+    at = f", code at commit {code['commit']}" if code.get("commit") else ""
     out.append(
-        f"Latest `make bench` ({result['date'][:10]}; engines one after the other in one run: "
+        f"Latest `make bench` ({result['date'][:10]}{at}; engines one after the other in one run: "
         f"{', '.join(_engine_label(k, result['engines'][k]) for k in kinds)}) on {m['cpu']}, "
         f"{m['cores_logical']} cores, {m['ram_gb']} GB RAM, Python {m['python']} — a shared machine (load "
         f"average {m.get('load_average_at_start')} at start), so read the times as same-run ratios. Full "
