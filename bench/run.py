@@ -333,7 +333,8 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
 
 def save(result: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"{result['date'][:10]}-{'+'.join(result['engines'])}"
+    planned = (result.get("settings") or {}).get("engines") or list(result["engines"])
+    stem = f"{result['date'][:10]}-{'+'.join(planned)}"  # the run's engines, also at a checkpoint
     js = out_dir / f"{stem}.json"
     md = out_dir / f"{stem}.md"
     js.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
