@@ -148,9 +148,13 @@ QUESTION_FIXTURE = Path(__file__).parent / "data" / "question_fixture.cypher"
 @pytest.fixture(scope="session")
 def question_graph(fresh_graph: Callable[..., Graph]) -> Graph:
     """The small hand-built graph whose question answers are worked out by hand (read-only for tests)."""
+    return load_question_fixture(fresh_graph("questions"))
+
+
+def load_question_fixture(g: Graph) -> Graph:
+    """`g` with the hand-built question graph written into it (an empty database)."""
     from valuenet import queries
 
-    g = fresh_graph("questions")
     for statement in queries.parse(QUESTION_FIXTURE, "fixture").statements:
         g.write(statement)
     return g

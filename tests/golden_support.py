@@ -139,8 +139,8 @@ def capture(g: Graph, graph: str, progress: Callable[[str], None] = print) -> di
 
 
 def _main() -> int:
-    from tests.conftest import QUESTION_FIXTURE
-    from valuenet import queries, schema, server
+    from tests.conftest import load_question_fixture
+    from valuenet import schema, server
     from valuenet.config import ConnectionInfo, Settings
     from valuenet.db import connect
 
@@ -158,8 +158,7 @@ def _main() -> int:
         server.create_database(settings, name)
         g = Graph(ConnectionInfo(state.uri, state.username, state.password, name, embedded=True))
         schema.apply(g)
-        for statement in queries.parse(QUESTION_FIXTURE, "fixture").statements:
-            g.write(statement)
+        load_question_fixture(g)
     else:
         g = connect(settings) if not args.database else _database(settings, args.database)
         prepare_reference(g)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests import golden_support as golden
-from tests.conftest import QUESTION_FIXTURE
+from tests.conftest import load_question_fixture
 from valuenet import queries, questions
 from valuenet.db import Graph
 
@@ -49,25 +49,26 @@ def test_every_case_has_a_captured_answer() -> None:
         )
 
 
+def _answers_as_captured(g: Graph, graph: str, qid: str, params: dict[str, Any]) -> None:
+    expected = golden.load(graph)[golden.case_id(qid, params)]
+    assert golden.differences(expected, golden.ask(g, qid, params)) == []
+
+
 @pytest.mark.parametrize(("qid", "params"), _params("hand"))
 def test_hand_built_graph(question_graph: Graph, qid: str, params: dict[str, Any]) -> None:
-    expected = golden.load("hand")[golden.case_id(qid, params)]
-    assert golden.differences(expected, golden.ask(question_graph, qid, params)) == []
+    _answers_as_captured(question_graph, "hand", qid, params)
 
 
 @pytest.fixture(scope="module")
 def neo4j_question_graph(neo4j_graph: Graph) -> Graph:
     """The same hand-built graph on the local Neo4j (issue 12: every question, the same rows on both)."""
-    for statement in queries.parse(QUESTION_FIXTURE, "fixture").statements:
-        neo4j_graph.write(statement)
-    return neo4j_graph
+    return load_question_fixture(neo4j_graph)
 
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize(("qid", "params"), _params("hand"))
 def test_hand_built_graph_on_neo4j(neo4j_question_graph: Graph, qid: str, params: dict[str, Any]) -> None:
-    expected = golden.load("hand")[golden.case_id(qid, params)]
-    assert golden.differences(expected, golden.ask(neo4j_question_graph, qid, params)) == []
+    _answers_as_captured(neo4j_question_graph, "hand", qid, params)
 
 
 @pytest.fixture(scope="module")
@@ -79,5 +80,4 @@ def golden_reference(reference_graph: Graph) -> Graph:
 @pytest.mark.slow
 @pytest.mark.parametrize(("qid", "params"), _params("reference"))
 def test_reference_graph(golden_reference: Graph, qid: str, params: dict[str, Any]) -> None:
-    expected = golden.load("reference")[golden.case_id(qid, params)]
-    assert golden.differences(expected, golden.ask(golden_reference, qid, params)) == []
+    _answers_as_captured(golden_reference, "reference", qid, params)
