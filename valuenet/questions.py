@@ -162,8 +162,8 @@ class Question:
 
     @property
     def takes_names(self) -> bool:
-        """Whether a parameter takes dimension or organisation names (resolving them needs the graph)."""
-        return any(p.dimension or p.takes_organization for p in self.params.values())
+        """Whether a parameter takes dimension names (resolving them needs the graph)."""
+        return any(p.dimension for p in self.params.values())
 
     def validate(self, raw: dict[str, Any], names: resolve.DimensionNames | None = None) -> dict[str, Any]:
         """Checked, typed parameters with defaults filled in; unknown or missing ones are errors. With
@@ -358,14 +358,16 @@ def get(question_id: str) -> Question:
 
 
 def validated(graph: Graph, q: Question, raw: dict[str, Any]) -> dict[str, Any]:
-    """`q.validate(raw)` with names resolved through `graph`'s dimension nodes. A name not found in the
-    cached names is looked up again if a load has changed the dimensions since they were read."""
+    """`q.validate(raw)` with names resolved through `graph`'s dimension nodes, and organisations given by
+    name as their ids. A name not found in the cached names is looked up again if a load has changed the
+    dimensions since they were read."""
     if not q.takes_names:
-        return q.validate(raw)
-    try:
-        params = q.validate(raw, resolve.names(graph))
-    except QuestionError:
-        params = q.validate(raw, resolve.names(graph, refresh=True))
+        params = q.validate(raw)
+    else:
+        try:
+            params = q.validate(raw, resolve.names(graph))
+        except QuestionError:
+            params = q.validate(raw, resolve.names(graph, refresh=True))
     for name, p in q.params.items():
         if p.takes_organization and isinstance(params[name], str):
             params[name] = organization_id(graph, params[name])
