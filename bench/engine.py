@@ -22,6 +22,7 @@ import psutil
 from valuenet import queries, schema, server
 from valuenet.config import MAX_QUERY_TIMEOUT_S, ConnectionInfo, Settings
 from valuenet.db import Graph
+from valuenet.engines import Paths, engine_server, read_private, sized_heap
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,8 +42,23 @@ class Engine:
     pid: int | None  # engine process, when it runs on this machine (for memory)
     info: ConnectionInfo
     home: Path | None  # local servers: the state folder (VALUENET_HOME of this server)
-    heap: str | None
+    heap: str | None  # local servers: the JVM heap it runs with
     start_s: float = 0.0
+    settings: Settings | None = None  # local servers: how it was started
+    heap_given: bool = False  # the heap was chosen (--heap), not valuenet's default sized from the data
+
+    def restart_sized(self) -> bool:
+        """Start the local server again when valuenet's default heap for the data it now holds differs
+        from the one it runs with (as a user's next `valuenet server start` sizes it); True if it did."""
+        if self.settings is None or self.home is None or self.heap_given:
+            return False
+        data = engine_server(self.kind).data_dir(Paths(self.home))
+        if sized_heap(data, psutil.virtual_memory().total) == self.heap:
+            return False
+        self.graph.close()
+        server.stop(self.settings)
+        self.graph, self.pid, self.info, self.heap, self.start_s = _start(self.settings)
+        return True
 
     def env(self) -> dict[str, str]:
         """Environment that points valuenet (CLI, explorer) at this engine and database."""
@@ -85,12 +101,23 @@ class NotAvailableError(RuntimeError):
     """The engine cannot run on this machine (e.g. no Java for Neo4j): reported as not measured."""
 
 
-@contextlib.contextmanager
-def local(kind: str, heap: str, *, keep: bool = False) -> Iterator[Engine]:
-    """A fresh local server of `kind` ("arcadedb" or "neo4j": own temp folder, free ports, explicit heap),
-    schema applied; stopped after. Raises NotAvailableError when it cannot start here."""
+def _start(settings: Settings) -> tuple[Graph, int | None, ConnectionInfo, str | None, float]:
+    """Start the local server of `settings`: its graph, pid, connection, heap and seconds to start."""
     import time
 
+    started = time.perf_counter()
+    st = server.start(settings)
+    start_s = time.perf_counter() - started
+    info = st.connection()
+    heap = read_private(Paths(settings.valuenet_home).state).get("heap")
+    return Graph(info, query_timeout=MAX_QUERY_TIMEOUT_S), st.pid, info, heap or None, start_s
+
+
+@contextlib.contextmanager
+def local(kind: str, heap: str | None, *, keep: bool = False) -> Iterator[Engine]:
+    """A fresh local server of `kind` ("arcadedb" or "neo4j": own temp folder, free ports), schema applied;
+    stopped after. `heap` None: valuenet's default, sized from the data as for a user who sets no
+    VALUENET_HEAP. Raises NotAvailableError when it cannot start here."""
     from valuenet.engines.neo4j_dist import missing_requirements
 
     if kind == "neo4j" and (missing := missing_requirements()):
@@ -103,24 +130,21 @@ def local(kind: str, heap: str, *, keep: bool = False) -> Iterator[Engine]:
         valuenet_home=home,
         valuenet_bolt_port=free_port(),
         valuenet_http_port=free_port(),
-        valuenet_heap=heap,
+        valuenet_heap=heap or "",
         valuenet_pagecache="512m",  # Neo4j only: the scale-1 store is ~100 MB
         valuenet_neo4j_dist=str(NEO4J_DIST),
     )
-    started = time.perf_counter()
     try:
-        st = server.start(settings)
+        g, pid, info, running_heap, start_s = _start(settings)
     except server.ServerError as e:
         shutil.rmtree(home, ignore_errors=True)
         raise NotAvailableError(f"the {kind} server did not start: {e}") from e
-    start_s = time.perf_counter() - started
-    info = st.connection()
-    g = Graph(info, query_timeout=MAX_QUERY_TIMEOUT_S)
+    engine = Engine(g, kind, pid, info, home, running_heap, start_s, settings, heap_given=heap is not None)
     try:
-        schema.apply(g)
-        yield Engine(g, kind, st.pid, info, home, heap, start_s)
+        schema.apply(engine.graph)
+        yield engine
     finally:
-        g.close()
+        engine.graph.close()
         server.stop(settings)
         if not keep:
             shutil.rmtree(home, ignore_errors=True)

@@ -38,7 +38,11 @@ RESULTS = ROOT / "bench" / "results"
 PARTS = ("cli", "load", "jobs", "questions", "explorer")
 ENGINES = ("arcadedb", "neo4j", "external")
 GRAPH_PARTS = ("load", "jobs", "questions", "explorer")  # the parts that need the reference graph
-HEAP = {1: "4g", 10: "8g", 100: "14g"}  # the engine's JVM heap per scale (4g is valuenet's default)
+# Without --heap the local servers run valuenet's default heap (valuenet.engines.sized_heap), as users do
+DEFAULT_HEAP = (
+    "valuenet's default, sized from the data (4x the databases' size on disk + 1 GB, at least 2 GB, at most "
+    "half the RAM)"
+)
 
 
 def _git() -> dict[str, Any]:
@@ -64,7 +68,7 @@ def _say(msg: str) -> None:
 
 @contextmanager
 def _engine(kind: str, scale: int, args: argparse.Namespace, first: bool) -> Iterator[engines.Engine]:
-    heap = args.heap or HEAP.get(scale, "8g")
+    heap = args.heap  # None: the server's default
     if kind == "arcadedb":
         recording = args.profile_dir / f"engine-s{scale}.jfr" if args.profile and scale == 1 else None
         with profile.jfr_env(recording), engines.local(kind, heap) as e:
@@ -137,6 +141,7 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
         "networkx_cap_s": args.nx_cap,
         "networkx_budget_s": args.nx_budget,
         "seed": args.seed,
+        "heap": args.heap,  # None: each server's default, sized from its data
         "profile": args.profile,
         "mappings": [str(m) for m in args.mapping or []],
     }
@@ -198,7 +203,11 @@ def run_engine(
                     f"  load {ld['seconds']} s: {ld['nodes']:,} nodes, {ld['relationships']:,} rels; "
                     f"engine peak {ld['engine_peak_rss_mb']} MB, loader peak {ld['loader_peak_rss_mb']} MB"
                 )
+                if e.restart_sized():  # the loaded graph's default heap, as a user's next start sizes it
+                    res["engine_restart_s"] = round(e.start_s, 2)
+                    _say(f"  restarted with the heap sized from the loaded graph: {e.heap}")
                 _checkpoint(combined, result, args, started)
+            res["heap"] = e.heap
             nodes, rels = e.graph.counts()
             res["graph"] = {"nodes": nodes, "relationships": rels}
             if "questions" in args.only:
@@ -305,15 +314,16 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
                 "stack): " + ", ".join(f"{k} {p:.0f}%" for k, p in rows[:8]) + "."
             )
     mem = next((t for t in result.get("targets", []) if t["target"].startswith("engine resident")), None)
-    if mem and mem["met"] is False:
-        heap = result.get("engine_info", {}).get("heap")
+    if mem and mem["value"] is not None:
+        given = (result.get("settings") or {}).get("heap")
+        heap = one.get("heap") or result.get("engine_info", {}).get("heap")
+        how = "set with --heap" if given else DEFAULT_HEAP
         out.append(
-            f"Engine memory {mem['value']:.0f} MB at scale 1 (load peak "
+            f"Engine memory {mem['value']:.0f} MB at scale 1 ({'met' if mem['met'] else 'missed'}; load peak "
             f"{(ld or {}).get('engine_peak_rss_mb')} MB, job suite peak "
-            f"{(js or {}).get('engine_peak_rss_mb')} MB): the JVM heap is {heap} (valuenet's default) and "
-            "the JVM grows into it, so the resident size is heap + JVM overhead rather than the graph's "
-            "size. A smaller VALUENET_HEAP bounds it; not measured here is whether every question still "
-            "runs then (ArcadeDB gives queries a share of the heap as their buffer budget)."
+            f"{(js or {}).get('engine_peak_rss_mb')} MB) with the JVM heap {heap}, {how}: the JVM grows "
+            "into its heap, so the resident size is heap + JVM overhead rather than the graph's size. "
+            + _ran_at_heap(one)
         )
     for sc in ("1", "10"):
         qs = result["scales"].get(sc, {}).get("questions", {})
@@ -329,6 +339,27 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
                 f"{result['scales'][sc].get('baseline', {}).get('return1_readonly_p50_ms')} ms)."
             )
     return out
+
+
+def _ran_at_heap(one: dict[str, Any]) -> str:
+    """Whether every question and job of a scale ran at its heap (ArcadeDB gives each query a share of the
+    heap as its buffer budget, so a smaller heap can refuse the largest)."""
+    parts = []
+    qs = one.get("questions") or {}
+    if qs:
+        failed = sorted(q for q, r in qs.items() if "error" in r)
+        parts.append(
+            f"{len(qs) - len(failed)} of {len(qs)} questions answered"
+            + (f" (failed: {', '.join(failed)})" if failed else "")
+        )
+    jobs = (one.get("jobs") or {}).get("jobs") or {}
+    if jobs:
+        failed = sorted(j for j, r in jobs.items() if str(r.get("skipped") or "").startswith("failed"))
+        parts.append(
+            f"{len(jobs) - len(failed)} of {len(jobs)} jobs ran"
+            + (f" (failed: {', '.join(failed)})" if failed else "")
+        )
+    return f"At this heap: {'; '.join(parts)}." if parts else "Questions and jobs not measured in this run."
 
 
 def save(result: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
@@ -352,7 +383,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "or external when NEO4J_URI is set)",
     )
     ap.add_argument("--scales", default="1,10", help="comma-separated reference scales (default 1,10)")
-    ap.add_argument("--scale100", action="store_true", help="also scale 100 (long; ~14 GB engine heap)")
+    ap.add_argument("--scale100", action="store_true", help="also scale 100 (long; a large engine heap)")
     ap.add_argument("--only", default=",".join(PARTS), help=f"parts to run (default {','.join(PARTS)})")
     ap.add_argument("--runs", type=int, default=20, help="runs per question (default 20)")
     ap.add_argument("--nx-cap", type=float, default=600.0, help="stop a networkx call after this many s")
@@ -371,7 +402,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     ap.add_argument("--nx-budget", type=float, default=20.0, help="time for sampled networkx extrapolations")
     ap.add_argument("--no-networkx", action="store_true", help="skip the networkx comparison")
-    ap.add_argument("--heap", default=None, help="embedded JVM heap (default per scale: 4g, 8g, 14g)")
+    ap.add_argument(
+        "--heap",
+        default=None,
+        help="the local servers' JVM heap (default: valuenet's, sized from the data; after the load a "
+        "server is started again when the loaded graph's default heap differs)",
+    )
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--no-profile", dest="profile", action="store_false",
                     help="no JFR / pyinstrument profiles at scale 1")  # fmt: skip
