@@ -22,7 +22,11 @@ BoolArray = npt.NDArray[np.bool_]
 
 @dataclass
 class Projected:
-    """A projection in memory: node ids (Organization.id) and its relationships as index arrays."""
+    """A projection in memory: node ids (Organization.id) and its relationships as index arrays.
+    `collect` and `from_edges` build it with `numbered` (node i is the i-th id in sorted order,
+    relationships sorted by (source, target)), so networkit's results that depend on node and edge order
+    (Louvain's moves, sampled sources by index) are a function of the graph: equal on every engine,
+    whatever order its rows came in."""
 
     ids: list[str]
     sources: IntArray
@@ -47,8 +51,22 @@ class Projected:
         return int(np.unique(lo * max(1, self.node_count) + hi).size)
 
 
+def numbered(
+    ids: Sequence[str], sources: IntArray, targets: IntArray, counted_relationships: int | None = None
+) -> Projected:
+    """The projection with nodes renumbered in id order and relationships sorted by (source, target):
+    the numbering depends on the graph only, not on the order the engine returned its rows in."""
+    order = np.argsort(np.asarray(ids, dtype=str), kind="stable")
+    position = np.empty(len(ids), dtype=np.int64)
+    position[order] = np.arange(len(ids), dtype=np.int64)
+    s, t = position[sources], position[targets]
+    by_ends = np.lexsort((t, s))
+    return Projected([ids[i] for i in order.tolist()], s[by_ends], t[by_ends], counted_relationships)
+
+
 def collect(rows: Iterable[Sequence[Any]]) -> Projected:
-    """Streamed rows of (source id, target id or None) -> Projected; every id seen becomes a node."""
+    """Streamed rows of (source id, target id or None) -> Projected (`numbered`); every id seen becomes a
+    node."""
     index: dict[str, int] = {}
     ids: list[str] = []
     src: list[int] = []
@@ -68,7 +86,7 @@ def collect(rows: Iterable[Sequence[Any]]) -> Projected:
             t = idx(row[1])
             src.append(s)
             tgt.append(t)
-    return Projected(ids, np.asarray(src, dtype=np.int64), np.asarray(tgt, dtype=np.int64))
+    return numbered(ids, np.asarray(src, dtype=np.int64), np.asarray(tgt, dtype=np.int64))
 
 
 def from_edges(
@@ -97,7 +115,7 @@ def from_edges(
         members = np.unique(np.concatenate([s, t, np.flatnonzero(focal)]))
     position = np.full(len(ids), -1, dtype=np.int64)
     position[members] = np.arange(members.size)
-    return Projected(
+    return numbered(
         [str(ids[i]) for i in members.tolist()],
         position[s].astype(np.int64),
         position[t].astype(np.int64),
