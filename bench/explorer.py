@@ -1,24 +1,56 @@
-"""Explorer benchmark: first render time of each page (streamlit.testing AppTest, as the explorer tests drive
-it), in a separate process pointed at the benchmark's engine. Per page: `cold` = a new session with
-Streamlit's data and resource caches cleared (every query goes to the engine), `warm` = the same page
-rendered again (cached). The app's own first run (default page, imports) is reported as `app_start`."""
+"""Explorer benchmark, in two parts, each in its own process pointed at the benchmark's engine:
+
+- `pages`: the first render time of each page (streamlit.testing AppTest, as the explorer tests drive it):
+  `cold` = a new session with Streamlit's data and resource caches cleared (every query goes to the engine),
+  `warm` = the same page rendered again (cached); the app's own first run is `app_start`.
+- `browser`: what a reader waits for, in Chromium (Playwright, Debian's /usr/bin/chromium) against a real
+  `valuenet explore` server: the start page's first visit (its links, its figures), one click on
+  谁在为广州汽车制造业赋能？ until the answer's table and chart are drawn (a fresh tab each time: the first
+  click asks the engine, the later ones find the answer cached), and the organisation pages of 华为 and
+  清华大学 until their "why central" reads and their network is drawn. Goal: ≤ 1 s on a quiet machine.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bench.engine import Engine
+from bench.engine import Engine, free_port
+from valuenet import queries
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "explorer" / "app.py"
 VIEWS = ROOT / "explorer" / "views"
+GOAL_S = 1.0
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags from .library/env/machines/python.md: without the background-networking ones Chromium keeps trying
+# to reach Google's hosts through this machine's closed network.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HEADLINE = "谁在为广州汽车制造业赋能？"
+ORGANISATIONS = {"华为": "ref:华为", "清华大学": "ref:清华大学"}
+CLICKS = 5
 
 
 def pages() -> list[str]:
@@ -28,15 +60,24 @@ def pages() -> list[str]:
     return [p for p in order if p in found] + [p for p in found if p not in order]
 
 
-def run(engine: Engine, *, timeout_s: float = 600.0) -> dict[str, Any]:
+def run(engine: Engine, *, timeout_s: float = 900.0) -> dict[str, Any]:
     if not APP.exists():
         return {"skipped": "no explorer/app.py"}
     out_path = ROOT / "bench" / ".cache" / f"explorer-{os.getpid()}.json"
     out_path.parent.mkdir(parents=True, exist_ok=True)
     env = engine.env()
     env["NEO4J_URI"] = env.get("NEO4J_URI", "")  # empty = embedded, even if a .env names a Neo4j
+    # the reader's flow asks about the reference graph's organisations: on another graph, pages only
+    reference = bool(engine.graph.read(queries.text("explorer/org_by_id"), {"id": ORGANISATIONS["华为"]}))
     proc = subprocess.run(
-        [sys.executable, "-m", "bench.explorer", "--out", str(out_path)],
+        [
+            sys.executable,
+            "-m",
+            "bench.explorer",
+            "--out",
+            str(out_path),
+            *([] if reference else ["--only", "pages"]),
+        ],
         cwd=ROOT,
         env=env,
         timeout=timeout_s,
@@ -53,11 +94,7 @@ def _errors(at: Any) -> list[str]:
     return [str(e.value)[:200] for e in at.error] + [str(e.value)[:200] for e in at.exception]
 
 
-def _main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="bench.explorer")
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--lang", default="zh")
-    args = ap.parse_args(argv)
+def _pages(lang: str) -> dict[str, Any]:
     t = time.perf_counter()
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -65,14 +102,14 @@ def _main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {"imports_s": round(time.perf_counter() - t, 2), "pages": {}}
     t = time.perf_counter()
     at = AppTest.from_file(str(APP), default_timeout=300)
-    at.session_state["lang"] = args.lang
+    at.session_state["lang"] = lang
     at.run()
     result["app_start_s"] = round(time.perf_counter() - t, 2)
     for page in pages():
         st.cache_data.clear()
         st.cache_resource.clear()
         at = AppTest.from_file(str(APP), default_timeout=300)
-        at.session_state["lang"] = args.lang
+        at.session_state["lang"] = lang
         at.switch_page(f"views/{page}.py")
         t = time.perf_counter()
         at.run()
@@ -85,6 +122,142 @@ def _main(argv: list[str] | None = None) -> int:
         print(
             f"  page {page:<14} cold {cold:6.2f} s  warm {warm:6.2f} s" + (f"  ERRORS {errs}" if errs else "")
         )
+    return result
+
+
+# -- a real server and Chromium ------------------------------------------------------------------------------
+@contextmanager
+def serve(env: dict[str, str], log: Path, port: int | None = None, wait_s: float = 90) -> Iterator[str]:
+    """`valuenet explore`'s server on a free localhost port with `env`, its output in `log`: the URL once it
+    answers its health check; stopped afterwards."""
+    from explorer import cli
+
+    port = port or free_port()
+    with log.open("w") as out:
+        proc = subprocess.Popen(cli.command(port, "127.0.0.1"), env=env, stdout=out, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + wait_s
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the explorer server did not start; see {log}")
+                time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 1)
+
+
+def start_then_click(browser: Browser, url: str) -> dict[str, Any]:
+    """A fresh tab on the start page: when its headline links and its figures show; then one click on the
+    headline question until the answer's table and chart are drawn."""
+    page = browser.new_page(viewport={"width": 1400, "height": 2000})
+    try:
+        t0 = time.perf_counter()
+        page.goto(url)
+        link = page.get_by_role("link", name=HEADLINE)
+        link.wait_for(timeout=300_000)
+        links_s = time.perf_counter() - t0
+        page.get_by_text("样本企业", exact=True).first.wait_for(timeout=300_000)
+        figures_s = time.perf_counter() - t0
+        page.wait_for_timeout(1000)  # the reader reads; the preloaded grid and chart code settle
+        load = _load()
+        t1 = time.perf_counter()
+        link.click()
+        page.locator("[data-testid='stDataFrame']:visible canvas").first.wait_for(timeout=300_000)
+        page.locator(".echarts-container:visible canvas").first.wait_for(timeout=300_000)
+        click_s = time.perf_counter() - t1
+        return {
+            "start_links_s": round(links_s, 2),
+            "start_figures_s": round(figures_s, 2),
+            "click_to_answer_s": round(click_s, 2),
+            "load": load,
+        }
+    finally:
+        page.close()
+
+
+def organisation_page(browser: Browser, url: str, name: str, oid: str) -> dict[str, Any]:
+    """A fresh tab on an organisation's page: when its "why central" sentence reads and its network shows."""
+    from urllib.parse import urlencode
+
+    page = browser.new_page(viewport={"width": 1400, "height": 2000})
+    try:
+        load = _load()
+        t0 = time.perf_counter()
+        page.goto(f"{url}/organization?{urlencode({'org': oid, 'lang': 'zh'})}")
+        page.get_by_text(f"{name}共有").first.wait_for(timeout=300_000)
+        why_s = time.perf_counter() - t0
+        page.locator(".echarts-container:visible canvas").first.wait_for(timeout=300_000)
+        network_s = time.perf_counter() - t0
+        return {"why_central_s": round(why_s, 2), "network_s": round(network_s, 2), "load": load}
+    finally:
+        page.close()
+
+
+def _summary(times: list[float]) -> dict[str, Any]:
+    later = times[1:] or times
+    return {
+        "first_s": times[0],
+        "later_median_s": round(statistics.median(later), 2),
+        "goal_s": GOAL_S,
+        "met": statistics.median(later) <= GOAL_S,
+    }
+
+
+def _browser(env: dict[str, str], clicks: int) -> dict[str, Any]:
+    if not CHROMIUM.exists():
+        return {"skipped": f"no Chromium at {CHROMIUM} (`make browser-deps` installs it)"}
+    from playwright.sync_api import sync_playwright
+
+    log = ROOT / "bench" / ".cache" / "explorer-server.log"
+    out: dict[str, Any] = {"load_at_start": _load()}
+    with serve(env, log) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            visits = [start_then_click(browser, url) for _ in range(clicks)]
+            out["start_page"] = visits
+            out["one_click"] = _summary([v["click_to_answer_s"] for v in visits])
+            clicked = [v["click_to_answer_s"] for v in visits]
+            print(f"  one click -> answer: {clicked} s (load {visits[-1]['load']})")
+            for name, oid in ORGANISATIONS.items():
+                seen = [organisation_page(browser, url, name, oid) for _ in range(3)]
+                out[f"organisation {name}"] = {"visits": seen, **_summary([v["why_central_s"] for v in seen])}
+                print(f"  {name}: why central {[v['why_central_s'] for v in seen]} s")
+        finally:
+            browser.close()
+    out["load_at_end"] = _load()
+    return out
+
+
+def _main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="bench.explorer")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--lang", default="zh")
+    ap.add_argument("--clicks", type=int, default=CLICKS)
+    ap.add_argument("--only", choices=["pages", "browser"], default=None)
+    args = ap.parse_args(argv)
+    result: dict[str, Any] = {}
+    if args.only != "browser":
+        result.update(_pages(args.lang))
+    if args.only != "pages":
+        try:
+            result["browser"] = _browser(dict(os.environ), args.clicks)
+        except Exception as e:  # a browser flow that failed is a result, not the end of the benchmark
+            result["browser"] = {"error": f"{type(e).__name__}: {str(e)[:300]}"}
     args.out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     return 0
 

@@ -107,6 +107,13 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
         None if v is None else v <= TARGETS["memory_1x_mb"],
         "MB",
     )
+    browser = one.get("explorer", {}).get("browser", {})
+    flows = {"one_click": "one click → answer", "organisation 华为": "华为's page → why central"}
+    for flow, what in flows.items():
+        r = browser.get(flow) or {}
+        note = f"first visit {r['first_s']} s; load {browser.get('load_at_start')}" if r else ""
+        name = f"explorer: {what} ≤ 1 s (Chromium, median)"
+        add(name, r.get("later_median_s"), 1.0, r.get("met"), "s", note)
     cli = result.get("cli_start") or {}
     for key in startup.GOALS:
         entry = cli.get(key)
@@ -475,6 +482,8 @@ def engine_markdown(result: dict[str, Any]) -> str:
         add("")
     elif ex:
         add(f"## Explorer\n\n{ex}\n")
+    for line in explorer_browser_lines(ex.get("browser") or {}):
+        add(line)
     findings = result.get("findings") or []
     if findings:
         add("## What dominates where targets are missed")
@@ -483,6 +492,33 @@ def engine_markdown(result: dict[str, Any]) -> str:
             add(f"- {f}")
         add("")
     return "\n".join(lines) + "\n"
+
+
+def explorer_browser_lines(b: dict[str, Any]) -> list[str]:
+    """The explorer as a reader waits for it in Chromium (bench/explorer.py `browser`), against its goal."""
+    if not b:
+        return []
+    if "one_click" not in b:
+        return [f"Explorer in Chromium: {b.get('skipped') or b.get('error')}", ""]
+    out = [
+        "### Explorer in Chromium (scale 1; a fresh tab each visit; the first visit asks the engine)",
+        "",
+        f"Load average {b.get('load_at_start')} at start, {b.get('load_at_end')} at the end.",
+        "",
+        "| flow | first s | later, median s | goal | status |",
+        "|---|---:|---:|---:|---|",
+    ]
+    flows = {"one click on 谁在为广州汽车制造业赋能？ → answer drawn": b["one_click"]}
+    flows |= {f"{k} page → why central reads": v for k, v in b.items() if k.startswith("organisation ")}
+    for name, r in flows.items():
+        status = "met" if r["met"] else "missed"
+        first, later, goal = _f(r["first_s"]), _f(r["later_median_s"]), _f(r["goal_s"], 0)
+        out.append(f"| {name} | {first} | {later} | ≤ {goal} | {status} |")
+    figures = [v["start_figures_s"] for v in b.get("start_page", [])]
+    if figures:
+        shown = f"first visit {_f(figures[0])} s, later {_f(figures[-1])} s"
+        out += ["", f"Start page until its figures show: {shown}."]
+    return [*out, ""]
 
 
 def readme_section(result: dict[str, Any], results_file: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from explorer import geo
+from valuenet import org_names
 from valuenet.model import MODEL
 
 Row = dict[str, Any]
@@ -86,6 +87,13 @@ def _title(text: str | None) -> dict[str, Any]:
     return {"text": text or "", "left": "center", "textStyle": {"fontSize": 14}}
 
 
+def _english_label(row: Row, lab: str) -> Any:
+    """A row's label on English pages: its `<label>_en` where it has one (an organisation's without the
+    other names in brackets)."""
+    en = row.get(f"{lab}_en")
+    return org_names.short_english(en) if isinstance(en, str) and en else row.get(lab)
+
+
 def _n(names: Mapping[str, str] | None, value: Any) -> str:
     text = "" if value is None else str(value)
     return (names or {}).get(text, text)
@@ -121,7 +129,7 @@ def bar(
         "xAxis": {"type": "value"},
         "yAxis": {
             "type": "category",
-            "data": [_n(names, (r.get(f"{lab}_en") if english else None) or r.get(lab)) for r in shown],
+            "data": [_n(names, _english_label(r, lab) if english else r.get(lab)) for r in shown],
         },
         "series": [
             {
@@ -347,14 +355,16 @@ def network(
         nid = str(n.get("id"))
         first, second = ("name_en", "name_zh") if english else ("name_zh", "name_en")
         name = str(n.get(first) or n.get(second) or n.get("name") or nid)
+        label = org_names.short_english(name) if english else name  # the whole name on hover
         if n.get("synthetic"):
-            name += " ⚗"
+            name, label = f"{name} ⚗", f"{label} ⚗"
+        label = short(label)
         d = degree.get(nid, 0)
         item: dict[str, Any] = {
             "id": nid,
             "name": name,
             "category": kinds.index(_kind(list(n.get("labels") or []))),
-            "label": {"formatter": short(name)},
+            "label": {"formatter": label},
             "symbolSize": round((5 + 2 * math.sqrt(d)) if len(nodes) > 80 else (10 + 6 * math.sqrt(d)), 1),
             "value": d,
         }
@@ -362,7 +372,7 @@ def network(
             item.update(
                 symbolSize=36,
                 itemStyle={"borderColor": "#222", "borderWidth": 3},
-                label={"show": True, "formatter": short(name)},
+                label={"show": True, "formatter": label},
             )
         data.append(item)
     ids = {d["id"] for d in data}

@@ -19,10 +19,12 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from valuenet import focal, plain_words, queries, resolve
+from explorer import progress
+from explorer.i18n import t
+from valuenet import focal, org_names, plain_words, queries, resolve
 from valuenet import questions as qlib
-from valuenet.config import ConnectionInfo, Settings, connection_info
-from valuenet.db import Graph, ReadResult
+from valuenet.config import ConnectionInfo, NotConfiguredError, Settings, connection_info
+from valuenet.db import DriverError, Graph, Neo4jError, ReadResult
 from valuenet.model import MODEL
 
 RESULT_TTL_S = 3600
@@ -87,8 +89,10 @@ def _read(key: str, ep: str, name: str, params_json: str, _g: Graph) -> list[dic
 
 
 def read(c: Conn, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """A trusted query from `cypher/<name>.cypher`, cached per database, epoch and parameters."""
-    return _read(c.key, epoch(c), name, _plain(params or {}), c.graph)
+    """A trusted query from `cypher/<name>.cypher`, cached per database, epoch and parameters; a read that
+    takes long says so, with its time, where its answer will be."""
+    with progress.working(t("reading_graph")):
+        return _read(c.key, epoch(c), name, _plain(params or {}), c.graph)
 
 
 @st.cache_data(ttl=SCHEMA_TTL_S, show_spinner=False)
@@ -98,7 +102,8 @@ def _read_slow_changing(key: str, name: str, params_json: str, _g: Graph) -> lis
 
 def read_schema(c: Conn, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Like `read`, for facts that change with loads rather than jobs (schema, counts): a time-based cache."""
-    return _read_slow_changing(c.key, name, _plain(params or {}), c.graph)
+    with progress.working(t("reading_graph")):
+        return _read_slow_changing(c.key, name, _plain(params or {}), c.graph)
 
 
 @st.cache_data(ttl=SCHEMA_TTL_S, show_spinner=False)
@@ -121,7 +126,8 @@ def _ask(key: str, ep: str, focal_label: str | None, qid: str, params_json: str,
 
 def ask(c: Conn, qid: str, params: dict[str, Any]) -> ReadResult:
     """Run a question with already validated parameters (read-only) on the graph's focal set, cached."""
-    return _ask(c.key, epoch(c), focal_set(c)[0], qid, _plain(params), c.graph)
+    with progress.working(t("reading_graph")):
+        return _ask(c.key, epoch(c), focal_set(c)[0], qid, _plain(params), c.graph)
 
 
 @st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=500)
@@ -131,7 +137,8 @@ def _choices(key: str, ep: str, qid: str, param: str, _g: Graph) -> list[dict[st
 
 def choices(c: Conn, qid: str, param: str) -> list[dict[str, Any]]:
     """A parameter's allowed values from the graph (`value`, `label`, maybe `group`)."""
-    return _choices(c.key, epoch(c), qid, param, c.graph)
+    with progress.working(t("reading_graph")):
+        return _choices(c.key, epoch(c), qid, param, c.graph)
 
 
 def search_organizations(c: Conn, text: str, limit: int = 50) -> list[dict[str, Any]]:
@@ -153,19 +160,43 @@ def _lexicon(key: str, _g: Graph) -> plain_words.Lexicon:
 def read_plain_words(c: Conn, text: str) -> plain_words.Reading:
     """A sentence in plain words as a library question with its parameters (the lexicon of this graph's
     names is read once per engine and database and kept for an hour)."""
-    return plain_words.read(text, _lexicon(c.key, c.graph))
+    with progress.working(t("reading_graph")):
+        return plain_words.read(text, _lexicon(c.key, c.graph))
 
 
-def warm_plain_words(c: Conn) -> None:
-    """Read the lexicon in the background while the reader looks at the start page, so their first sentence
-    does not wait for it (~6 s on the reference graph, mostly waiting for the engine). A sentence asked
-    meanwhile waits for this reading (Streamlit computes a cached value once)."""
-    _warming(c.key, c.graph)
+# What the start page shows and links to: read ahead, so its first visitor and their first click wait for
+# none of it (the figures count the whole graph: ~20 s on the reference graph at load 20).
+START_FIGURES = ("explorer/headline_organizations", "explorer/headline_relations")
+
+
+def warm_now() -> None:
+    """Read the start page's figures, its headline questions' answers and the plain-words lexicon of the
+    configured engine into the caches (the pages then find them there; `explorer.serve` calls this as the
+    server starts). Engine trouble is left for the pages to report."""
+    from explorer.headlines import HEADLINES
+
+    try:
+        c = conn()
+        for name in START_FIGURES:
+            _read(c.key, epoch(c), name, _plain({}), c.graph)
+        for i, (_, _, qid, params) in enumerate(HEADLINES):
+            q = qlib.get(qid)
+            _ask(c.key, epoch(c), focal_set(c)[0], qid, _plain(qlib.validated(c.graph, q, params)), c.graph)
+            if i == 0:  # the reports' first question first, then the words a reader may type
+                _lexicon(c.key, c.graph)
+    except (NotConfiguredError, DriverError, Neo4jError, qlib.QuestionError, OSError):
+        return
+
+
+def warm(c: Conn) -> None:
+    """`warm_now` in the background once per engine, database and hour, while the reader looks at the start
+    page; what a reader asks meanwhile waits for the same reading (Streamlit computes a cached value once)."""
+    _warming(c.key)
 
 
 @st.cache_resource(show_spinner=False, ttl=RESULT_TTL_S)
-def _warming(key: str, _g: Graph) -> threading.Thread:
-    thread = threading.Thread(target=_lexicon, args=(key, _g), name="plain-words-lexicon", daemon=True)
+def _warming(key: str) -> threading.Thread:
+    thread = threading.Thread(target=warm_now, name="explorer-warm", daemon=True)
     add_script_run_ctx(thread, get_script_run_ctx())
     thread.start()
     return thread
@@ -179,4 +210,14 @@ def _english_names(key: str, _g: Graph) -> dict[str, str]:
 def english_names(c: Conn) -> dict[str, str]:
     """Chinese -> English name of every dimension node (places, industries, fields ...), from the
     resolver's names of this graph: English pages show and find places and industries in English."""
-    return _english_names(c.key, c.graph)
+    with progress.working(t("reading_graph")):
+        return _english_names(c.key, c.graph)
+
+
+def org_english(c: Conn, names: list[str]) -> dict[str, str]:
+    """Chinese -> English name (without the other names in brackets) of the organisations named, for answers
+    that name organisations in Chinese only."""
+    if not names:
+        return {}
+    rows = read(c, "explorer/org_names_en", {"names": sorted(set(names))})
+    return {r["name_zh"]: org_names.short_english(r["name_en"]) for r in rows}

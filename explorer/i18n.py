@@ -61,6 +61,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "graph_view": ("网络图", "Network view"),
     "cypher_ran": ("显示运行的 Cypher 与参数", "Show the Cypher that ran, with its parameters"),
     "map_note_metro": ("都市圈没有地图，见表格。", "Metro areas have no map; see the table."),
+    "edges_table": ("连线（{n}）", "Edges ({n})"),
     "capped": (
         "网络已截断：显示 {shown} / {total} 个节点（服务器端上限）。",
         "Network capped: showing {shown} of {total} nodes (server-side cap).",
@@ -102,6 +103,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Statistics, degree distribution and communities of the value network.",
     ),
     "table3": ("网络统计（表3）", "Network statistics (Table 3)"),
+    "methods": ("方法说明", "Methods"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "community_method": ("社区划分方法", "Community method"),
     "no_stats": (
         "尚无网络统计：运行 `valuenet jobs run network_stats`。",
         "No network statistics yet: run `valuenet jobs run network_stats`.",
@@ -174,6 +179,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plain_search": ("用自己的话提问", "Ask in your own words"),
     "plain_placeholder": ("例如：谁在为广州汽车制造业赋能？", "e.g. who empowers car makers in Guangzhou?"),
     "plain_go": ("提问", "Ask"),
+    "plain_reading": ("正在读这个问题……", "Reading the question ..."),
     "plain_not_understood": (
         "没能读懂这个问题。换个说法试试，或从下面的问题库中挑选。",
         "Could not read this question. Try other words, or pick one from the library below.",
@@ -185,6 +191,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "loading_figures": ("正在统计这张图……", "Counting this graph ..."),
     # ask, more
     "running": ("正在回答：{title}", "Answering: {title}"),
+    "elapsed": ("{text}（已用 {s:.1f} 秒）", "{text} ({s:.1f} s so far)"),
+    "missing_note": (
+        "{mark} 表示没有数值：未计算（作业尚未运行）或数据中没有。",
+        "{mark} means no value: not computed (the jobs have not run) or not in the data.",
+    ),
+    "reading_graph": ("正在读取图……", "Reading the graph ..."),
+    "running_query": ("正在运行查询……", "Running the query ..."),
+    "running_job": ("正在运行作业：{job}", "Running job: {job}"),
     "timing": ("{n} 行 · 本次用时 {s:.2f} 秒", "{n} rows · this run took {s:.2f} s"),
     "timing_cached": (
         "{n} 行 · 本次用时 {s:.2f} 秒（已缓存的结果）",
@@ -619,6 +633,28 @@ def param_help(name: str, description: str = "", language: str | None = None) ->
     """A parameter's help in the page's language (the header's English words where none is written)."""
     zh, en = PARAM_HELP.get(name, ("", ""))
     return pick(zh, en or description, language) if (language or lang()) == "zh" else (en or description)
+
+
+# An organisation's properties (graph model `organization.properties`) on its page, in the reader's words.
+ATTRIBUTE_NAMES: dict[str, tuple[str, str]] = {
+    "country": ("国家或地区", "Country or region"),
+    "founded_year": ("成立年份", "Founded"),
+    "listed": ("上市公司", "Listed"),
+    "staff": ("员工人数", "Staff"),
+    "revenue_cny": ("营业收入（元）", "Revenue (CNY)"),
+    "market_value_cny": ("市值（元）", "Market value (CNY)"),
+    "financing_total_cny": ("累计融资（元）", "Financing to date (CNY)"),
+    "rd_intensity": ("研发投入占收入比", "R&D spending / revenue"),
+    "rd_staff_share": ("研发人员占比", "R&D staff share"),
+    "patents": ("专利数", "Patents"),
+    "platform_domain": ("平台方向", "Platform domain"),
+    "citations": ("报告中的出处", "Cited in the reports at"),
+}
+
+
+def attribute_name(prop: str, language: str | None = None) -> str:
+    zh, en = ATTRIBUTE_NAMES.get(prop, (prop, prop))
+    return pick(zh, en, language)
 
 
 def column_label(name: str, language: str | None = None) -> str:

@@ -28,10 +28,10 @@ def ranked_jobs() -> set[str]:
     return {j.name for j in catalogue() if j.ranked and j.write_property}
 
 
-def title(prop: str) -> str:
+def title(prop: str, language: str | None = None) -> str:
     for j in catalogue():
         if j.write_property == prop:
-            return pick(j.title_zh, j.title_en)
+            return pick(j.title_zh, j.title_en, language)
     return prop
 
 

@@ -3,7 +3,8 @@ streamlit`), with the explorer's heavy libraries imported in a background thread
 
 Streamlit imports the app's modules only when the first browser session runs the script, so without this
 the first visitor waits for pandas, pyarrow, the driver and the question library to load (about 3 s on a
-busy 2-core machine). Only imports happen here, no query.
+busy 2-core machine). Then it reads what the start page shows and links to (`explorer.data.warm_now`: the
+figures, the headline questions' answers, the plain-words lexicon), so the first visitor finds them cached.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def _preload() -> None:
     geo.provinces_geojson()
     geo.centroids()
     jobs_info.catalogue()
+    from explorer import data
+
+    data.warm_now()
 
 
 def main() -> None:

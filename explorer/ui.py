@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_echarts import JsCode, Map, st_echarts
 
-from explorer import charts, data, geo
+from explorer import charts, data, geo, progress
 from explorer.display import cell, frame, readable
 from explorer.i18n import (
     LANGS,
@@ -24,6 +24,7 @@ from explorer.i18n import (
     status_name,
     t,
 )
+from valuenet import org_names
 from valuenet.config import NotConfiguredError
 from valuenet.db import DriverError, Neo4jError
 
@@ -67,7 +68,8 @@ def connect() -> data.Conn:
     """The connection, or an error with the fix on the page (and the page stops)."""
     try:
         c = data.conn()
-        data.epoch(c)
+        with progress.working(t("reading_graph")):
+            data.epoch(c)
         return c
     except (NotConfiguredError, DriverError, Neo4jError, OSError) as e:
         st.error(f"{t('no_engine')}: {e}")
@@ -112,6 +114,10 @@ def csv_name(qid: str, params: dict[str, Any], defaults: dict[str, Any]) -> str:
 
 # Columns that name an organisation when the row carries its `id`: they link to its page.
 ORG_NAME_COLUMNS = ("provider", "name", "partner", "institution", "investor", "organization", "receiver")
+# Columns of organisations' names (Chinese, as answers give them): English pages show the English names.
+ORG_TEXT_COLUMNS = frozenset(
+    {*ORG_NAME_COLUMNS, "platform", "investor_a", "investor_b", "examples", "top_members", "names"}
+)
 
 
 def org_url(oid: str, name: str = "") -> str:
@@ -120,8 +126,10 @@ def org_url(oid: str, name: str = "") -> str:
 
 
 def org_name(props: dict[str, Any]) -> str:
-    """An organisation's name in the page's language (its id when it has none)."""
-    return pick(props.get("name_zh"), props.get("name_en")) or str(props.get("id"))
+    """An organisation's name in the page's language (its id when it has none), in English without the
+    other names the reference data keeps in brackets."""
+    en = props.get("name_en")
+    return pick(props.get("name_zh"), org_names.short_english(en) if en else None) or str(props.get("id"))
 
 
 def shown_columns(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> list[str]:
@@ -141,12 +149,26 @@ def _english(v: Any, names: Mapping[str, str]) -> Any:
     return names.get(v, v) if isinstance(v, str) else v
 
 
-def _value(row: dict[str, Any], col: str, english: Mapping[str, str] | None, language: str) -> Any:
+def _translated(v: Any, names: Mapping[str, str]) -> Any:
+    return [_english(x, names) for x in v] if isinstance(v, list) else _english(v, names)
+
+
+def _value(
+    row: dict[str, Any],
+    col: str,
+    english: Mapping[str, str] | None,
+    orgs: Mapping[str, str],
+    language: str,
+) -> Any:
     v = row.get(col)
     if english is not None and row.get(f"{col}_en"):
         v = row[f"{col}_en"]
+        if col in ORG_TEXT_COLUMNS and isinstance(v, str):
+            v = org_names.short_english(v)
     elif english is not None and col in DIMENSION_COLUMNS:
-        v = [_english(x, english) for x in v] if isinstance(v, list) else _english(v, english)
+        v = _translated(v, english)
+    elif english is not None and col in ORG_TEXT_COLUMNS:
+        v = _translated(v, orgs)
     if col == "labels" and isinstance(v, list):
         return ", ".join(kind_name(str(x), language) for x in v)
     if col == "type" and isinstance(v, str):
@@ -158,6 +180,18 @@ def _value(row: dict[str, Any], col: str, english: Mapping[str, str] | None, lan
     return cell(v)
 
 
+def names_in(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> list[str]:
+    """The names in these columns of the rows (a cell may hold one or a list)."""
+    found: dict[str, None] = {}
+    for r in rows:
+        for c in columns:
+            v = r.get(c)
+            for x in v if isinstance(v, list) else [v]:
+                if isinstance(x, str) and x:
+                    found[x] = None
+    return list(found)
+
+
 def reader_frame(
     rows: Sequence[dict[str, Any]], columns: Sequence[str] | None
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -167,14 +201,24 @@ def reader_frame(
     english = data.english_names(data.conn()) if language == "en" else None
     cols = shown_columns(rows, columns)
     links = [c for c in ORG_NAME_COLUMNS if c in cols and "id" in cols][:1]
+    # organisations named in Chinese only (no `x_en` beside them): their English names, on English pages
+    chinese_only = [c for c in cols if c in ORG_TEXT_COLUMNS and f"{c}_en" not in rows[0]] if rows else []
+    orgs = (
+        data.org_english(data.conn(), names_in(rows, chinese_only))
+        if english is not None and chinese_only
+        else {}
+    )
     out = []
     for r in rows:
-        d = {c: _value(r, c, english, language) for c in cols}
+        d = {c: _value(r, c, english, orgs, language) for c in cols}
         for c in links:
             if r.get("id") is not None:
                 d[c] = org_url(str(r["id"]), str(d[c] or ""))
         out.append(d)
     return pd.DataFrame(out, columns=cols), links
+
+
+MISSING = "—"  # what a reader sees where a value is missing
 
 
 def table(
@@ -195,7 +239,17 @@ def table(
     config: dict[str, Any] = {c: st.column_config.Column(label(c)) for c in df.columns}
     for c in links:
         config[c] = st.column_config.LinkColumn(column_label(c), display_text=r"#(.*)$")
-    st.dataframe(df, width="stretch", hide_index=True, key=f"{key}_table", column_config=config)
+    # a missing number reads "—" (Streamlit shows a grey "None"), explained once under the table
+    missing = readers and bool(df.isna().to_numpy().any())
+    st.dataframe(
+        df.style.format(na_rep=MISSING) if missing else df,
+        width="stretch",
+        hide_index=True,
+        key=f"{key}_table",
+        column_config=config,
+    )
+    if missing:
+        st.caption(t("missing_note", mark=MISSING))
     plain = df.copy()
     for c in links:
         plain[c] = plain[c].map(lambda u: str(u).split("#", 1)[-1])
@@ -210,14 +264,14 @@ def table(
 
 
 def readable_metric(column: Any, label: str, value: Any, help: str | None = None) -> None:
-    column.metric(label, readable(value, lang()), help=help)
+    column.metric(label, MISSING if value is None else readable(value, lang()), help=help)
 
 
 def chart(options: dict[str, Any] | None, key: str, height: int = 420, with_map: bool = False) -> None:
     if not options:
         return
     st_echarts(
-        options,
+        {**options, "animation": False},  # ECharts' entry animation: a second of the browser's drawing
         height=f"{height}px",
         key=key,
         map=Map(geo.MAP_NAME, geo.provinces_geojson()) if with_map else None,
@@ -298,8 +352,8 @@ def org_picker(key: str, default_search: str = "") -> str | None:
     text = st.text_input(t("org_search"), value=default_search, key=f"{key}_search")
     if not text.strip():
         return None
-    rows = data.read(c, "explorer/org_by_id", {"id": text.strip()})
-    rows += [r for r in data.search_organizations(c, text) if r["value"] != text.strip()]
+    # an exact id (every link to an organisation page) needs no search through every name
+    rows = data.read(c, "explorer/org_by_id", {"id": text.strip()}) or data.search_organizations(c, text)
     if not rows:
         st.caption(t("org_none"))
         return None
@@ -309,10 +363,16 @@ def org_picker(key: str, default_search: str = "") -> str | None:
 
 
 def load_answer_code() -> None:
-    """Draw an empty data grid and chart, hidden: Streamlit's browser code for an element loads the first
-    time a page shows one (~1.4 s of the renderer's CPU for the grid and ECharts on a busy machine), so the
-    start page loads it while the reader reads, not after they clicked a question."""
+    """Draw the elements of an answer page, empty and hidden: Streamlit's browser code for an element loads
+    the first time a page shows one (~1.4 s of the renderer's CPU for the grid and ECharts on a busy
+    machine; the Ask page's widgets, the rest of its first click), so the start page loads it while the
+    reader reads, not after they clicked a question."""
     with st.container(key="answer_code"):
         st.markdown("<style>.st-key-answer_code {display: none;}</style>", unsafe_allow_html=True)
         st.dataframe(pd.DataFrame({"": []}), hide_index=True)
         st_echarts({"series": []}, height="1px", key="answer_code_chart")
+        st.selectbox("-", ["-"], key="answer_code_select")
+        st.number_input("-", value=0, key="answer_code_number")
+        st.button("-", key="answer_code_button")
+        st.toggle("-", key="answer_code_toggle")
+        st.download_button("-", b"", key="answer_code_download")

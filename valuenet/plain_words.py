@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from valuenet import queries, resolve
+from valuenet import org_names, queries, resolve
 from valuenet import questions as qlib
 
 if TYPE_CHECKING:
@@ -210,8 +210,7 @@ def build_lexicon(
                 add(surface, Entry(slot, value, surface, 10))
     for oid, zh, en, aliases, synthetic in organizations:
         entry = Entry("org", oid, zh or en or oid, 20 + int(bool(synthetic)))
-        # "Huawei (Huawei Technologies Co., Ltd., 华为技术有限公司)": readers type what is before the brackets
-        short_en = en.split(" (")[0] if en else ""
+        short_en = org_names.short_english(en) if en else ""  # what readers type of "Huawei (Huawei ...)"
         for name in (zh, en, short_en, *aliases):
             if name and (len(name) >= 3 or not name.isascii()):
                 add(name, entry)

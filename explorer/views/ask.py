@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import charts, data, jobs_info, ui
+from explorer import charts, data, jobs_info, progress, ui
 from explorer.i18n import (
     CHOICE_GROUPS,
     data_labels,
@@ -335,7 +335,7 @@ def _show_result(
         # a graph answer is one row of node and edge lists: tabulate the nodes, the edges below
         row = result.rows[0]
         ui.table(row["nodes"], None, key=f"ask_{q.id}", filename=f"{name}_nodes")
-        with st.expander(f"edges ({len(row.get('edges') or [])})"):
+        with st.expander(t("edges_table", n=len(row.get("edges") or []))):
             ui.table(row.get("edges") or [], None, key=f"ask_{q.id}_edges", filename=f"{name}_edges")
     else:
         ui.table(result.rows, result.columns, key=f"ask_{q.id}", filename=name)
@@ -355,7 +355,7 @@ def _show_result(
 def _run(c: data.Conn, q: Question, params: dict[str, Any]) -> tuple[ReadResult, float] | None:
     """The answer and how long this run took, with a spinner counting the seconds; None on an error."""
     try:
-        with st.spinner(t("running", title=_title(q)), show_time=True):
+        with progress.working(t("running", title=_title(q))):
             started = time.perf_counter()
             result = data.ask(c, q.id, params)
             return result, time.perf_counter() - started

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import charts, data, ui
+from explorer import charts, data, progress, ui
 from explorer.i18n import t
 from valuenet import queries
 from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult, WriteRefusedError
@@ -74,7 +74,8 @@ def main() -> None:
         st.error(t("bad_json"))
         return
     try:
-        result = c.graph.run_readonly(query, params, timeout=timeout, row_cap=cap)
+        with progress.working(t("running_query")):
+            result = c.graph.run_readonly(query, params, timeout=timeout, row_cap=cap)
     except WriteRefusedError as e:
         st.error(f"{t('refused')}: {e}")
         return

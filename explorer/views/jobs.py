@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import data, jobs_info, ui
+from explorer import data, jobs_info, progress, ui
 from explorer.cli import OPERATOR_ENV
 from explorer.display import readable
 from explorer.i18n import lang, pick, score_sentence, status_name, t
@@ -27,7 +27,7 @@ def _run_panel(c: data.Conn) -> None:
     chosen = st.multiselect(t("job"), names, key="jobs_pick")
     if st.button(t("run_job"), type="primary", key="jobs_run", disabled=not chosen):
         for name in chosen:
-            with st.spinner(name):
+            with progress.working(t("running_job", job=name)):
                 try:
                     record = jobs_info.run(c.graph, name)
                     st.success(

@@ -6,13 +6,20 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import charts, data, ui
-from explorer.i18n import data_labels, t
+from explorer import charts, data, jobs_info, ui
+from explorer.display import readable
+from explorer.i18n import data_labels, lang, t
 from valuenet.figures import TABLE3 as REPORT_TABLE3
 from valuenet.questions import get
 
 # Table 3 figures, in the report's order, then the method notes.
 TABLE3 = (*(s.field for s in REPORT_TABLE3), "communities", "components", "largest_component")
+LABELS = {
+    **{s.field: (s.label_zh, s.label_en) for s in REPORT_TABLE3},
+    "communities": ("社区数", "communities"),
+    "components": ("连通分量数", "components"),
+    "largest_component": ("最大连通分量的节点数", "nodes of the largest component"),
+}
 
 
 def _stats(c: data.Conn) -> None:
@@ -32,11 +39,11 @@ def _stats(c: data.Conn) -> None:
     )
     shown = [k for k in TABLE3 if k in stats]
     cols = st.columns(4)
+    language = lang()
     for i, k in enumerate(shown):
-        v = stats[k]
-        cols[i % 4].metric(k, f"{v:.4g}" if isinstance(v, float) else str(v))
+        cols[i % 4].metric(LABELS.get(k, (k, k))[language == "en"], readable(stats[k], language), help=k)
     notes = [{"figure": k, "value": v} for k, v in sorted(stats.items()) if k not in shown]
-    with st.expander("methods / 方法"):
+    with st.expander(t("methods")):
         ui.table(notes, ["figure", "value"], key="net_stats", filename="network_stats")
 
 
@@ -52,7 +59,14 @@ def _degrees(c: data.Conn) -> None:
 
 def _communities(c: data.Conn) -> None:
     st.subheader(t("communities"))
-    prop = st.radio("property", ["community", "community_leiden"], horizontal=True, key="net_comm_prop")
+    language = lang()  # bound now: format_func may run outside the script run
+    prop = st.radio(
+        t("community_method"),
+        ["community", "community_leiden"],
+        horizontal=True,
+        format_func=lambda p: jobs_info.title(p, language),
+        key="net_comm_prop",
+    )
     rows = data.read(c, "explorer/communities", {"property": prop, "k": 8, "limit": 30})
     if not rows:
         st.info(t("no_communities"))

@@ -7,16 +7,26 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import data, jobs_info, ui
+from explorer import data, jobs_info, progress, ui
 from explorer.display import cell, percent, readable
-from explorer.i18n import direction_name, kind_name, lang, pick, relation_name, relation_type, t
+from explorer.i18n import (
+    attribute_name,
+    direction_name,
+    kind_name,
+    lang,
+    pick,
+    relation_name,
+    relation_type,
+    t,
+)
+from valuenet import org_names
 from valuenet import questions as qlib
 from valuenet.db import DriverError, Neo4jError
 from valuenet.model import MODEL
 
 # Properties shown under provenance rather than attributes.
 PROVENANCE_KEYS = ("sample_editions", "sources", "synthetic")
-NAME_KEYS = ("id", "name_zh", "name_en", "aliases")
+NAME_KEYS = ("id", "name_zh", "name_en", "aliases", "name_key")  # name_key: the loader's, internal
 TOP_PARTNERS = 30  # partners drawn by default: a hub's 3,000 would be a hairball
 
 
@@ -30,9 +40,10 @@ def _flatten(lists: list[Any]) -> list[Any]:
 
 
 def _header(props: dict[str, Any], labels: list[str], profile: dict[str, Any]) -> None:
-    name = pick(props.get("name_zh"), props.get("name_en")) or str(props.get("id"))
+    name = ui.org_name(props)
     st.header(name)
-    other = props.get("name_en") if name == props.get("name_zh") else props.get("name_zh")
+    english_name = str(props.get("name_en") or "")
+    other = props.get("name_zh") if lang() == "en" else org_names.short_english(english_name)
     badges = " ".join(f":blue-badge[{kind_name(label)}]" for label in labels)
     if props.get("synthetic"):
         badges += f" :orange-badge[{t('synthetic_badge')}]"
@@ -53,18 +64,32 @@ def _header(props: dict[str, Any], labels: list[str], profile: dict[str, Any]) -
         ", ".join(map(shown, profile.get("fields") or [])),
     ]
     st.caption(" · ".join(f for f in facts if f))
-    if props.get("aliases"):
-        st.caption(" / ".join(map(str, props["aliases"])))
+    # other names; English pages leave out the Chinese ones (the Chinese name is in the line above)
+    aliases = [str(a) for a in props.get("aliases") or []]
+    if lang() == "en":
+        aliases = [org_names.other_english(english_name), *aliases]
+        aliases = [a for a in aliases if a and not org_names.is_chinese(a)]
+    if aliases:
+        st.caption(" / ".join(dict.fromkeys(aliases)))
 
 
 def _attributes(props: dict[str, Any], scores: set[str]) -> None:
     st.subheader(t("attributes"))
-    rows = [
-        {"property": k, "value": str(cell(v))}  # one text column: values of mixed types
+    language = lang()
+    rows = [  # one text column: values of mixed types, numbers as readers write them
+        {"property": attribute_name(k, language), "value": _attribute_value(k, v, language)}
         for k, v in sorted(props.items())
         if k not in scores and k not in PROVENANCE_KEYS and k not in NAME_KEYS and "__" not in k
     ]
     ui.table(rows, ["property", "value"], key="org_attrs", filename=f"{props.get('id')}_attributes")
+
+
+def _attribute_value(prop: str, v: Any, language: str) -> str:
+    if isinstance(v, bool):
+        return t("yes") if v else t("no")
+    if prop == "founded_year" or not isinstance(v, (int, float)):
+        return str(cell(v))
+    return readable(v, language)
 
 
 def _provenance(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
@@ -100,9 +125,9 @@ def _scores(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
         st.info(t("no_scores"))
         return
     cols = st.columns(min(4, len(present)))
-    for i, (prop, value) in enumerate(present):
-        shown = f"{value:.4g}" if isinstance(value, float) else str(value)
-        cols[i % len(cols)].metric(jobs_info.title(prop), shown, help=prop)
+    language = lang()
+    for i, (prop, value) in enumerate(present):  # 9,985万 rather than 9.985e+07
+        cols[i % len(cols)].metric(jobs_info.title(prop), readable(value, language), help=prop)
     ranked = jobs_info.ranked_jobs()
     hist = [r for r in data.read(c, "explorer/org_score_history", {"id": oid}) if r["job"] in ranked]
     if hist:
@@ -200,7 +225,7 @@ def _why_central(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
         for r in relations
     )
     sentences = []
-    with st.spinner(t("loading_figures"), show_time=True):
+    with progress.working(t("loading_figures")):
         distribution = data.read(c, "explorer/degree_distribution")
     everyone = sum(int(r["organizations"]) for r in distribution)
     below = sum(int(r["organizations"]) for r in distribution if int(r["degree"]) < total)
@@ -216,8 +241,10 @@ def _why_central(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
         strongest.setdefault(str(r["id"]), r)
     top = list(strongest.values())[:3]
     if top:
+        english = data.org_english(c, ui.names_in(top, ["partner"])) if language == "en" else {}
         links = ("、" if language == "zh" else ", ").join(
-            f"[{r['partner'] or r['id']}]({ui.org_url(str(r['id']))})" for r in top
+            f"[{english.get(r['partner']) or r['partner'] or r['id']}]({ui.org_url(str(r['id']))})"
+            for r in top
         )
         share = percent(sum(int(r["links"]) for r in top) / total)
         sentences.append(t("explain_partners", partners=links, k=len(top), share=share))

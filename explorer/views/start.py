@@ -2,60 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
-from explorer import data, ui
+from explorer import data, progress, ui
+from explorer.headlines import HEADLINES
 from explorer.i18n import lang, pick, t
 from valuenet.model import MODEL
-
-# The headline questions, first the one the reports open with; each link opens the answer (Ask runs a
-# question whose URL carries it).
-HEADLINES: tuple[tuple[str, str, str, dict[str, Any]], ...] = (
-    (
-        "谁在为广州汽车制造业赋能？",
-        "Who empowers car makers in Guangzhou?",
-        "who_empowers_industry_in_place",
-        {"industry": "C36", "place": "440100"},
-    ),
-    (
-        "技术赋能最多的前30家样本企业",
-        "The 30 sample enterprises that empower the most",
-        "top_by_degree",
-        {"relation": "tech_empowerment", "among": "sample", "limit": 30},
-    ),
-    (
-        "投资AI企业最多的机构",
-        "Who invested in the most AI enterprises?",
-        "top_by_degree",
-        {"relation": "invest_made", "counterpart": "sample"},
-    ),
-    (
-        "为AI企业输送核心人才最多的高校",
-        "Universities where the most AI enterprises' core people studied",
-        "top_by_degree",
-        {"relation": "study", "kind": "University"},
-    ),
-    (
-        "与样本企业技术合作最多的省份",
-        "Provinces with the most technology relations",
-        "provinces_ranked",
-        {"relation": "tech"},
-    ),
-    (
-        "与样本企业技术合作最多的国家",
-        "Countries with the most technology relations",
-        "countries_ranked",
-        {"relation": "tech"},
-    ),
-    (
-        "AI企业分布在哪些省份",
-        "Where are the AI enterprises, by province?",
-        "sample_by_region",
-        {"level": "province"},
-    ),
-)
 
 
 def _headlines() -> None:
@@ -78,7 +30,7 @@ def _search(c: data.Conn) -> None:
         asked = cols[1].form_submit_button(t("plain_go"), type="primary")
     if not asked or not text.strip():
         return
-    with st.spinner(t("plain_go"), show_time=True):
+    with progress.working(t("plain_reading")):
         reading = data.read_plain_words(c, text)
     if reading.question is None:
         st.warning(t("plain_not_understood"))
@@ -88,7 +40,7 @@ def _search(c: data.Conn) -> None:
 
 def _figures(c: data.Conn) -> None:
     st.subheader(t("headline"))
-    with st.spinner(t("loading_figures"), show_time=True):
+    with progress.working(t("loading_figures")):
         orgs = data.read(c, "explorer/headline_organizations")[0]
         relations = data.read(c, "explorer/headline_relations")
     language = lang()
@@ -118,7 +70,7 @@ def main() -> None:
     st.markdown(t("start_intro"))
     _search(c)
     _headlines()
-    data.warm_plain_words(c)
+    data.warm(c)
     ui.load_answer_code()
     _figures(c)
 

@@ -7,18 +7,14 @@ when /usr/bin/chromium is missing (`make browser-deps` installs it as root)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import time
-import urllib.request
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from explorer import cli
-from tests.conftest import free_port
+from bench.explorer import CHROMIUM, CHROMIUM_FLAGS, serve
 from tests.explorer_support import REPO, load_fixture
 from valuenet.config import Settings
 from valuenet.db import Graph
@@ -30,20 +26,7 @@ if TYPE_CHECKING:
 
 PROVIDERS = {"瑞松科技", "明珞装备", "广州科腾"}
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
-# Flags from .library/env/machines/python.md: without the background-networking ones Chromium keeps trying
-# to reach Google's hosts through this machine's closed network.
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 
 # ECharts keeps its instances in a closure of the component's bundle. Before any page script runs, this
@@ -83,42 +66,29 @@ WHERE_IS = """([n, key]) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def served(fresh_graph: Callable[..., Graph], engine_settings: Settings) -> Iterator[str]:
+def _serve(g: Graph, settings: Settings, name: str) -> Iterator[str]:
+    """The explorer's server on a database of the session's engine (skips without Chromium)."""
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed at /usr/bin/chromium (run `make browser-deps` as root)")
-    g = load_fixture(fresh_graph("explorer_browser"))
-    port = free_port()
     env = {
         **os.environ,
         "NEO4J_URI": "",
-        "VALUENET_HOME": str(engine_settings.valuenet_home),
+        "VALUENET_HOME": str(settings.valuenet_home),
         "NEO4J_DATABASE": str(g.info.database),
     }
     ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "explorer_server.log").open("w")
-    proc = subprocess.Popen(cli.command(port, "127.0.0.1"), env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start; see {ARTIFACTS / 'explorer_server.log'}")
-            time.sleep(0.3)
+    with serve(env, ARTIFACTS / f"explorer_server_{name}.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+
+
+@pytest.fixture(scope="module")
+def served(fresh_graph: Callable[..., Graph], engine_settings: Settings) -> Iterator[str]:
+    yield from _serve(load_fixture(fresh_graph("explorer_browser")), engine_settings, "hand")
+
+
+@pytest.fixture(scope="module")
+def served_reference(reference_graph: Graph, engine_settings: Settings) -> Iterator[str]:
+    yield from _serve(reference_graph, engine_settings, "reference")
 
 
 @contextmanager
@@ -128,7 +98,7 @@ def _local_browser(height: int) -> Iterator[tuple[Browser, Page]]:
 
     outside: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": height})
             page.add_init_script(script=KEEP_CHARTS)
@@ -382,3 +352,107 @@ def _showing(page: Page, wanted: set[str]) -> set[str]:
         if cells >= wanted:
             break
     return cells
+
+
+# Every text on the page that counts a step's seconds, as it appears (a status lasts as long as its step).
+SEEN_TIMES = """
+window.__seen = [];
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    const nodes = change.type === "characterData" ? [change.target] : [...change.addedNodes];
+    for (const node of nodes) {
+      const text = node.textContent || "";
+      for (const m of text.matchAll(/[^\\n]*(?:已用 [0-9.]+ 秒|[0-9] s so far|seconds\\))[^\\n]*/g)) {
+        if (!window.__seen.includes(m[0])) window.__seen.push(m[0]);
+      }
+    }
+  }
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+# A read that takes seconds on any engine (~5 s on the embedded one at load 16, ~30 s for 3,000,000; the
+# console runs it read-only, like any analyst's query).
+SLOW_QUERY = "UNWIND range(1, 500000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n"
+
+
+def test_a_slow_step_counts_its_seconds_in_the_page_language(served: str) -> None:
+    """Issue 14's progress: a slow step shows what runs and its seconds so far in the page's language
+    (Streamlit's own spinner counts "(2.8 seconds)" in English on Chinese pages)."""
+    with _local_browser(1400) as (_, page):
+        page.add_init_script(script=SEEN_TIMES)
+        for language, running, shown in (
+            ("zh", "运行", re.compile(r"正在运行查询……（已用 \d+\.\d 秒）")),
+            ("en", "Run", re.compile(r"Running the query \.\.\. \(\d+\.\d s so far\)")),
+        ):
+            page.goto(f"{served}/console?lang={language}")
+            query = page.locator("textarea").first
+            query.wait_for(timeout=60_000)
+            query.fill(SLOW_QUERY)
+            page.get_by_role("button", name=running, exact=True).click()
+            page.get_by_text(shown).first.wait_for(timeout=60_000)
+            page.screenshot(path=str(ARTIFACTS / f"explorer_progress_{language}.png"), full_page=True)
+            page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=120_000)
+            assert page.get_by_text(shown).count() == 0  # gone once the step is done
+            seen = page.evaluate("window.__seen")
+            assert any(shown.search(text) for text in seen), seen
+            assert not any("seconds" in text for text in seen), seen  # no English count on any page
+
+
+def test_the_acceptance_on_the_reference_graph(served_reference: str) -> None:
+    """Issue 14's acceptance as a reader tries it on the scale-1 reference graph: one click from the start
+    page answers 谁在为广州汽车制造业赋能？; the sentence typed in Chinese or English gives the same answer;
+    the answer's URL reopens it; a provider's name opens its page, whose "why central" reads in plain Chinese;
+    the English page shows English place, industry and organisation names."""
+    url = served_reference
+    with _local_browser(2200) as (browser, page):
+        page.goto(url)
+        page.get_by_text("样本企业", exact=True).first.wait_for(timeout=300_000)  # the figures are drawn
+        page.screenshot(path=str(ARTIFACTS / "explorer_accept_start.png"), full_page=True)
+        page.get_by_role("link", name="谁在为广州汽车制造业赋能？").click()
+        answer = _showing(page, {"云从科技", "腾讯"})
+        assert {"云从科技", "腾讯"} <= answer
+        assert "industry=C36" in page.url and "place=440100" in page.url
+        page.screenshot(path=str(ARTIFACTS / "explorer_accept_one_click.png"), full_page=True)
+        shared = page.url
+
+        for n, sentence in enumerate(("谁在为广州汽车制造业赋能？", "who empowers car makers in Guangzhou")):
+            page.goto(url)
+            box = page.get_by_label("用自己的话提问")
+            box.fill(sentence)
+            page.get_by_role("button", name="提问").click()
+            page.get_by_text("读作").first.wait_for(timeout=300_000)
+            assert _showing(page, answer) == answer, sentence
+            assert "industry=C36" in page.url and "place=440100" in page.url
+            page.screenshot(path=str(ARTIFACTS / f"explorer_accept_typed_{n}.png"), full_page=True)
+
+        other = browser.new_page(viewport={"width": 1400, "height": 2200})
+        other.goto(shared)
+        assert _showing(other, answer) == answer
+        cells = other.locator("[data-testid='stDataFrame'] td").all_inner_texts()
+        href, provider = next(c for c in cells if c.startswith("/organization?org=")).split("#", 1)
+        other.goto(f"{url}{href}")
+        other.get_by_role("heading", name=provider).wait_for(timeout=300_000)
+        why = other.get_by_text(f"{provider}共有").first
+        why.wait_for(timeout=300_000)
+        sentence = why.inner_text()
+        assert re.search(r"多于 [0-9.]+% 的机构", sentence), sentence
+        assert not re.search(r"[A-Za-z]{3,}", sentence), sentence  # plain Chinese: no English words
+        other.screenshot(path=str(ARTIFACTS / "explorer_accept_why_central.png"), full_page=True)
+        other.close()
+
+        page.goto(f"{shared.replace('lang=zh', 'lang=en')}")
+        page.get_by_role("heading", name="Ask").wait_for(timeout=300_000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('input[role=combobox]')].map(i => i.value).join('|')"
+            ".match(/Guangzhou.*Manufacture of automobiles|Manufacture of automobiles.*Guangzhou/)",
+            timeout=60_000,
+        )
+        english = _showing(page, {"Guangzhou"})
+        assert "Guangzhou" in english and "广州市" not in english
+        table = page.locator("[data-testid='stDataFrame']:visible").first
+        header = table.locator("th").all_inner_texts()
+        examples = header.index("Examples") if "Examples" in header else None
+        rows = [r.locator("td").all_inner_texts() for r in table.locator("tbody tr").all()]
+        assert rows and examples is not None, header
+        named = [r[examples] for r in rows if len(r) > examples]
+        assert any(re.search(r"[A-Za-z]", x) for x in named), named  # the receivers by their English names
+        page.screenshot(path=str(ARTIFACTS / "explorer_accept_english.png"), full_page=True)

@@ -59,6 +59,7 @@ def test_organisation_page_before_jobs(on_plain: Graph) -> None:
     )  # kinds in the graph model's words
     assert "华为技术有限公司" in page  # aliases
     assert "尚无分数" in page  # no job has run: say how to get scores
+    assert "— 表示没有数值" in page  # the partners' PageRank, not computed yet: "—", not Streamlit's None
     # ego network as a graph view centred on the organisation
     graph = echarts(at)[0]["options"]["series"][0]
     assert graph["type"] == "graph"
@@ -116,6 +117,7 @@ def test_organisation_in_english(on_plain: Graph) -> None:
     assert at.header[0].value == "Huawei"
     assert "No scores yet" in texts(at)
     assert "Guangdong / Shenzhen" in texts(at) and "深圳市" not in texts(at)  # the graph's English names
+    assert "华为技术有限公司" not in texts(at)  # other names in English only (the Chinese name is beside)
 
 
 # -- Network overview ----
@@ -143,7 +145,7 @@ def test_network_overview_after_jobs(on_scored: Graph) -> None:
     at = app("network")
     assert not errors(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["nodes"] == "13" and metrics["edges"] == "20" and metrics["diameter"] == "4"
+    assert metrics["节点数"] == "13" and metrics["边数"] == "20" and metrics["网络直径"] == "4"
     communities = at.dataframe[-1].value
     assert communities["size"].sum() == 13
     at.radio(key="net_comm_prop").set_value("community_leiden").run()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from explorer import charts, display, geo, i18n
-from valuenet import questions
+from explorer import charts, display, geo, i18n, progress
+from valuenet import org_names, questions
 from valuenet.model import MODEL
 
 
@@ -155,3 +155,43 @@ def test_every_relationship_type_has_an_edge_colour_and_a_legend_entry() -> None
     assert i18n.edge_colours("zh").startswith(f"蓝 = {MODEL.relationships['EMPOWERS'].zh}，")
     assert "EMPOWERS" not in i18n.edge_colours("zh")
     assert charts.KIND_ORDER[0] == MODEL.focal_set.label  # a sample enterprise is shown as one first
+
+
+def test_english_names_leave_the_other_names_in_brackets_out() -> None:
+    huawei = "Huawei (Huawei Technologies Co., Ltd., 华为技术有限公司)"
+    assert org_names.short_english(huawei) == "Huawei"
+    assert org_names.other_english(huawei) == "Huawei Technologies Co., Ltd."
+    assert org_names.short_english("Ping An Insurance (Group) Company of China (aka 平安集团)") == (
+        "Ping An Insurance (Group) Company of China"
+    )
+    nested = "Mininglamp Technology (Shanghai Mininglamp Artificial Intelligence (Group) Co., Ltd.)"
+    assert org_names.short_english(nested) == "Mininglamp Technology"
+    assert org_names.other_english("Cambricon Technologies (English text: 'Cambrian')") == ""
+    # brackets that are part of the name stay: the 15 platforms differ only by theirs
+    for name in (
+        "National New Generation AI Open Innovation Platform (city brain)",
+        "Guangdong Laboratory of Artificial Intelligence and Digital Economy (Shenzhen)",
+        "Ministry of Education (MOE)",
+        "Tsinghua University",
+    ):
+        assert org_names.short_english(name) == name and org_names.other_english(name) == ""
+    assert org_names.is_chinese("华为技术有限公司") and not org_names.is_chinese("Huawei")
+
+
+def test_english_network_labels_and_bars_use_the_short_english_name() -> None:
+    huawei = {
+        "id": "huawei",
+        "name_zh": "华为",
+        "name_en": "Huawei (Huawei Technologies Co., Ltd., 华为技术有限公司)",
+    }
+    options = charts.network([huawei], [], center="huawei", english=True) or {}
+    node = options["series"][0]["data"][0]
+    assert node["label"]["formatter"] == "Huawei" and node["name"] == huawei["name_en"]  # whole on hover
+    rows = [{"name": "华为", "name_en": huawei["name_en"], "relations": 3}]
+    bars = charts.bar(rows, ["name", "name_en", "relations"], english=True) or {}
+    assert bars["yAxis"]["data"] == ["Huawei"]
+
+
+def test_the_elapsed_time_reads_in_the_page_language() -> None:
+    assert progress.elapsed("正在回答：谁赋能？", 2.84, "zh") == "正在回答：谁赋能？（已用 2.8 秒）"
+    assert progress.elapsed("Answering: Who?", 2.84, "en") == "Answering: Who? (2.8 s so far)"
