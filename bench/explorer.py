@@ -224,6 +224,7 @@ def _browser(env: dict[str, str], clicks: int) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     log = ROOT / "bench" / ".cache" / "explorer-server.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     out: dict[str, Any] = {"load_at_start": _load()}
     with serve(env, log) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
