@@ -6,13 +6,15 @@ Per job: project the job's graph-model projection with the `gds.graph.project` C
 (`cypher/jobs/gds/project.cypher`: the same MATCH as the local backend's stream, reversed or undirected as
 the job needs); estimate the algorithm's memory and refuse when it exceeds the heap GDS has available
 (`gds.debug.sysInfo`: the open GDS has no `gds.systemMonitor`); run in write mode into the run's staging
-property; always drop the projection, also when projecting or the algorithm failed. Concurrency is fixed
+property; always drop the projection, also when projecting or the algorithm failed (a process killed
+mid-run cannot: `drop_stale_projections`, called by the next run). Concurrency is fixed
 (default 4, the Community edition cap) unless the call fixes it; it and the whole configuration, seeds
 included, are recorded on the run.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from gds_jobs.algorithms.base import Orientation, Params, ProgressFn, Result
@@ -24,6 +26,8 @@ from valuenet.model import MODEL
 
 if TYPE_CHECKING:
     from graphdatascience import GraphDataScience
+
+GRAPH_PREFIX = "valuenet_"  # + the run's staging property, `<property>__<run id>` (runner.staged_property)
 
 # What every write result reports, recorded on the run; a call's own `yields` come on top.
 WRITE_YIELDS = {
@@ -54,7 +58,10 @@ def projected_orientation(job: Job) -> Orientation:
 def project_query(job: Job, focal: Focal) -> str:
     orientation = projected_orientation(job)
     return queries.load("jobs/gds/project").render(
-        focal.model, projection=job.projection, orientation=orientation.value
+        focal.model,
+        projection=job.projection,
+        orientation=orientation.value,
+        shuffled=job.algorithm.gds_samples_by_node_order,
     )
 
 
@@ -74,7 +81,7 @@ class GdsBackend:
         *,
         focal: Focal | None = None,
         concurrency: int = 4,
-        graph_prefix: str = "valuenet_",
+        graph_prefix: str = GRAPH_PREFIX,
     ) -> None:
         self.gds = gds
         self.focal = focal or Focal(MODEL)  # default: the model's focal set as declared
@@ -101,8 +108,16 @@ class GdsBackend:
         graph_name = f"{self.graph_prefix}{staged}"
         progress("projecting (GDS)", 0.05)
         try:
+            order = (
+                {"order_seed": getattr(params, "seed", 0) % 2**31}
+                if job.algorithm.gds_samples_by_node_order
+                else {}
+            )
             projected_graph, projected = self.gds.graph.project.cypher(
-                project_query(job, self.focal), graph_name=graph_name, config=self.project_config(job)
+                project_query(job, self.focal),
+                graph_name=graph_name,
+                config=self.project_config(job),
+                **order,
             )
             nodes, rels = int(projected.node_count), int(projected.relationship_count)
             job.require_relationships(rels, self.focal)
@@ -132,6 +147,11 @@ class GdsBackend:
                 algorithm.mutate(projected_graph, mutate_property=pass_property, **config, **seeded)
                 seeded = {"seed_property": pass_property}
             out = algorithm.write(projected_graph, write_property=staged, **config, **seeded)
+            if call.scale_written is not None:
+                self.gds.run_cypher(
+                    queries.text("jobs/gds/scale_scores"), {"property": staged, "factor": call.scale_written}
+                )
+                facts["gds_scores_scaled_by"] = call.scale_written
             for field, fact in {**WRITE_YIELDS, **call.yields}.items():
                 value = getattr(out, field, None)  # not every write result has every field
                 if value is not None:
@@ -144,3 +164,23 @@ class GdsBackend:
             return Result(nodes, rels, facts)
         finally:
             self.gds.graph.drop(graph_name, fail_if_missing=False)
+
+
+def drop_stale_projections(graph: Graph) -> list[str]:
+    """Drop the GDS projections of job runs that are no longer running (their process was killed before
+    its own drop: the projection would hold GDS heap until Neo4j restarts); returns their names. Only
+    names a job run gives its projection, and only runs not recorded as running: a live run's projection
+    and anyone else's graphs stay."""
+    from gds_jobs.runner import RUN_ID_PATTERN  # the runner imports this module
+
+    ours_pattern = re.compile(rf"{GRAPH_PREFIX}\w+__(?P<run>{RUN_ID_PATTERN})")
+    gds = gds_client(graph)
+    names = [info.graph_name for info in gds.graph.list()]
+    ours = {n: m["run"] for n in names if (m := ours_pattern.fullmatch(n))}
+    if not ours:
+        return []
+    running = {str(row["id"]) for row in graph.read(queries.text("jobs/runs_running"))}
+    stale = sorted(n for n, run in ours.items() if run not in running)
+    for name in stale:
+        gds.graph.drop(name, fail_if_missing=False)
+    return stale

@@ -9,7 +9,8 @@ The holder records its owner token, what it runs, its pid, the pid's start time 
 (the engine's clock, every HEARTBEAT_S). A holder is stale, and its lock is taken over, when it is on
 this host and its process is gone (a kill -9: found at once), or when its heartbeat is older than
 STALE_AFTER_S (a process on another host, or a frozen one). Claim and take-over are one compare-and-set
-transaction (`cypher/jobs/lock_claim.cypher`), so two claimants never both win.
+transaction (`cypher/jobs/lock_claim.cypher`), so two claimants never both win. Once held on an engine
+with GDS, the projections of runs that died (a kill -9 leaves them in GDS's catalogue) are dropped.
 """
 
 from __future__ import annotations
@@ -147,6 +148,12 @@ def run_lock(
             say(f"waiting for the job {current.describe()}")
             told_wait = True
         time.sleep(min(POLL_S, max(0.0, deadline - time.monotonic())))
+    if graph.engine().has_gds:  # no run holds the lock now: what a killed run left in GDS can go
+        from gds_jobs.gds_backend import drop_stale_projections
+
+        dropped = drop_stale_projections(graph)
+        if dropped:
+            say(f"dropped the GDS projection(s) left by runs that did not finish: {', '.join(dropped)}")
     stop = threading.Event()
     beat = threading.Thread(
         target=_heartbeat, args=(graph, owner, stop), name="valuenet-job-lock", daemon=True

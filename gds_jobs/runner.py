@@ -81,8 +81,11 @@ class RunRecord:
     top: list[dict[str, Any]] = field(default_factory=list)
 
 
+RUN_ID_PATTERN = r"r\d{8}T\d{6}_[0-9a-f]{6}"  # what new_run_id gives
+
+
 def new_run_id(job: str) -> str:
-    """Sortable and usable inside a property name: r<UTC time>_<random>."""
+    """Sortable and usable inside a property name: r<UTC time>_<random> (RUN_ID_PATTERN)."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
     return f"r{stamp}_{uuid.uuid4().hex[:6]}"
 

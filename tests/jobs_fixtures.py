@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterable
 
 import networkx as nx
@@ -57,3 +59,14 @@ def scores(graph: Graph, prop: str) -> dict[str, float]:
         "MATCH (n:Organization) WHERE n[$p] IS NOT NULL RETURN n.id AS id, n[$p] AS v", {"p": prop}
     )
     return {r["id"]: r["v"] for r in rows}
+
+
+def script_on(graph: Graph, script: str) -> subprocess.Popen[str]:
+    """Python `script` in a process of its own, given the graph's connection as argv[1:5] (uri, user,
+    password, database); its stdout piped, for a test to read and then kill it."""
+    info = graph.info
+    return subprocess.Popen(
+        [sys.executable, "-c", script, info.uri, info.username, info.password, info.database or ""],
+        stdout=subprocess.PIPE,
+        text=True,
+    )

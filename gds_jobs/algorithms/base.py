@@ -108,7 +108,8 @@ class GdsCall:
     `gds.<endpoint>.estimate(G, concurrency=..., **config)` when `estimate`. The backend adds
     `write_property` and `concurrency` (unless `concurrency` is fixed here). With `passes` > 1 the
     algorithm runs that many times, each pass after the first seeded (`seed_property`) with the previous
-    pass's result, mutated into the projection; the last pass writes."""
+    pass's result, mutated into the projection; the last pass writes. With `scale_written` the written
+    scores are then multiplied by it (`cypher/jobs/gds/scale_scores.cypher`)."""
 
     endpoint: str  # the client's algorithm endpoint, e.g. "page_rank" (it calls gds.pageRank.write)
     config: Mapping[str, Any] = field(default_factory=dict)  # the client's keyword arguments (snake_case)
@@ -117,6 +118,8 @@ class GdsCall:
     estimate: bool = True
     concurrency: int | None = None
     passes: int = 1
+    # The written scores multiplied by this afterwards, to the local backend's scale (sampled betweenness).
+    scale_written: float | None = None
 
     def __post_init__(self) -> None:
         # Looked up on the client by name: identifiers from the catalogue only.
@@ -146,6 +149,9 @@ class Algorithm(Generic[P]):
     gds_takes_orientation: bool = False
     # Needs the number of relationships the projection counts before pairs merge (Table 3's edges).
     counts_relationships: bool = False
+    # GDS takes its sampled sources from the first node ids of its projection (gds.betweenness): the
+    # projection lists every node first, in an order the run's seed spreads over the keys.
+    gds_samples_by_node_order: bool = False
 
     @property
     def ranked(self) -> bool:

@@ -168,7 +168,10 @@ def _betweenness_local(p: Projected, orientation: Orientation, params: Betweenne
 
 
 def _betweenness_gds(params: BetweennessParams, orientation: Orientation, nodes: int) -> GdsCall:
-    """gds.betweenness samples source nodes as the local backend does: the same number, GDS's own seed."""
+    """gds.betweenness samples as many source nodes as the local backend does, with GDS's own seed. It
+    sums their dependencies without extrapolating (measured on the reference graph: 0.055 of networkit's
+    total at 2,737 of 43,742 sources), so its scores are scaled by nodes / sources, as Brandes-Pich and
+    networkit do."""
     k = betweenness_samples(nodes, params)
     if k is None:
         return GdsCall("betweenness", facts={"betweenness_method": "exact (Brandes)"})
@@ -177,10 +180,17 @@ def _betweenness_gds(params: BetweennessParams, orientation: Orientation, nodes:
         "betweenness",
         {"sampling_size": k, "sampling_seed": params.seed},
         facts=_sampled_facts(nodes, k, params, directed),
+        scale_written=nodes / k,
     )
 
 
-BETWEENNESS = Algorithm("betweenness", BetweennessParams, _betweenness_local, _betweenness_gds)
+# GDS 2.13 picks sampled sources with probability degree / max degree (~50 nodes on the reference graph),
+# then fills the sample from its first node ids: in the store's order those are one block of the graph
+# (top-50 overlap with networkit's uniform sample 40 of 50, two uniform samples 48), in a seeded order
+# spread over the keys a uniform sample (48): gds_samples_by_node_order.
+BETWEENNESS = Algorithm(
+    "betweenness", BetweennessParams, _betweenness_local, _betweenness_gds, gds_samples_by_node_order=True
+)
 
 
 # -- harmonic closeness ---------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ The scale-1 reference graph comparison is tests/engine/test_neo4j_reference.py."
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import threading
 
 import networkx as nx
@@ -12,11 +14,12 @@ import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 
 from gds_jobs import catalogue
-from gds_jobs.gds_backend import GdsBackend, InsufficientMemoryError
+from gds_jobs.gds_backend import GdsBackend, InsufficientMemoryError, drop_stale_projections
 from gds_jobs.local import LocalBackend
 from gds_jobs.runner import JobFailedError, choose_backend, history, run_job
 from gds_jobs.schedule import build_scheduler
-from tests.jobs_fixtures import load_nx, scores
+from tests.cli_support import run_cli
+from tests.jobs_fixtures import load_nx, scores, script_on
 from valuenet.config import Settings
 from valuenet.db import Graph
 from valuenet.model import MODEL
@@ -131,3 +134,50 @@ def test_a_scheduled_refresh_runs_on_gds_and_shows_in_the_history(
         ("pagerank", "gds", "succeeded"),
         ("wcc", "gds", "succeeded"),
     ]
+
+
+# A job run as `valuenet jobs run` makes it (the lock held, then run_job on GDS) that stops once GDS holds its
+# projection, to be killed there.
+KILLED_IN_GDS = """
+import sys, time
+from gds_jobs import catalogue
+from gds_jobs.gds_backend import GdsBackend
+from gds_jobs.lock import run_lock
+from gds_jobs.runner import run_job
+from valuenet.config import ConnectionInfo
+from valuenet.db import Graph
+
+def stop_once_projected(phase, fraction):
+    if phase == "estimating memory":
+        print("projected", flush=True)
+        time.sleep(600)
+
+uri, user, password, database = sys.argv[1:5]
+with Graph(ConnectionInfo(uri, user, password, database, False)) as g, run_lock(g, "betweenness"):
+    run_job(g, catalogue.get("betweenness"), backend=GdsBackend.on(g), progress=stop_once_projected)
+"""
+
+
+def test_the_projection_of_a_run_killed_in_gds_is_dropped_by_the_next_run(
+    karate: Graph, neo4j_engine: Settings
+) -> None:
+    karate.run("CALL gds.graph.project('analyst_graph', 'Organization', 'EMPOWERS')")  # someone else's
+    proc = script_on(karate, KILLED_IN_GDS)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "projected"
+        (left,) = projections_left(karate)
+        assert drop_stale_projections(karate) == []  # its run is live
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(60)
+        assert projections_left(karate) == [left]  # GDS keeps it: nobody dropped it
+        done = run_cli(["jobs", "run", "wcc"], neo4j_engine)
+        assert done.returncode == 0, done.stderr
+        assert f"dropped the GDS projection(s) left by runs that did not finish: {left}" in done.stderr
+        assert not projections_left(karate)
+        (killed,) = history(karate, "betweenness", limit=1)
+        assert killed["status"] == "failed" and "abandoned" in killed["error"]
+        assert karate.read("CALL gds.graph.exists('analyst_graph') YIELD exists")[0]["exists"]
+    finally:
+        proc.kill()
+        proc.wait(60)
+        karate.run("CALL gds.graph.drop('analyst_graph', false)")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 
@@ -17,7 +15,7 @@ from gds_jobs.algorithms.base import Params, ProgressFn, Result
 from gds_jobs.catalogue import Job
 from gds_jobs.local import LocalBackend
 from gds_jobs.runner import JobFailedError, read_scores, run_job
-from tests.jobs_fixtures import load_orgs, load_rels
+from tests.jobs_fixtures import load_orgs, load_rels, script_on
 from valuenet import server
 from valuenet.config import Settings
 from valuenet.db import Graph, TransientError
@@ -89,12 +87,7 @@ with Graph(ConnectionInfo(uri, user, password, database, True)) as g, run_lock(g
 
 def test_a_lock_left_by_kill_9_is_taken_over(free_lock: Graph, engine_settings: Settings) -> None:
     st = server.status(engine_settings)
-    info = free_lock.info
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, info.uri, info.username, info.password, info.database or ""],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    proc = script_on(free_lock, HOLDER)
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
         held = lock.holder(free_lock)

@@ -38,8 +38,10 @@ def execute(job: str, gds: RecordingGds, **overrides: Any) -> Result:
     )
 
 
-def projection(name: str, orientation: str) -> str:
-    return queries.load("jobs/gds/project").render(projection=name, orientation=orientation)
+def projection(name: str, orientation: str, *, shuffled: bool = False) -> str:
+    return queries.load("jobs/gds/project").render(
+        projection=name, orientation=orientation, shuffled=shuffled
+    )
 
 
 def write_kwargs(gds: RecordingGds, endpoint: str) -> dict[str, Any]:
@@ -110,8 +112,23 @@ def test_undirected_jobs_project_each_pair_once_undirected() -> None:
         gds = client()
         execute(job, gds)
         project = gds.call("graph.project.cypher")
-        assert project.args == (projection("value_network", "UNDIRECTED"),), job
+        shuffled = job == "betweenness"  # its sampled sources are GDS's first node ids
+        assert project.args == (projection("value_network", "UNDIRECTED", shuffled=shuffled),), job
         assert project.kwargs["config"] == {"readConcurrency": 4, "undirectedRelationshipTypes": ["*"]}
+        assert project.kwargs.get("order_seed") == (42 if shuffled else None), job
+
+
+def test_betweenness_projects_every_node_first_in_a_seeded_order() -> None:
+    gds = client()
+    execute("betweenness", gds, seed=7)
+    assert gds.call("graph.project.cypher").kwargs["order_seed"] == 7
+    shuffled = projection("value_network", "UNDIRECTED", shuffled=True)
+    nodes_first, relationships = shuffled.split("UNION ALL")
+    assert "RETURN n AS source, null AS target" in nodes_first and "$order_seed" in nodes_first
+    assert "RETURN n AS source, m AS target" in relationships
+    plain = projection("value_network", "UNDIRECTED")
+    for part in ("WHERE n:Sample OR EXISTS", "WHERE n.id < m.id AND (n:Sample OR m:Sample)"):
+        assert part in plain and part in shuffled  # the same nodes and relationships
 
 
 def test_projection_templates_follow_the_graph_model() -> None:
@@ -145,6 +162,11 @@ def test_betweenness_sampling_size_from_the_stated_bound() -> None:
     }
     assert result.facts["betweenness_samples"] == k
     assert result.facts["betweenness_error_bound"] == pytest.approx(0.05 * 43742 * 43741 / 2)
+    # gds.betweenness does not extrapolate its sampled sources: the written scores are scaled by n / k
+    scaled = gds.call("run_cypher")
+    assert scaled.args == (queries.text("jobs/gds/scale_scores"), {"property": STAGED, "factor": 43742 / k})
+    assert gds.endpoints.index("betweenness.write") < gds.endpoints.index("run_cypher")
+    assert result.facts["gds_scores_scaled_by"] == 43742 / k
 
 
 def test_betweenness_exact_on_request_or_when_sampling_would_not_save_work() -> None:
@@ -153,6 +175,7 @@ def test_betweenness_exact_on_request_or_when_sampling_would_not_save_work() -> 
         result = execute("betweenness", gds, **overrides)
         assert write_kwargs(gds, "betweenness") == {"write_property": STAGED, "concurrency": 4}
         assert result.facts["betweenness_method"] == "exact (Brandes)"
+        assert "run_cypher" not in gds.endpoints  # exact scores need no scaling
 
 
 def test_louvain_and_leiden_configuration_and_recorded_facts() -> None:
