@@ -164,20 +164,25 @@ def read_plain_words(c: Conn, text: str) -> plain_words.Reading:
         return plain_words.read(text, _lexicon(c.key, c.graph))
 
 
-# What the start page shows and links to: read ahead, so its first visitor and their first click wait for
-# none of it (the figures count the whole graph: ~20 s on the reference graph at load 20).
-START_FIGURES = ("explorer/headline_organizations", "explorer/headline_relations")
+# Whole-graph counts the pages show, read ahead so no first visitor waits for them: the start page's figures
+# (2-3 s each on the reference graph at load 19, ~20 s together with the lexicon at load 20) and everyone's
+# degrees, which each organisation's "why central" compares with (5.4 s at load 19).
+READ_AHEAD = (
+    "explorer/headline_organizations",
+    "explorer/headline_relations",
+    "explorer/degree_distribution",
+)
 
 
 def warm_now() -> None:
-    """Read the start page's figures, its headline questions' answers and the plain-words lexicon of the
-    configured engine into the caches (the pages then find them there; `explorer.serve` calls this as the
-    server starts). Engine trouble is left for the pages to report."""
+    """Read the whole-graph counts, the start page's headline questions' answers and the plain-words
+    lexicon of the configured engine into the caches (the pages then find them there; `explorer.serve`
+    calls this as the server starts). Engine trouble is left for the pages to report."""
     from explorer.headlines import HEADLINES
 
     try:
         c = conn()
-        for name in START_FIGURES:
+        for name in READ_AHEAD:
             _read(c.key, epoch(c), name, _plain({}), c.graph)
         for i, (_, _, qid, params) in enumerate(HEADLINES):
             q = qlib.get(qid)
