@@ -26,11 +26,16 @@
 // figures: [tech_degree_top30_*, tech_input_top*, tech_empowerment_top*, hc_study_top20_*, hc_work_top20_*, invest_top20_*]
 // example: {score: degree_tech, among: sample, limit: 30}
 {{ published_key('score', 'key') }}
-MATCH (o:Organization)
+// from the sample nodes when only they are asked about; only the filters in use
+MATCH (o:{{ 'Sample' if choice.among == 'sample' else org }})
 WHERE o[key] IS NOT NULL
+{% if choice.among == 'relation' %}
+  AND NOT o:Sample
+{% endif %}
   AND ($kind = 'any' OR $kind IN labels(o))
-  AND ($among = 'any' OR ($among = 'sample') = ('Sample' IN labels(o)))
-  AND ($origin = 'any' OR ($origin = 'domestic') = (coalesce(o.country, '') IN ['CN', 'HK', 'MO', 'TW']))
+{% if choice.origin != 'any' %}
+  AND {{ 'NOT ' if choice.origin == 'foreign' }}coalesce(o.country, '') IN ['CN', 'HK', 'MO', 'TW']
+{% endif %}
 RETURN o.id AS id, o.name_zh AS name, o.name_en AS name_en, o.country AS country,
        [l IN labels(o) WHERE l <> 'Organization'] AS labels, o[key] AS score, coalesce(o.synthetic, false) AS synthetic
 ORDER BY score DESC, name
