@@ -1,7 +1,8 @@
 """Questions benchmark: every question of the library, N runs each with the `example:` parameters of its
 header, through `valuenet.questions.ask` (validation + the read-only, always rolled back transaction the
 CLI and the explorer use). The first run is reported apart (cold caches), p50/p95 over the N runs after it,
-beside the goal of issue 16 for the scale (`goal_p95_ms`) and whether the p95 meets it (`status`)."""
+beside the goal of issue 16 for the scale (`goal_p95_ms`) and whether the p95 meets it (`status`), and
+what answered it (`answered_from`: `live`, or the maintained aggregate it read, valuenet/aggregates.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import statistics
 import time
 from typing import Any
 
+from valuenet import aggregates
 from valuenet import questions as qlib
 from valuenet.db import Graph
 
@@ -23,6 +25,14 @@ def status(p95_ms: float | None, goal_ms: float | None) -> str:
     if p95_ms is None:
         return "no figure"
     return "met" if p95_ms <= goal_ms else "missed"
+
+
+def answered_from(graph: Graph, q: qlib.Question) -> str:
+    """`live`, `aggregate <name>`, or `live (aggregate <name> stale)` / `(... missing)`."""
+    if q.aggregate is None:
+        return "live"
+    state = aggregates.freshness(graph, q.aggregate).state
+    return f"aggregate {q.aggregate}" if state == "fresh" else f"live (aggregate {q.aggregate} {state})"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -51,6 +61,7 @@ def run(
         params = q.meta.get("example") or {}
         row: dict[str, Any] = {"params": params}
         try:
+            row["answered_from"] = answered_from(graph, q)
             t = time.perf_counter()
             _, _, first = qlib.ask(graph, qid, params, timeout=timeout)
             row["first_ms"] = round((time.perf_counter() - t) * 1000, 1)
@@ -80,6 +91,7 @@ def run(
         progress(
             f"  {qid:<34} p50 {row.get('p50_ms', '-'):>8} ms  p95 {row.get('p95_ms', '-'):>8} ms"
             f"  goal {goal or '-'} ms: {row['status']}"
+            + (f"  [{row['answered_from']}]" if row.get("answered_from", "live") != "live" else "")
             + (f"  ERROR {row['error'][:80]}" if "error" in row else "")
         )
     return out

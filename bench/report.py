@@ -451,6 +451,8 @@ def engine_markdown(result: dict[str, Any]) -> str:
             p50 = q.get("p50_ms")
             goal = questions.GOAL_P95_MS.get(int(sc))
             verdict = f"{_f(goal, 0)} ms: {questions.status(q.get('p95_ms'), goal)}" if goal else "–"
+            if q.get("answered_from", "live") != "live":
+                verdict += f" ({q['answered_from']})"
             row += (
                 f" {_f(p50, 1)} | {_f(q.get('p95_ms'), 1)} | {verdict} |"
                 f" {_f(p50 / base, 0) if p50 and base else '–'} |"

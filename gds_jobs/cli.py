@@ -169,6 +169,12 @@ def run(
             )
         except RunInProgressError as e:
             raise fail(str(e)) from None
+        if names is None:  # the whole suite: the questions' aggregates too (valuenet/aggregates.py)
+            from valuenet import aggregates
+            from valuenet.cli import err
+
+            for name, s in aggregates.refresh(g).items():
+                err.print(f"aggregate {name} recomputed in {s:.2f} s", highlight=False)
     rows = [_summary_row(r) for r in results]
     print_rows(["job", "run", "backend", "status", "seconds", "nodes", "relationships", "note"], rows, fmt)
     if any(isinstance(r, JobFailedError) for r in results):

@@ -273,6 +273,11 @@ def register(app: typer.Typer) -> None:
                     except LoadError as e:
                         msg = f"{e}\nNothing was written. Fix the file or the mapping and rerun."
                         raise fail(escape(msg)) from None
+            if (dimensions and rep.changed) or any(r.changed and not r.dry_run for r in reports):
+                from valuenet import aggregates
+
+                for name, s in aggregates.refresh(g).items():  # the load marked them stale
+                    err.print(f"aggregate {name} recomputed in {s:.1f} s", highlight=False)
             totals = g.counts() if reference else None
         for r in reports:
             print_report(r, out)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from loader.places import read_table
-from valuenet import queries
+from valuenet import aggregates, queries
 from valuenet.db import Graph, WriteSummary
 from valuenet.model import MODEL
 
@@ -431,6 +431,7 @@ def load_dimensions(
     started = time.perf_counter()
     report = DimensionReport()
     total = WriteSummary()
+    aggregates.mark_stale(graph)  # places and their links are what the aggregates count by
     for stage, rows in dimension_rows().items():
 
         def progress(n: int, stage: str = stage) -> None:

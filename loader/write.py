@@ -234,6 +234,10 @@ def write(
     report.relationships_unchanged += unchanged.relationships
     report.timings["compare with the graph"] = round(unchanged.seconds, 3)
     total = plan.rows
+    if total:
+        from valuenet import aggregates
+
+        aggregates.mark_stale(graph)  # before anything is written: no aggregate outlives what it counted
     done = 0
 
     def tick(n: int) -> None:

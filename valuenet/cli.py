@@ -58,8 +58,13 @@ server_app = typer.Typer(
 schema_app = typer.Typer(
     help="Constraints and indexes as versioned migrations (cypher/schema/).", no_args_is_help=True
 )
+aggregates_app = typer.Typer(
+    help="The totals the questions read instead of counting live (valuenet/aggregates.py).",
+    no_args_is_help=True,
+)
 app.add_typer(server_app, name="server")
 app.add_typer(schema_app, name="schema")
+app.add_typer(aggregates_app, name="aggregates")
 
 # Exit codes shared by all commands.
 EXIT_ERROR = 1
@@ -362,6 +367,34 @@ def schema_status(fmt: FormatOption = OutputFormat.table) -> None:
         for m in schema_mod.migrations()
     ]
     print_rows(["migration", "version", "state"], rows, fmt)
+
+
+# -- aggregates ----------------------------------------------------------------------------------------------
+@aggregates_app.command("status")
+def aggregates_status(fmt: FormatOption = OutputFormat.table) -> None:
+    """Each aggregate of the graph model for this graph's focal set: fresh, stale (a load wrote since it
+    was computed: the questions count live) or missing."""
+    from valuenet import aggregates
+
+    with graph_session() as g:
+        model = _focal_set(g).model
+        rows = [
+            {"aggregate": f.name, "focal_set": aggregates.focal_key(model), "state": f.state,
+             "computed_at": f.computed_at}
+            for f in (aggregates.freshness(g, name, model) for name in model.aggregates)
+        ]  # fmt: skip
+    print_rows(["aggregate", "focal_set", "state", "computed_at"], rows, fmt)
+
+
+@aggregates_app.command("refresh")
+def aggregates_refresh() -> None:
+    """Recompute every aggregate for this graph's focal set (`valuenet jobs run` does it after the jobs)."""
+    from valuenet import aggregates
+
+    with graph_session() as g:
+        seconds = aggregates.refresh(g, _focal_set(g).model)
+    for name, s in seconds.items():
+        console().print(f"{name}: recomputed in {s:.2f} s", highlight=False)
 
 
 # -- cypher --------------------------------------------------------------------------------------------------

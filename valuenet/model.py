@@ -126,6 +126,15 @@ class BookkeepingDecl(_Strict):
     doc: str = ""
 
 
+class AggregateDecl(_Strict):
+    """A maintained aggregate (valuenet/aggregates.py): the focal relations it computes, one part per kind
+    and per value of the `split` relationship properties."""
+
+    kinds: tuple[str, ...]
+    split: tuple[str, ...] = ()
+    doc: str = ""
+
+
 class GraphModel(_Strict):
     version: int
     organization: OrganizationDecl
@@ -138,6 +147,7 @@ class GraphModel(_Strict):
     projections: dict[str, ProjectionDecl]
     focal_relations: dict[str, FocalRelationDecl]
     bookkeeping: dict[str, BookkeepingDecl]
+    aggregates: dict[str, AggregateDecl] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _consistent(self) -> GraphModel:
@@ -185,6 +195,10 @@ class GraphModel(_Strict):
                 raise ValueError(
                     f"focal relation {name}: unknown relationship types {unknown or fr.counterpart_outside}"
                 )
+        for name, agg in self.aggregates.items():
+            unknown = [k for k in agg.kinds if k not in self.focal_relations]
+            if unknown:
+                raise ValueError(f"aggregate {name}: unknown focal relations {unknown}")
         if self.focal_set.label is not None and self.focal_set.label not in self.organization_labels:
             raise ValueError(f"focal_set: {self.focal_set.label!r} is not an organisation label")
         return self
@@ -365,6 +379,34 @@ class GraphModel(_Strict):
             raise ValueError(f"no focal relation {kind!r}; known: {', '.join(self.focal_relations)}")
         return self.focal_relations[kind]
 
+    def aggregate_part(self, aggregate: str, kind: str, part: str) -> str:
+        """A Cypher predicate selecting the (:Aggregate) parts bound to `part` that make up focal relation
+        `kind`: its own part, the `in` and `out` parts of a `both` kind, or a computed kind's parts whose
+        split properties have the values its `where` fixes (`study`: the talent parts of experience study)."""
+        _check_var(part)
+        decl = self.aggregates[aggregate]
+        fr = self._focal_relation(kind)
+        if kind in decl.kinds:
+            return f"{part}.kind = {_literal(kind)}"
+
+        def same(other: FocalRelationDecl, direction: str) -> bool:
+            return (other.types, other.direction, other.counterpart_outside) == (
+                fr.types,
+                direction,
+                fr.counterpart_outside,
+            )
+
+        if fr.direction == "both" and not fr.where:
+            sides = [k for d in ("in", "out") for k in decl.kinds if same(self.focal_relations[k], d)]
+            if len(sides) == 2 and not any(self.focal_relations[k].where for k in sides):
+                return f"{part}.kind IN [{', '.join(map(_literal, sides))}]"
+        if set(fr.where) <= set(decl.split):
+            bases = [k for k in decl.kinds if same(self.focal_relations[k], fr.direction)]
+            if len(bases) == 1 and not self.focal_relations[bases[0]].where:
+                fixed = [f"{part}.{k} = {_literal(v)}" for k, v in sorted(fr.where.items())]
+                return " AND ".join([f"{part}.kind = {_literal(bases[0])}", *fixed])
+        raise ValueError(f"aggregate {aggregate}: focal relation {kind!r} is not made of its parts")
+
     def rel_where(self, name: str, rel: str) -> str:
         """A Cypher predicate for the projection's fixed relationship properties (`true` when none)."""
         _check_var(rel)
@@ -408,6 +450,7 @@ class GraphModel(_Strict):
             "kinds": self.kind_labels,
             "focal_match": self.focal_match,
             "focal_where": self.focal_where,
+            "aggregate_part": self.aggregate_part,
             "published_key": self.published_key,
         }
 

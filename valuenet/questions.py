@@ -7,7 +7,8 @@ Each `.cypher` file is one question; its `//` YAML header declares:
     params: {name: {type: str|int|float|bool|list, default, required, allowed: [...],
                     choices: <choices query>, dimension: <label or [labels]>, min, max, pattern,
                     description}},
-    figures: [figures.csv metric ids this question reproduces]
+    figures: [figures.csv metric ids this question reproduces],
+    aggregate: <an aggregate of the graph model it can read instead of counting live>
 
 Parameters are validated against the header *before* anything reaches the engine; questions run read-only
 (`Graph.run_readonly`). `choices` names a query in `cypher/choices/` that lists allowed values from the
@@ -32,6 +33,10 @@ model's names, its template sees `given.<name>` (true when the parameter has a v
 (the value of an enumerated parameter: one of its `allowed` values, or a bool), so it can leave out the
 filters not in use and start from the selective label. Values reach the template only when they come from
 the header's own lists; everything else stays a `$parameter`.
+
+A question with `aggregate: <name>` has two shapes: `stored` (true when that aggregate is fresh for the focal
+set asked on, valuenet/aggregates.py) reads its maintained totals, otherwise it counts live; when the
+aggregate is stale, the answer's notes say it was counted live. Golden answers hold for both shapes.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from valuenet import queries, resolve
+from valuenet import aggregates, queries, resolve
 from valuenet.db import Graph, ReadResult
 from valuenet.model import MODEL
 
@@ -151,14 +156,17 @@ class Question:
     figures: tuple[str, ...]
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    aggregate: str | None = None  # the maintained aggregate its `stored` shape reads
 
-    def query(self, params: dict[str, Any], model: GraphModel | None = None) -> str:
+    def query(self, params: dict[str, Any], model: GraphModel | None = None, *, stored: bool = False) -> str:
         """The Cypher for these validated parameters: only the filters in use (see the module docstring);
-        for another graph model (e.g. another focal set) when given."""
+        for another graph model (e.g. another focal set) when given; `stored`: the shape that reads the
+        question's aggregate (check that it is fresh first)."""
         shape = _shape(self.params, params)
         if model is None:
-            return _rendered(self.id, shape)
-        return queries.load(f"questions/{self.id}").render(model, **template_names(self.params, shape))
+            return _rendered(self.id, shape, stored)
+        names = template_names(self.params, shape, stored=stored)
+        return queries.load(f"questions/{self.id}").render(model, **names)
 
     @property
     def takes_names(self) -> bool:
@@ -226,8 +234,8 @@ def _shape(specs: dict[str, Param], values: dict[str, Any]) -> Shape:
     )
 
 
-def template_names(specs: dict[str, Param], shape: Shape) -> dict[str, Any]:
-    """`given` and `choice` for a question template (see the module docstring)."""
+def template_names(specs: dict[str, Param], shape: Shape, *, stored: bool = False) -> dict[str, Any]:
+    """`given`, `choice` and `stored` for a question template (see the module docstring)."""
     known = frozenset(specs)
     given = {name: is_given for name, is_given, _ in shape}
     choice = {
@@ -235,7 +243,11 @@ def template_names(specs: dict[str, Param], shape: Shape) -> dict[str, Any]:
         for name, _, value in shape
         if specs[name].allowed is not None or specs[name].type == "bool"
     }
-    return {"given": _Names("given", given, known), "choice": _Names("choice", choice, known)}
+    return {
+        "given": _Names("given", given, known),
+        "choice": _Names("choice", choice, known),
+        "stored": stored,
+    }
 
 
 def default_template_names(params: Any, where: str) -> dict[str, Any]:
@@ -245,9 +257,9 @@ def default_template_names(params: Any, where: str) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _rendered(question_id: str, shape: Shape) -> str:
+def _rendered(question_id: str, shape: Shape, stored: bool) -> str:
     q = get(question_id)
-    return queries.load(f"questions/{q.id}").render(**template_names(q.params, shape))
+    return queries.load(f"questions/{q.id}").render(**template_names(q.params, shape, stored=stored))
 
 
 def _from_model(value: Any, where: str) -> Any:
@@ -327,6 +339,11 @@ def _question(f: queries.CypherFile) -> Question:
     maps = [p.name for p in params.values() if p.type not in QUESTION_TYPES]
     if maps:
         raise QuestionError(f"{where}: a question's parameters take {QUESTION_TYPES}, not map ({maps})")
+    aggregate = m.get("aggregate")
+    if aggregate is not None and aggregate not in MODEL.aggregates:
+        raise QuestionError(
+            f"{where}: aggregate {aggregate!r} is not one of the graph model's: {', '.join(MODEL.aggregates)}"
+        )
     return Question(
         id=qid,
         group=str(m.get("group", "other")),
@@ -339,6 +356,7 @@ def _question(f: queries.CypherFile) -> Question:
         figures=tuple(m.get("figures") or ()),
         text=f.text,
         meta=m,
+        aggregate=aggregate,
     )
 
 
@@ -408,12 +426,17 @@ def run(
     model: GraphModel | None = None,
 ) -> ReadResult:
     """Run a question with validated parameters read-only: its query for the parameters in use (rendered
-    with `model`'s focal set when given), given only the `$parameters` that query uses."""
-    query = q.query(params, model)
+    with `model`'s focal set when given), given only the `$parameters` that query uses; from its aggregate
+    when that is fresh (the notes say when a stale one was passed over)."""
+    fresh = aggregates.freshness(graph, q.aggregate, model) if q.aggregate else None
+    query = q.query(params, model, stored=fresh is not None and fresh.fresh)
     used = queries.used_parameters(query)
-    return graph.run_readonly(
+    result = graph.run_readonly(
         query, {k: v for k, v in params.items() if k in used}, timeout=timeout, row_cap=None
     )
+    if fresh is not None and fresh.note():
+        result.notes.append(fresh.note())
+    return result
 
 
 def resolution_notes(graph: Graph, q: Question, raw: dict[str, Any], used: dict[str, Any]) -> list[str]:

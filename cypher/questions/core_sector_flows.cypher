@@ -23,6 +23,7 @@
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
 // figures: [core_emp_target_*, core_to_converged_*, core_input_from_*, converged_to_core_*, core_secondary_coop_*, core_to_secondary_*, secondary_to_core_*, core_mfg_coop_*, core_to_mfg_emp_c*, mfg_to_core_emp_c*, core_tertiary_coop_*, core_to_tertiary_emp_*, tertiary_to_core_emp_*]
 // example: {direction: core_to_other, by: tier}
+// aggregate: focal_industries
 {% set flows = (['core_to_other'] if choice.direction in ['core_to_other', 'both'] else [])
   + (['other_to_core'] if choice.direction in ['other_to_core', 'both'] else []) %}
 {% set code = {
@@ -33,6 +34,25 @@
 {% set name = {'section': 's.name_zh', 'division': 'i.name_zh'}.get(choice.by, 'null') %}
 {% set kept = (['NOT is_core'] if choice.converged_only else []) + (['s.tier = $tier'] if given.tier else [])
   + (['s.code = $section'] if given.section else []) %}
+{% if stored %}
+{% set variant = ('_' ~ choice.edition) if given.edition else '' %}
+{% set kinds = {'core_to_other': 'tech_empowerment', 'other_to_core': 'tech_input'} %}
+// the maintained relations per partner industry (valuenet/aggregates.py)
+CALL () {
+{% for flow in flows %}
+  MATCH (a:Aggregate {name: 'focal_industries', focal_set: '{{ model.focal_set.label or 'all' }}'})
+  WHERE {{ aggregate_part('focal_industries', kinds[flow], 'a') }}
+  UNWIND range(0, size(a.industry_codes) - 1) AS k
+  WITH a.industry_codes[k] AS code, a.industry_n{{ variant }}[k] AS n
+  WHERE n > 0
+  MATCH (i:Industry {code: code})
+  RETURN i, '{{ flow }}' AS flow, n
+{% if not loop.last %}
+  UNION ALL
+{% endif %}
+{% endfor %}
+}
+{% else %}
 // relations counted per partner industry first: each industry's section is looked up once
 MATCH (core:Industry {code: 'AI'})
 CALL (core) {
@@ -47,6 +67,7 @@ CALL (core) {
 {% endif %}
 {% endfor %}
 }
+{% endif %}
 OPTIONAL MATCH (i)-[:SUBCLASS_OF]->(sec:Industry)
 WITH i, flow, n, coalesce(sec, i) AS s, i.code = 'AI' AS is_core
 {% if kept %}

@@ -18,6 +18,19 @@
 //   limit: {type: int, default: 20, min: 1, max: 300}
 // figures: [tech_coop_intl_*, tech_input_foreign_*, tech_empowerment_foreign_*, hc_country_*, invfin_country_*]
 // example: {relation: tech}
+// aggregate: focal_places
+{% if stored %}
+{% set variant = ('_' ~ choice.edition) if given.edition else '' %}
+// the maintained totals per country (valuenet/aggregates.py), summed over the parts that make up the relation
+MATCH (a:Aggregate {name: 'focal_places', focal_set: '{{ model.focal_set.label or 'all' }}'})
+WHERE {{ aggregate_part('focal_places', choice.relation, 'a') }}
+UNWIND range(0, size(a.country_codes) - 1) AS k
+WITH a.country_codes[k] AS code, a.country_n{{ variant }}[k] AS n
+WHERE n > 0
+{% if not choice.include_domestic %}
+  AND NOT code IN ['CN', 'HK', 'MO', 'TW']
+{% endif %}
+{% else %}
 MATCH {{ focal_match(choice.relation, 's', 'r', 'x') }}
 WHERE {{ focal_where(choice.relation, 'r', 'x') }}
 {% if given.edition %}
@@ -29,7 +42,9 @@ WHERE x.country IS NOT NULL
 {% if not choice.include_domestic %}
   AND NOT x.country IN ['CN', 'HK', 'MO', 'TW']
 {% endif %}
-WITH x.country AS code, sum(n) AS relations
+WITH x.country AS code, n
+{% endif %}
+WITH code, sum(n) AS relations
 WITH collect({code: code, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
 OPTIONAL MATCH (c:Country {code: row.code})

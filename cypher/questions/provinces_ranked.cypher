@@ -20,6 +20,20 @@
 //   limit: {type: int, default: 40, min: 1, max: 40}
 // figures: [tech_coop_prov_*, tech_input_prov_*, tech_empowerment_prov_*, hc_prov_*, invest_rel_prov_*]
 // example: {relation: tech}
+// aggregate: focal_places
+{% if stored %}
+{% set variant = ('_' ~ choice.edition) if given.edition else '' %}
+// the maintained totals per province (valuenet/aggregates.py), summed over the parts that make up the relation
+MATCH (a:Aggregate {name: 'focal_places', focal_set: '{{ model.focal_set.label or 'all' }}'})
+WHERE {{ aggregate_part('focal_places', choice.relation, 'a') }}
+WITH collect(a) AS parts, sum(a.province_total{{ variant }}) AS total
+UNWIND parts AS a
+UNWIND range(0, size(a.province_codes) - 1) AS k
+WITH total, a.province_codes[k] AS code, a.province_n{{ variant }}[k] AS n
+WHERE n > 0
+WITH total, code, sum(n) AS relations
+MATCH (p:Province {code: code})
+{% else %}
 MATCH {{ focal_match(choice.relation, 's', 'r', 'x') }}
 WHERE {{ focal_where(choice.relation, 'r', 'x') }}
 {% if given.edition %}
@@ -34,8 +48,10 @@ WITH n, CASE WHEN loc:Province THEN loc ELSE pp END AS p
 WITH p, sum(n) AS relations
 WITH collect({p: p, relations: relations}) AS rows, sum(relations) AS total
 UNWIND rows AS row
-WITH row, total WHERE row.p IS NOT NULL
-RETURN row.p.code AS code, row.p.name_zh AS province, row.p.name_en AS province_en, row.relations AS relations,
-       round(10000.0 * row.relations / total) / 100 AS share
+WITH row.p AS p, row.relations AS relations, total
+WHERE p IS NOT NULL
+{% endif %}
+RETURN p.code AS code, p.name_zh AS province, p.name_en AS province_en, relations,
+       round(10000.0 * relations / total) / 100 AS share
 ORDER BY relations DESC, code
 LIMIT $limit

@@ -20,13 +20,28 @@
 //   edition: {type: int, default: null, allowed: [2020, 2021], description: 'only relations reported in this edition, with samples of that edition'}
 // figures: [rel_*, tech_input_share, tech_empowerment_share, hc_total, hc_domestic_*, hc_foreign_*]
 // example: {edition: 2021}
+// aggregate: focal_places
 {% set kinds = [
   ('tech_input', 'technology', "'tech_input'"),
   ('tech_empowerment', 'technology', "'tech_empowerment'"),
-  ('talent', 'human_capital', "'talent_' + coalesce(r.experience, 'unknown')"),
+  ('talent', 'human_capital', "'talent_' + coalesce(VAR.experience, 'unknown')"),
   ('financing', 'investment', "'financing_received'"),
   ('investment', 'investment', "'investment_made'"),
 ] %}
+{% if stored %}
+{% set variant = ('_sample_' ~ choice.edition) if given.edition else '' %}
+// the maintained totals of each part (valuenet/aggregates.py): domestic, of no known country, all
+MATCH (a:Aggregate {name: 'focal_places', focal_set: '{{ model.focal_set.label or 'all' }}'})
+WITH a, CASE
+{% for kind, dimension, relation in kinds %}
+  WHEN {{ aggregate_part('focal_places', kind, 'a') }} THEN ['{{ dimension }}', {{ relation | replace('VAR', 'a') }}]
+{% endfor %}
+END AS named
+WHERE named IS NOT NULL
+WITH named[0] AS dimension, named[1] AS relation, sum(a.country_total{{ variant }}) AS relations,
+     sum(a.country_domestic{{ variant }}) AS domestic, sum(a.country_unknown{{ variant }}) AS unknown
+WHERE relations > 0
+{% else %}
 // per counterpart first within each kind: its country is read once, not once per relation
 CALL () {
 {% for kind, dimension, relation in kinds %}
@@ -35,7 +50,7 @@ CALL () {
 {% if given.edition %}
     AND $edition IN r.editions AND $edition IN s.sample_editions
 {% endif %}
-  WITH x, {{ relation }} AS relation, count(r) AS n
+  WITH x, {{ relation | replace('VAR', 'r') }} AS relation, count(r) AS n
   RETURN '{{ dimension }}' AS dimension, relation, x.country AS country, n
 {% if not loop.last %}
   UNION ALL
@@ -45,6 +60,7 @@ CALL () {
 WITH dimension, relation, sum(n) AS relations,
      sum(CASE WHEN coalesce(country, '') IN ['CN', 'HK', 'MO', 'TW'] THEN n ELSE 0 END) AS domestic,
      sum(CASE WHEN country IS NULL THEN n ELSE 0 END) AS unknown
+{% endif %}
 WITH dimension, relation, relations, domestic, relations - domestic - unknown AS foreign, unknown
 RETURN dimension, relation, relations, domestic, foreign, unknown,
        round(10000.0 * domestic / relations) / 100 AS domestic_share,

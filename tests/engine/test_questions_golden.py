@@ -1,22 +1,29 @@
 """Golden answers: every library question, asked with the parameter sets of tests/data/golden/cases.yaml
 on the hand-built graph and on the scale-1 reference graph, answers exactly what it answered before the speed
 rewrite (issue 16). They guard each reshaped query against ArcadeDB's known wrong answers in exactly the
-fast shapes (COUNT{} returning a node, CALL{UNION ALL} dropping branches, count(*) with an inline WHERE)."""
+fast shapes (COUNT{} returning a node, CALL{UNION ALL} dropping branches, count(*) with an inline WHERE).
+A question that reads a maintained aggregate (valuenet/aggregates.py) answers the same from it as live."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from tests import golden_support as golden
 from tests.conftest import load_question_fixture
-from valuenet import queries, questions
+from valuenet import aggregates, queries, questions
 from valuenet.db import Graph
+from valuenet.model import MODEL
 
 
-def _params(graph: str) -> list[Any]:
-    return [pytest.param(qid, params, id=golden.case_id(qid, params)) for qid, params in golden.cases(graph)]
+def _params(graph: str, *, aggregated: bool = False) -> list[Any]:
+    return [
+        pytest.param(qid, params, id=golden.case_id(qid, params))
+        for qid, params in golden.cases(graph)
+        if not aggregated or questions.get(qid).aggregate
+    ]
 
 
 def test_every_question_every_parameter_and_every_query_shape_has_a_golden_case() -> None:
@@ -59,6 +66,31 @@ def test_hand_built_graph(question_graph: Graph, qid: str, params: dict[str, Any
     _answers_as_captured(question_graph, "hand", qid, params)
 
 
+def _answers_from_the_aggregate(g: Graph, graph: str, qid: str, params: dict[str, Any]) -> None:
+    assert aggregates.freshness(g, str(questions.get(qid).aggregate)).fresh
+    _answers_as_captured(g, graph, qid, params)
+
+
+def _aggregated_once(g: Graph) -> Graph:
+    """A shared graph with its aggregates computed, once its module's live cases have run (file order)."""
+    if not all(aggregates.freshness(g, name).fresh for name in MODEL.aggregates):
+        aggregates.refresh(g)
+    return g
+
+
+@pytest.fixture(scope="module")
+def aggregated_question_graph(fresh_graph: Callable[..., Graph]) -> Graph:
+    """The hand-built graph with its aggregates computed, on a database of its own."""
+    return _aggregated_once(load_question_fixture(fresh_graph("questions_aggregated")))
+
+
+@pytest.mark.parametrize(("qid", "params"), _params("hand", aggregated=True))
+def test_hand_built_graph_from_the_aggregates(
+    aggregated_question_graph: Graph, qid: str, params: dict[str, Any]
+) -> None:
+    _answers_from_the_aggregate(aggregated_question_graph, "hand", qid, params)
+
+
 @pytest.fixture(scope="module")
 def neo4j_question_graph(neo4j_graph: Graph) -> Graph:
     """The same hand-built graph on the local Neo4j (issue 12: every question, the same rows on both)."""
@@ -71,6 +103,14 @@ def test_hand_built_graph_on_neo4j(neo4j_question_graph: Graph, qid: str, params
     _answers_as_captured(neo4j_question_graph, "hand", qid, params)
 
 
+@pytest.mark.neo4j
+@pytest.mark.parametrize(("qid", "params"), _params("hand", aggregated=True))
+def test_hand_built_graph_on_neo4j_from_the_aggregates(
+    neo4j_question_graph: Graph, qid: str, params: dict[str, Any]
+) -> None:
+    _answers_from_the_aggregate(_aggregated_once(neo4j_question_graph), "hand", qid, params)
+
+
 @pytest.fixture(scope="module")
 def golden_reference(reference_graph: Graph) -> Graph:
     golden.prepare_reference(reference_graph)
@@ -81,3 +121,11 @@ def golden_reference(reference_graph: Graph) -> Graph:
 @pytest.mark.parametrize(("qid", "params"), _params("reference"))
 def test_reference_graph(golden_reference: Graph, qid: str, params: dict[str, Any]) -> None:
     _answers_as_captured(golden_reference, "reference", qid, params)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("qid", "params"), _params("reference", aggregated=True))
+def test_reference_graph_from_the_aggregates(
+    golden_reference: Graph, qid: str, params: dict[str, Any]
+) -> None:
+    _answers_from_the_aggregate(_aggregated_once(golden_reference), "reference", qid, params)

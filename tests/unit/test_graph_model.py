@@ -96,3 +96,27 @@ def test_dimensions_of_relations() -> None:
     assert MODEL.types_of_dimension("technology") == ("EMPOWERS",)
     assert MODEL.types_of_dimension("investment") == ("INVESTS_IN", "ACQUIRES")
     assert MODEL.relationships["PART_OF"].dimension is None
+
+
+def test_every_focal_relation_is_made_of_the_parts_of_the_places_aggregate() -> None:
+    """The geography questions read any focal relation from the focal_places parts: its own, both
+    directions of `tech`, and the talent parts of one experience for `study` and `work`."""
+    part = {kind: MODEL.aggregate_part("focal_places", kind, "a") for kind in MODEL.focal_relations}
+    assert part == {
+        "tech": "a.kind IN ['tech_input', 'tech_empowerment']",
+        "tech_input": "a.kind = 'tech_input'",
+        "tech_empowerment": "a.kind = 'tech_empowerment'",
+        "talent": "a.kind = 'talent'",
+        "study": "a.kind = 'talent' AND a.experience = 'study'",
+        "work": "a.kind = 'talent' AND a.experience = 'work'",
+        "financing": "a.kind = 'financing'",
+        "investment": "a.kind = 'investment'",
+    }
+    data = load().model_dump(by_alias=True)
+    data["aggregates"]["focal_places"]["split"] = []
+    without_split = GraphModel.model_validate(data)
+    with pytest.raises(ValueError, match="focal relation 'study' is not made of its parts"):
+        without_split.aggregate_part("focal_places", "study", "a")
+    data["aggregates"]["focal_places"]["kinds"] = ["tech_input", "funding"]
+    with pytest.raises(ValueError, match=r"aggregate focal_places: unknown focal relations \['funding'\]"):
+        GraphModel.model_validate(data)

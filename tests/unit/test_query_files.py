@@ -44,6 +44,9 @@ def test_every_parameter_used_is_declared_and_every_declared_one_is_used(f: quer
             for n, p in specs.items()
         )
         used |= queries.used_parameters(f.render(**questions.template_names(specs, every_given)))
+        if questions.get(f.name.removeprefix("questions/")).aggregate:  # and its shape reading it
+            stored = questions.template_names(specs, every_given, stored=True)
+            used |= queries.used_parameters(f.render(**stored))
         shaping = {n for n in declared if f"choice.{n}" in f.source}
     if f.name in TEMPLATE_VARIANTS:
         used |= queries.used_parameters(f.render(**TEMPLATE_VARIANTS[f.name]))

@@ -1,0 +1,85 @@
+"""The maintained aggregates (valuenet/aggregates.py) on a graph the loader writes: a load marks them stale,
+a stale aggregate is never read (the question counts live and says so), a refresh makes them fresh again,
+and the answers from them are the live ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from loader import load_mapping
+from loader.dimensions import load_dimensions
+from tests.loader_support import EXAMPLES
+from valuenet import aggregates, questions
+from valuenet.db import Graph
+from valuenet.model import MODEL
+
+# Shapes of every question that reads an aggregate, on the examples.
+CASES: list[tuple[str, dict[str, Any]]] = [
+    ("cities_ranked", {"relation": "tech"}),
+    ("cities_ranked", {"relation": "study", "within": "440000"}),
+    ("provinces_ranked", {"relation": "tech_input", "edition": 2021}),
+    ("provinces_ranked", {"relation": "financing"}),
+    ("countries_ranked", {"relation": "tech", "include_domestic": True}),
+    ("countries_ranked", {"relation": "investment", "edition": 2020}),
+    ("relation_types_domestic_foreign", {}),
+    ("relation_types_domestic_foreign", {"edition": 2021}),
+    ("core_sector_flows", {"direction": "both", "by": "section"}),
+    ("core_sector_flows", {"direction": "other_to_core", "by": "division", "edition": 2020}),
+]
+
+
+def _asked(g: Graph) -> list[tuple[list[dict[str, Any]], list[str]]]:
+    out = []
+    for qid, params in CASES:
+        result = questions.ask(g, qid, params)[2]
+        out.append((result.rows, result.notes))
+    return out
+
+
+@pytest.fixture(scope="module")
+def examples_graph(fresh_graph: Callable[..., Graph]) -> Graph:
+    g = fresh_graph("aggregates")
+    load_dimensions(g)
+    load_mapping(g, EXAMPLES / "mapping_2020.yaml")
+    return g
+
+
+def test_a_load_marks_them_stale_and_a_stale_one_is_never_read(examples_graph: Graph) -> None:
+    g = examples_graph
+    assert {aggregates.freshness(g, name).state for name in MODEL.aggregates} == {"missing"}
+    live = _asked(g)
+    assert all(notes == [] for _, notes in live), "nothing to say when none was ever computed"
+    assert any(rows for rows, _ in live)
+
+    aggregates.refresh(g)
+    assert all(aggregates.freshness(g, name).fresh for name in MODEL.aggregates)
+    assert _asked(g) == live, "the same answers from the aggregates"
+
+    load_mapping(g, EXAMPLES / "mapping.yaml")  # the 2021 edition
+    assert {aggregates.freshness(g, name).state for name in MODEL.aggregates} == {"stale"}
+    stale = _asked(g)
+    assert all(len(notes) == 1 and "is stale" in notes[0] for _, notes in stale)
+    assert [rows for rows, _ in stale] != [rows for rows, _ in live], "the load changed the answers"
+
+    aggregates.refresh(g)
+    assert _asked(g) == [(rows, []) for rows, _ in stale], "fresh again: the new answers, from it"
+
+
+def test_an_aggregate_is_kept_per_focal_set(examples_graph: Graph) -> None:
+    """Computed for one focal set, an aggregate is not read for another: that one is counted live until it
+    has its own."""
+    g = examples_graph
+    aggregates.refresh(g)
+    everyone = MODEL.with_focal(None)
+    assert aggregates.freshness(g, "focal_places", everyone).state == "missing"
+    q = questions.get("countries_ranked")
+    params = q.validate({"relation": "tech", "include_domestic": True})
+    live = questions.run(g, q, params, model=everyone).rows
+    assert live != questions.run(g, q, params).rows, "every organisation counts more relations"
+    aggregates.refresh(g, everyone)
+    assert aggregates.freshness(g, "focal_places", everyone).fresh
+    assert aggregates.freshness(g, "focal_places").fresh
+    assert questions.run(g, q, params, model=everyone).rows == live

@@ -1,0 +1,239 @@
+"""Aggregates the questions read instead of counting relation by relation, kept fresh by a version stamp.
+
+The graph model declares them (`aggregates:` in valuenet/data/graph_model.yaml). Each is computed once per
+focal set and kept in the graph as (:Aggregate) parts: one per kind of focal relation and value of its split
+properties, carrying the graph's `relations_version` it was computed from and its totals as parallel lists.
+
+    aggregates.mark_stale(graph)        # the loader, before it writes: every part computed before is stale
+    aggregates.refresh(graph)           # `valuenet jobs run` / `valuenet aggregates refresh`: recompute
+    aggregates.freshness(graph, "focal_places", model)   # fresh | stale | missing
+
+A question that declares `aggregate: <name>` in its header reads the parts only when they are fresh for the
+focal set it is asked on (valuenet/questions.py); otherwise it counts live, and says so when the parts are
+stale. A refresh reads the version before it counts, so a load that writes meanwhile leaves its parts stale.
+
+`focal_places`: the focal relations of each kind per counterpart's country (all of them), city and province
+(domestic counterparts), for every edition and each one, folded here from one row per counterpart exactly as
+provinces_ranked, cities_ranked, countries_ranked and relation_types_domestic_foreign count them live
+(a counterpart located in two cities counts for both, and twice in the total, as their OPTIONAL MATCH does).
+`focal_industries`: the technology relations of the focal organisations in the AI core sector per partner
+industry, as core_sector_flows counts them before it groups the industries by sector, tier or section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from valuenet import queries
+from valuenet.model import MODEL, GraphModel
+
+if TYPE_CHECKING:
+    from valuenet.db import Graph
+
+# As the geography questions write it: Hong Kong, Macao and Taiwan count as domestic.
+DOMESTIC = frozenset({"CN", "HK", "MO", "TW"})
+
+State = Literal["fresh", "stale", "missing"]
+
+
+@dataclass(frozen=True)
+class Freshness:
+    name: str
+    state: State
+    computed_at: str | None = None
+
+    @property
+    def fresh(self) -> bool:
+        return self.state == "fresh"
+
+    def note(self) -> str:
+        """What a question answered live because of this says ('' when nothing needs saying)."""
+        if self.state != "stale":
+            return ""
+        return (
+            f"counted live: the maintained aggregate {self.name} (computed {self.computed_at}) is stale, "
+            "the graph was loaded into since; `valuenet aggregates refresh` recomputes it"
+        )
+
+
+def focal_key(model: GraphModel) -> str:
+    """The focal set an aggregate was computed for: its label, or `all`."""
+    return model.focal_set.label or "all"
+
+
+def freshness(graph: Graph, name: str, model: GraphModel | None = None) -> Freshness:
+    """Whether the parts of aggregate `name` for `model`'s focal set are there and of the graph's current
+    relations version."""
+    model = model or MODEL
+    rows = graph.read(queries.text("aggregates/status"), {"name": name, "focal_set": focal_key(model)})
+    row = rows[0] if rows else {"parts": 0}
+    if not row["parts"]:
+        return Freshness(name, "missing")
+    current = row["oldest"] == row["newest"] == row["version"]
+    return Freshness(name, "fresh" if current else "stale", str(row["computed_at"]))
+
+
+def mark_stale(graph: Graph) -> None:
+    """Every aggregate part computed so far is stale (a load calls this before it writes)."""
+    graph.write(queries.text("aggregates/mark_stale"))
+
+
+def refresh(
+    graph: Graph, model: GraphModel | None = None, *, names: Iterable[str] | None = None
+) -> dict[str, float]:
+    """Recompute the aggregates (default: every one the model declares) for `model`'s focal set (default:
+    the graph's, valuenet/focal.py); seconds per aggregate."""
+    if model is None:
+        from valuenet import focal
+
+        model = focal.for_graph(graph).model
+    out: dict[str, float] = {}
+    for name in names if names is not None else model.aggregates:
+        started = time.perf_counter()
+        version = int(graph.read(queries.text("aggregates/version"))[0]["version"])
+        # an aggregate of nothing keeps one part of no kind, so that it reads as computed (and fresh)
+        parts = COMPUTE[name](graph, model, name) or [{}]
+        stamp = {
+            "name": name,
+            "focal_set": focal_key(model),
+            "version": version,
+            "computed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        graph.write(queries.text("aggregates/clear"), {"name": name, "focal_set": focal_key(model)})
+        graph.write(queries.text("aggregates/write"), {"parts": [{**stamp, **p} for p in parts]})
+        out[name] = time.perf_counter() - started
+    return out
+
+
+# -- focal_places --------------------------------------------------------------------------------------------
+Counts = dict[str, int]  # variant ('' = every edition, '2021' = that edition) -> relations
+
+
+class _Totals:
+    """Relations per code and in total, per variant."""
+
+    def __init__(self) -> None:
+        self.by_code: defaultdict[str, Counts] = defaultdict(lambda: defaultdict(int))
+        self.total: Counts = defaultdict(int)
+
+    def add(self, codes: list[str], counts: Counts, rows: int) -> None:
+        for variant, n in counts.items():
+            for code in codes:
+                self.by_code[code][variant] += n
+            self.total[variant] += n * rows
+
+    def properties(self, prefix: str, variants: list[str], *, totals: bool) -> dict[str, Any]:
+        codes = sorted(self.by_code)
+        out: dict[str, Any] = {f"{prefix}_codes": codes}
+        for v in variants:
+            out[_named(f"{prefix}_n", v)] = [self.by_code[c].get(v, 0) for c in codes]
+            if totals:
+                out[_named(f"{prefix}_total", v)] = self.total.get(v, 0)
+        return out
+
+
+def _named(prefix: str, variant: str) -> str:
+    return f"{prefix}_{variant}" if variant else prefix
+
+
+@dataclass
+class _Part:
+    split: dict[str, Any]
+    countries: _Totals
+    unknown_country: Counts
+    cities: _Totals
+    provinces: _Totals
+
+    def domestic(self, variant: str) -> int:
+        return sum(n.get(variant, 0) for code, n in self.countries.by_code.items() if code in DOMESTIC)
+
+    def total(self, variant: str) -> int:
+        """Every relation of the part, of a known country or not."""
+        return self.countries.total.get(variant, 0) + self.unknown_country.get(variant, 0)
+
+
+def _counts(editions: list[list[int]], sample_editions: list[list[int]]) -> Counts:
+    """Per variant, how many of these relations count: '' all, 'E' those of edition E, 'sample_E' those of
+    edition E with a focal end in edition E's sample."""
+    out: Counts = defaultdict(int)
+    out[""] = len(editions)
+    for eds in editions:
+        for e in set(eds):
+            out[str(e)] += 1
+    for eds in sample_editions:
+        for e in set(eds):
+            out[f"sample_{e}"] += 1
+    return out
+
+
+def _focal_places(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    decl = model.aggregates[name]
+    query = queries.load("aggregates/focal_places")
+    parts: dict[tuple[str, tuple[Any, ...]], _Part] = {}
+    editions: set[str] = set()
+    for kind in decl.kinds:
+        rows = graph.read(query.render(model, kind=kind, split=list(decl.split)))
+        for row in rows:
+            country = row["country"]
+            domestic = (country or "") in DOMESTIC
+            for p in row["parts"]:
+                key = (kind, tuple(p["part"]))
+                part = parts.get(key)
+                if part is None:
+                    split = {k: v for k, v in zip(decl.split, p["part"], strict=True) if v is not None}
+                    part = parts[key] = _Part(split, _Totals(), defaultdict(int), _Totals(), _Totals())
+                counts = _counts(p["editions"], p["sample_editions"])
+                editions |= {v for v in counts if v and not v.startswith("sample_")}
+                if country is None:
+                    for v, n in counts.items():
+                        part.unknown_country[v] += n
+                else:
+                    part.countries.add([country], counts, 1)
+                if domestic:
+                    part.cities.add(row["cities"], counts, max(1, len(row["cities"])))
+                    part.provinces.add([c for c in row["provinces"] if c], counts, len(row["provinces"]))
+    variants = ["", *sorted(editions)]
+    with_sample = [*variants, *(f"sample_{e}" for e in sorted(editions))]
+    return [
+        {
+            "kind": kind,
+            **part.split,
+            **part.countries.properties("country", with_sample, totals=False),
+            **{_named("country_unknown", v): part.unknown_country.get(v, 0) for v in with_sample},
+            **{_named("country_domestic", v): part.domestic(v) for v in with_sample},
+            **{_named("country_total", v): part.total(v) for v in with_sample},
+            **part.cities.properties("city", variants, totals=True),
+            **part.provinces.properties("province", variants, totals=True),
+        }
+        for (kind, _), part in parts.items()
+    ]
+
+
+# -- focal_industries ----------------------------------------------------------------------------------------
+def _focal_industries(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    query = queries.load("aggregates/focal_industries")
+    found: dict[str, _Totals] = {}
+    editions: set[str] = set()
+    for kind in model.aggregates[name].kinds:
+        industries = found[kind] = _Totals()
+        for row in graph.read(query.render(model, kind=kind)):
+            counts = _counts(row["editions"], [])
+            editions |= {v for v in counts if v}
+            industries.add([row["code"]], counts, 1)
+    variants = ["", *sorted(editions)]
+    return [
+        {"kind": kind, **industries.properties("industry", variants, totals=False)}
+        for kind, industries in found.items()
+        if industries.by_code
+    ]
+
+
+COMPUTE: dict[str, Callable[[Graph, GraphModel, str], list[dict[str, Any]]]] = {
+    "focal_places": _focal_places,
+    "focal_industries": _focal_industries,
+}
