@@ -210,6 +210,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "why_ascending": ("数字应从小到大排列", "the numbers must go up"),
     "why_range": ("应在 {lo} 到 {hi} 之间", "must be between {lo} and {hi}"),
     "why_number": ("应为数字", "must be a number"),
+    "why_form": ("写法不对，见这一栏的说明", "not in the expected form; see the field's description"),
+    "invalid_form": (
+        "参数的写法不对，见各栏的说明",
+        "A parameter is not in the expected form; see the fields",
+    ),
     "print_view": ("打印视图", "Print view"),
     "print_hint": ("用浏览器打印此页（Ctrl+P）。", "Print this page from the browser (Ctrl+P)."),
     "provenance_note": (

@@ -174,6 +174,7 @@ def _limits(p: Param) -> str | None:
 
 # -- the URL: question, parameters, language; `run=1` opens the answer ------------------------------------
 PROVINCE_CODE = re.compile(r"[1-9][0-9]0000")
+PARAMETER_NAMED = re.compile(r"(?:parameter '|参数 )(\w+)")  # how the library's messages name a parameter
 CITY_CODE = re.compile(r"[1-9][0-9]{5}")  # after PROVINCE_CODE: six digits not ending in 0000
 
 
@@ -378,8 +379,16 @@ def _checked(c: data.Conn, q: Question, raw: dict[str, Any], acted: bool) -> dic
         return qlib.validated(c.graph, q, {k: v for k, v in raw.items() if v not in (None, "")})
     except qlib.QuestionError as e:
         if acted or not any(p.required and raw.get(n) in (None, "") for n, p in q.params.items()):
-            message = str(e)
-            st.warning(f"{t('invalid')}: {message if len(message) <= 200 else message[:200] + ' …'}")
+            # the library's message is the CLI's (English, repeating the input): say which field, in the
+            # reader's words ("parameter 'section': no industry named ..." -> 「门类」的值不合适：写法不对 …)
+            named = PARAMETER_NAMED.match(str(e))
+            if named and named.group(1) in q.params:
+                st.warning(
+                    t("bad_value", name=param_label(named.group(1)), why=t("why_form")),
+                    icon=":material/edit:",
+                )
+            else:
+                st.warning(t("invalid_form"), icon=":material/edit:")
         return None
 
 

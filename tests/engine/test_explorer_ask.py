@@ -189,7 +189,7 @@ def test_score_names_are_labelled_with_their_jobs() -> None:
 def test_invalid_parameters_are_shown_not_run() -> None:
     at = app(q="core_sector_flows")
     at.text_input(key="p_core_sector_flows_section").input("ZZ").run()
-    assert "参数无效" in texts(at) and 'no industry named "ZZ"' in texts(at)
+    assert "「门类」的值不合适：写法不对" in texts(at) and "ZZ" not in texts(at)  # the reader's words
     at.button(key="ask_run").click().run()
     assert not at.dataframe  # nothing runs while the parameters are invalid
 

@@ -113,6 +113,10 @@ def test_checks_speak_the_readers_language_and_wait_for_the_reader() -> None:
     at.text_input(key="p_sample_attribute_bins_edges").input("0,100000000").run()
     at.button(key="ask_run").click().run()
     assert at.dataframe and not errors(at)
+    # a value of the wrong form (one letter A-T): the reader's words, not the question's English message
+    flows = app(q="core_sector_flows")
+    flows.text_input(key="p_core_sector_flows_section").input("xyz").run()
+    assert "写法不对" in texts(flows) and "xyz" not in texts(flows) and "no industry" not in texts(flows)
     # a required value: asked for only once the reader pressed Run
     org = app(q="ego_network")
     org.text_input(key="p_ego_network_org_search").input("").run()
