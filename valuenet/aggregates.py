@@ -18,6 +18,8 @@ provinces_ranked, cities_ranked, countries_ranked and relation_types_domestic_fo
 (a counterpart located in two cities counts for both, and twice in the total, as their OPTIONAL MATCH does).
 `focal_industries`: the technology relations of the focal organisations in the AI core sector per partner
 industry, as core_sector_flows counts them before it groups the industries by sector, tier or section.
+`co_investors`: the pairs of investors with at least SHARED_AT_LEAST focal investees in common, for
+co_investment_pairs (asked for fewer, it counts live).
 """
 
 from __future__ import annotations
@@ -233,7 +235,47 @@ def _focal_industries(graph: Graph, model: GraphModel, name: str) -> list[dict[s
     ]
 
 
+# -- co_investors -------------------------------------------------------------------------------------------
+SHARED_AT_LEAST = 2  # pairs kept: a question asking for fewer shared investees counts live
+EXAMPLES = 5  # names kept per pair and variant, as co_investment_pairs shows them
+
+
+def _co_investors(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    editions: set[str] = set()
+    for row in graph.read(queries.load("aggregates/co_investors").render(model)):
+        pair = pairs.setdefault(
+            (row["a"], row["b"]),
+            {"names": row["names"], "synthetic": row["synthetic"], "investees": defaultdict(dict)},
+        )
+        for variant in ["", *map(str, row["editions"])]:
+            pair["investees"][variant][row["investee"]] = row["name"]
+            editions.add(variant)
+    kept_ids = [ids for ids, p in pairs.items() if len(p["investees"][""]) >= SHARED_AT_LEAST]
+    kept = [pairs[ids] for ids in kept_ids]
+    part: dict[str, Any] = {
+        "kind": model.aggregates[name].kinds[0],
+        "pair_a_id": [a for a, _ in kept_ids],
+        "pair_b_id": [b for _, b in kept_ids],
+        **{
+            f"pair_{k}": [p["names"][i] for p in kept] for i, k in enumerate(("a_zh", "b_zh", "a_en", "b_en"))
+        },
+        "pair_synthetic": [p["synthetic"] for p in kept],
+    }
+    for v in sorted(editions):
+        examples: list[str] = []
+        starts = []
+        for p in kept:
+            starts.append(len(examples))
+            examples += sorted({n for n in p["investees"].get(v, {}).values() if n is not None})[:EXAMPLES]
+        part[_named("pair_shared", v)] = [len(p["investees"].get(v, {})) for p in kept]
+        part[_named("pair_examples", v)] = examples
+        part[_named("pair_examples_start", v)] = [*starts, len(examples)]
+    return [part]
+
+
 COMPUTE: dict[str, Callable[[Graph, GraphModel, str], list[dict[str, Any]]]] = {
+    "co_investors": _co_investors,
     "focal_places": _focal_places,
     "focal_industries": _focal_industries,
 }

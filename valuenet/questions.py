@@ -8,7 +8,8 @@ Each `.cypher` file is one question; its `//` YAML header declares:
                     choices: <choices query>, dimension: <label or [labels]>, min, max, pattern,
                     description}},
     figures: [figures.csv metric ids this question reproduces],
-    aggregate: <an aggregate of the graph model it can read instead of counting live>
+    aggregate: <an aggregate of the graph model it can read instead of counting live>,
+    aggregate_at_least: {parameter: the smallest value the aggregate answers; below it, counted live}
 
 Parameters are validated against the header *before* anything reaches the engine; questions run read-only
 (`Graph.run_readonly`). `choices` names a query in `cypher/choices/` that lists allowed values from the
@@ -157,6 +158,13 @@ class Question:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     aggregate: str | None = None  # the maintained aggregate its `stored` shape reads
+    aggregate_at_least: dict[str, int] = field(default_factory=dict)
+
+    def answered_by_aggregate(self, params: dict[str, Any]) -> bool:
+        """Whether its aggregate holds the answer for these parameters (`aggregate_at_least`)."""
+        return self.aggregate is not None and all(
+            params.get(k) is not None and params[k] >= v for k, v in self.aggregate_at_least.items()
+        )
 
     def query(self, params: dict[str, Any], model: GraphModel | None = None, *, stored: bool = False) -> str:
         """The Cypher for these validated parameters: only the filters in use (see the module docstring);
@@ -357,6 +365,7 @@ def _question(f: queries.CypherFile) -> Question:
         text=f.text,
         meta=m,
         aggregate=aggregate,
+        aggregate_at_least=dict(m.get("aggregate_at_least") or {}),
     )
 
 
@@ -428,7 +437,11 @@ def run(
     """Run a question with validated parameters read-only: its query for the parameters in use (rendered
     with `model`'s focal set when given), given only the `$parameters` that query uses; from its aggregate
     when that is fresh (the notes say when a stale one was passed over)."""
-    fresh = aggregates.freshness(graph, q.aggregate, model) if q.aggregate else None
+    fresh = (
+        aggregates.freshness(graph, q.aggregate, model)
+        if q.aggregate and q.answered_by_aggregate(params)
+        else None
+    )
     query = q.query(params, model, stored=fresh is not None and fresh.fresh)
     used = queries.used_parameters(query)
     result = graph.run_readonly(

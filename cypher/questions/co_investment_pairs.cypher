@@ -13,6 +13,31 @@
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: []
 // example: {min_shared: 2}
+// aggregate: co_investors
+// aggregate_at_least: {min_shared: 2}
+{% if stored %}
+{% set variant = ('_' ~ choice.edition) if given.edition else '' %}
+// the maintained pairs (valuenet/aggregates.py: those with at least aggregate_at_least investees in common)
+MATCH (a:Aggregate {name: 'co_investors', focal_set: '{{ model.focal_set.label or 'all' }}'})
+WHERE {{ aggregate_part('co_investors', 'financing', 'a') }}
+// each list read once (an element read from the node's property reads the whole list)
+WITH coalesce(a.pair_shared{{ variant }}, []) AS shared, a.pair_a_zh AS a_zh, a.pair_b_zh AS b_zh,
+{% if given.investor %}
+     [a.pair_a_id, a.pair_a_zh, a.pair_a_en, a.pair_b_id, a.pair_b_zh, a.pair_b_en] AS names,
+{% endif %}
+     a.pair_examples{{ variant }} AS examples, a.pair_examples_start{{ variant }} AS starts,
+     a.pair_synthetic AS synthetic
+UNWIND range(0, size(shared) - 1) AS k
+WITH k, shared[k] AS n, a_zh, b_zh, examples, starts, synthetic{{ ', names' if given.investor }}
+WHERE n >= $min_shared
+{% if given.investor %}
+  AND any(side IN names WHERE side[k] = $investor)
+{% endif %}
+RETURN a_zh[k] AS investor_a, b_zh[k] AS investor_b, n AS shared, examples[starts[k]..starts[k + 1]] AS examples,
+       synthetic[k] AS synthetic
+ORDER BY shared DESC, investor_a, investor_b
+LIMIT $limit
+{% else %}
 {% if given.investor %}
 // from the one investor asked about: its investees, then their other investors
 MATCH (i:{{ org }})
@@ -38,3 +63,4 @@ RETURN a.name_zh AS investor_a, b.name_zh AS investor_b, shared, examples,
        coalesce(a.synthetic, false) OR coalesce(b.synthetic, false) AS synthetic
 ORDER BY shared DESC, investor_a, investor_b
 LIMIT $limit
+{% endif %}

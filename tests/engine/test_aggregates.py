@@ -28,6 +28,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("relation_types_domestic_foreign", {"edition": 2021}),
     ("core_sector_flows", {"direction": "both", "by": "section"}),
     ("core_sector_flows", {"direction": "other_to_core", "by": "division", "edition": 2020}),
+    ("co_investment_pairs", {}),
+    ("co_investment_pairs", {"investor": "红杉资本中国", "edition": 2021}),
 ]
 
 

@@ -120,3 +120,14 @@ def test_every_focal_relation_is_made_of_the_parts_of_the_places_aggregate() -> 
     data["aggregates"]["focal_places"]["kinds"] = ["tech_input", "funding"]
     with pytest.raises(ValueError, match=r"aggregate focal_places: unknown focal relations \['funding'\]"):
         GraphModel.model_validate(data)
+
+
+def test_co_investment_pairs_reads_its_aggregate_only_where_it_holds_the_answer() -> None:
+    """The co_investors aggregate keeps the pairs with at least SHARED_AT_LEAST investees in common: the
+    question reads it from there on, and counts live below."""
+    from valuenet import aggregates, questions
+
+    q = questions.get("co_investment_pairs")
+    assert q.aggregate_at_least == {"min_shared": aggregates.SHARED_AT_LEAST}
+    assert q.answered_by_aggregate(q.validate({"min_shared": aggregates.SHARED_AT_LEAST}))
+    assert not q.answered_by_aggregate(q.validate({"min_shared": aggregates.SHARED_AT_LEAST - 1}))
