@@ -352,7 +352,7 @@ def engine_markdown(result: dict[str, Any]) -> str:
             f"{_f(ld['loader_peak_rss_mb'], 0)} | {top} |"
         )
     add("")
-    add("## Jobs (end to end: projection over Bolt, compute, staged write-back, swap)")
+    add("## Jobs (`valuenet jobs run` end to end: projection, compute, write-back and publish, bookkeeping)")
     add("")
     head = "| job |"
     rule = "|---|"
@@ -407,6 +407,14 @@ def engine_markdown(result: dict[str, Any]) -> str:
     add("")
     for sc in scales:
         js = result["scales"][sc].get("jobs", {})
+        if js.get("phases_s"):
+            add(
+                f"Where the suite's {_f(js.get('suite_s'))} s went (scale {sc}): "
+                + ", ".join(f"{k} {_f(v)} s" for k, v in js["phases_s"].items())
+                + ". A job's seconds: its own (its share of the one fetch, compute) plus its share of the "
+                "run's one publication."
+            )
+            add("")
         if js.get("suite_note"):
             add(f"Note: {js['suite_note']}.")
             add("")

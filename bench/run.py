@@ -301,9 +301,10 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
             f"{share}. Slowest: "
             + ", ".join(f"{n} {j['seconds']:.0f} s" for n, j in slowest)
             + ". Timed as users run it: `valuenet jobs run` in its own process, start to exit. Projection "
-            "= streaming the projection into Python; write-back = the run-keyed scores (Graph.set_property); "
-            "publish = the copy into the public property and the JobRun mark (one transaction); "
-            "bookkeeping = outside the runs (process start, run lock, top-k snapshots, version cleanup)."
+            "= fetching the graph into Python (once per run); write-back and publish = the one "
+            "transaction that writes every job's run-keyed and public scores and marks the runs "
+            "(Graph.publish_properties); bookkeeping = the rest (process start, run lock, JobRun records, "
+            "top-k snapshots, version cleanup)."
         )
     prof = one.get("engine_profile") or {}
     source = one.get("engine_profile_source") or "JFR"

@@ -86,9 +86,8 @@ def run_many(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from gds_jobs.lock import run_lock
-    from gds_jobs.runner import JobFailedError, choose_backend, executing_backend, resolve_params, run_job
+    from gds_jobs.runner import JobFailedError, choose_backend, executing_backend, resolve_params, run_jobs
     from valuenet.cli import err
-    from valuenet.db import CONNECTION_ERRORS
 
     def own(job: Job) -> dict[str, Any]:
         return {k: v for k, v in (overrides or {}).items() if k in job.params.names()}
@@ -101,7 +100,6 @@ def run_many(
             resolve_params(job, executing_backend(g, job, chosen), own(job))
     except ValueError as e:
         raise fail(str(e), EXIT_USAGE) from None
-    results: list[RunRecord | JobFailedError] = []
     what = ", ".join(job.name for job in jobs)
     with (
         run_lock(g, what if len(what) <= 80 else f"{len(jobs)} jobs", wait_s=wait_s, notice=err.print),
@@ -115,21 +113,25 @@ def run_many(
             transient=False,
         ) as bar,
     ):
-        for job in jobs:
-            task = bar.add_task(job.name, total=1.0, phase="queued")
+        tasks = {job.name: bar.add_task(job.name, total=1.0, phase="queued") for job in jobs}
 
-            def progress(phase: str, frac: float, task: Any = task) -> None:
-                bar.update(task, completed=frac, phase=phase)
+        def progress(job: Job) -> Any:
+            def update(phase: str, frac: float) -> None:
+                bar.update(tasks[job.name], completed=frac, phase=phase)
 
-            try:
-                rec = run_job(g, job, backend=chosen, overrides=own(job), progress=progress)
-                bar.update(task, completed=1.0, phase=f"ok {rec.duration_s:.2f}s")
-                results.append(rec)
-            except JobFailedError as e:
-                bar.update(task, phase="FAILED")
-                if isinstance(e.cause, CONNECTION_ERRORS):  # the engine is gone: the rest would fail too
-                    raise e.cause from e
-                results.append(e)
+            return update
+
+        try:
+            results = run_jobs(
+                g, jobs, backend=chosen, overrides={job.name: own(job) for job in jobs}, progress=progress
+            )
+        except JobFailedError as e:  # the engine is gone: nothing more can run or be recorded
+            raise e.cause from e
+        for r in results:
+            if isinstance(r, JobFailedError):
+                bar.update(tasks[r.run.job], phase="FAILED")
+            else:
+                bar.update(tasks[r.job], completed=1.0, phase=f"ok {r.duration_s:.2f}s")
     return results
 
 

@@ -1,16 +1,19 @@
 """Running a job: the JobRun record, the backend, publication, the top-k snapshot.
 
-Scores are versioned by run. A run writes its scores to the run-keyed property `<property>__<run id>`
-(no reader resolves a run before it succeeded). Publication is one transaction (`Graph.copy_property`
-then `cypher/jobs/run_publish.cypher`): it copies the run's values into the public `<property>`, drops
-`<property>` from nodes the run did not score, and marks the JobRun succeeded with its `versioned_property`.
+Scores are versioned by run. A run's scores go to the run-keyed property `<property>__<run id>` (no
+reader resolves a run before it succeeded). A batch of jobs (`run_jobs`: `valuenet jobs run`, a scheduled
+fire) computes one job after another, then publishes all their scores in one transaction
+(`Graph.publish_properties` then `cypher/jobs/run_publish.cypher`): each run's values into its run-keyed
+and its public `<property>`, `<property>` dropped from nodes the run did not score, every JobRun marked
+succeeded with its `versioned_property`. (GDS writes a run's run-keyed property itself; its publication
+copies it.) Old versions and old runs are then cleared for the whole batch at once.
 
 - Consistent readers (`read_scores`, `cypher/jobs/scores_latest.cypher`, and every question or view that
   reads scores through the template name `published_key`: top_by_score, jobs/top_scores, communities)
   resolve the newest succeeded run (one JobRun record: atomic on every engine) and read its run-keyed
   property, which nothing writes after publication: one run's scores, never a mix, whatever runs are in
-  progress. Versions older than the newest `KEEP_VERSIONS` succeeded runs are removed after each
-  publication.
+  progress. Versions older than the newest `KEEP_VERSIONS` succeeded runs are removed by the publication
+  that makes them so.
 - Plain readers of `n.<property>` (analysts' Cypher) get the new scores in one commit. Engines isolate
   reads at read-committed level, so a full scan that overlaps the commit itself can see part of each run
   (ArcadeDB, measured at 44k nodes: 1 of 47 overlapping scans).
@@ -24,11 +27,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import heapq
 import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -164,19 +168,108 @@ def run_job(
     keep_runs: int = KEEP_RUNS,
 ) -> RunRecord:
     """Run one job end to end and return its record; raises JobFailedError (run recorded failed)."""
-    progress = progress or (lambda phase, frac: None)
-    chosen = executing_backend(graph, job, backend or choose_backend(graph))
-    params = resolve_params(job, chosen, overrides)
+    (outcome,) = run_jobs(
+        graph,
+        [job],
+        backend=backend,
+        overrides={job.name: overrides or {}},
+        progress=(lambda _: progress) if progress else None,
+        top_k=top_k,
+        before_swap=before_swap,
+        keep_runs=keep_runs,
+    )
+    if isinstance(outcome, JobFailedError):
+        raise outcome
+    return outcome
+
+
+@dataclass
+class _Run:
+    """A job of a batch on its way: what it runs with, its record, what its backend returned."""
+
+    job: Job
+    backend: Backend
+    params: Params
+    record: RunRecord
+    staged: str | None
+    progress: ProgressFn
+    started: float = 0.0
+    result: Result | None = None
+
+
+def run_jobs(
+    graph: Graph,
+    jobs: Sequence[Job],
+    *,
+    backend: Backend | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    progress: Callable[[Job], ProgressFn] | None = None,
+    top_k: int = TOP_K,
+    before_swap: Callable[[str], None] | None = None,
+    keep_runs: int = KEEP_RUNS,
+) -> list[RunRecord | JobFailedError]:
+    """Run jobs one after another and publish their scores together, in one transaction
+    (`Graph.publish_properties`): each job's record, or its JobFailedError (run recorded failed), in the
+    order given. A job that fails does not stop the others; losing the engine does (raised as the
+    JobFailedError of the job that met it; runs left `running` are abandoned by the next lock holder).
+    `overrides` by job name; `progress(job)` gives a job's progress function. Every job's parameters are
+    checked first (ValueError: nothing runs)."""
+    chosen = backend or choose_backend(graph)
+    runs = []
+    for job in jobs:
+        executing = executing_backend(graph, job, chosen)
+        params = resolve_params(job, executing, (overrides or {}).get(job.name))
+        run_id = new_run_id(job.name)
+        runs.append(
+            _Run(
+                job=job,
+                backend=executing,
+                params=params,
+                record=RunRecord(id=run_id, job=job.name, backend=executing.name),
+                staged=staged_property(job.write_property, run_id) if job.write_property else None,
+                progress=progress(job) if progress else (lambda phase, frac: None),
+            )
+        )
+    outcomes: dict[str, RunRecord | JobFailedError] = {}
+    for run in runs:
+        try:
+            _compute(graph, run, before_swap)
+        except Exception as e:
+            outcomes[run.record.id] = _failed(graph, run, e, keep_runs)
+    done = [run for run in runs if run.record.id not in outcomes]
+    summaries = [run for run in done if run.staged is None]
+    scored = [run for run in done if run.staged is not None]
+    for run in summaries:
+        try:
+            _publish_summary(graph, run)
+        except Exception as e:
+            outcomes[run.record.id] = _failed(graph, run, e, keep_runs)
+    if scored:
+        try:
+            _publish_scores(graph, scored)
+        except Exception as e:
+            for run in scored:
+                outcomes[run.record.id] = _failed(graph, run, e, keep_runs)
+    published = [run for run in done if run.record.id not in outcomes]
+    for run in published:
+        run.record.status = "succeeded"
+        outcomes[run.record.id] = run.record
+    snapshot(graph, [run for run in published if run.job.write_property], top_k)
+    prune(graph, [run.job.name for run in published], keep_runs)
+    for run in published:
+        run.progress("done", 1.0)
+    return [outcomes[run.record.id] for run in runs]
+
+
+def _compute(graph: Graph, run: _Run, before_swap: Callable[[str], None] | None) -> None:
+    """Record the run as started and let its backend compute (and, for GDS, write) its scores."""
     engine = graph.engine()
-    run_id = new_run_id(job.name)
-    staged = staged_property(job.write_property, run_id) if job.write_property else None
-    record = RunRecord(id=run_id, job=job.name, backend=chosen.name)
-    concurrency = getattr(chosen, "concurrency", None)
+    job, chosen, params, record = run.job, run.backend, run.params, run.record
     graph.write(
         queries.text("jobs/run_start"),
         {
             "run": {
-                "id": run_id,
+                "id": record.id,
                 "job": job.name,
                 "algorithm": job.algorithm.name,
                 "property": job.write_property,
@@ -187,64 +280,115 @@ def run_job(
                 "parameters": json.dumps(params.model_dump(), sort_keys=True),
                 "projection": job.projection,
                 "orientation": job.orientation.value,
-                "concurrency": concurrency,
+                "concurrency": getattr(chosen, "concurrency", None),
                 "seed": getattr(params, "seed", None),
             }
         },
     )
+    run.started = time.perf_counter()
+    result = _retrying_transient(
+        lambda: chosen.execute(job, params, run.staged, run.progress), record, run.progress
+    )
+    run.result = result
+    record.nodes, record.relationships = result.nodes, result.relationships
+    not_applied = {
+        f"{k}_note": f"not applied by the {chosen.name} backend: {why}"
+        for k, why in params.not_honoured_by(chosen.name).items()
+    }
+    focal = {"focal_set": chosen.focal.describe()}
+    if chosen.focal.note:
+        focal["focal_set_note"] = chosen.focal.note
+    record.facts = _scalar_facts({**record.facts, **result.facts, **not_applied, **focal})
+    if before_swap:
+        before_swap(record.id)
+    record.duration_s = round(time.perf_counter() - run.started, 3)
+    run.progress("waiting to publish", 0.9)
+
+
+def _summary(run: _Run) -> dict[str, Any]:
+    record = run.record
+    return {
+        **record.facts,
+        "duration_s": record.duration_s,
+        "nodes": record.nodes,
+        "relationships": record.relationships,
+    }
+
+
+def _publish_summary(graph: Graph, run: _Run) -> None:
+    assert run.result is not None
+    run.progress("publishing", 0.97)
     started = time.perf_counter()
-    try:
-        result = _retrying_transient(lambda: chosen.execute(job, params, staged, progress), record, progress)
-        record.nodes, record.relationships = result.nodes, result.relationships
-        not_applied = {
-            f"{k}_note": f"not applied by the {chosen.name} backend: {why}"
-            for k, why in params.not_honoured_by(chosen.name).items()
-        }
-        focal = {"focal_set": chosen.focal.describe()}
-        if chosen.focal.note:
-            focal["focal_set_note"] = chosen.focal.note
-        record.facts = _scalar_facts({**record.facts, **result.facts, **not_applied, **focal})
-        if before_swap:
-            before_swap(run_id)
-        record.duration_s = round(time.perf_counter() - started, 3)
-        summary = {
-            **record.facts,
-            "duration_s": record.duration_s,
-            "nodes": record.nodes,
-            "relationships": record.relationships,
-        }
-        progress("publishing", 0.97)
-        t_publish = time.perf_counter()
-        if job.write_property is None or staged is None:  # a summary
-            record.stats = _scalar_facts(result.stats or {})
-            graph.write(
-                queries.text("jobs/stats_write"),
-                {"run_id": run_id, "stats": record.stats, "summary": summary},
-            )
+    run.record.stats = _scalar_facts(run.result.stats or {})
+    graph.write(
+        queries.text("jobs/stats_write"),
+        {"run_id": run.record.id, "stats": run.record.stats, "summary": _summary(run)},
+    )
+    _published(graph, [run], time.perf_counter() - started)
+
+
+def _publish_scores(graph: Graph, runs: list[_Run]) -> None:
+    """Every run's scores, written and published in one transaction that marks the runs succeeded
+    (after a transient conflict, run again: nothing of it was committed)."""
+    for run in runs:
+        run.progress("publishing", 0.95)
+    started = time.perf_counter()
+    scores: dict[str, tuple[str, Mapping[Any, Any]]] = {}
+    copies: dict[str, str] = {}
+    for run in runs:
+        assert run.result is not None and run.staged is not None and run.job.write_property is not None
+        if run.result.scores is None:  # its backend wrote the run-keyed property itself
+            copies[run.staged] = run.job.write_property
         else:
-            graph.copy_property(
+            scores[run.staged] = (run.job.write_property, run.result.scores)
+    marks = [{"run_id": r.record.id, "staged": r.staged, "summary": _summary(r)} for r in runs]
+    # what these runs push out of their jobs' newest KEEP_VERSIONS, dropped in the same commit
+    old = graph.read(
+        queries.text("jobs/old_versions"), {"jobs": [r.job.name for r in runs], "keep": KEEP_VERSIONS - 1}
+    )
+    for attempt in range(TRANSIENT_RETRIES + 1):
+        try:
+            graph.publish_properties(
                 MODEL.org_label,
-                staged,
-                job.write_property,
+                MODEL.organization.key,
+                scores=scores,
+                copies=copies,
+                drop=[str(row["staged"]) for row in old],
                 then=queries.text("jobs/run_publish"),
-                params={"staged": staged, "run_id": run_id, "summary": summary},
+                params={"runs": marks},
             )
-        record.facts["publish_s"] = round(time.perf_counter() - t_publish, 3)
-    except Exception as e:
-        record.status = "failed"
-        record.error = f"{type(e).__name__}: {e}"
-        record.duration_s = round(time.perf_counter() - started, 3)
-        if not isinstance(e, CONNECTION_ERRORS):  # else nothing can be recorded: the next lock holder does
-            _record_failure(graph, record, staged)
-            prune(graph, job.name, keep_runs)
+            break
+        except TransientError:
+            if attempt == TRANSIENT_RETRIES:
+                raise
+    if old:
+        graph.write(queries.text("jobs/versions_cleared"), {"run_ids": [row["run_id"] for row in old]})
+    _published(graph, runs, time.perf_counter() - started)
+
+
+def _published(graph: Graph, runs: list[_Run], seconds: float) -> None:
+    """Record on the runs how long their publication took (`publish_s`) and how many runs it published
+    together (`published_with`): what it costs one run is its share."""
+    for run in runs:
+        run.record.facts.update(publish_s=round(seconds, 3), published_with=len(runs))
+    with contextlib.suppress(Exception):  # the runs are published: only the timing would be missing
+        graph.write(
+            queries.text("jobs/run_published"),
+            {"run_ids": [r.record.id for r in runs], "publish_s": round(seconds, 3), "together": len(runs)},
+        )
+
+
+def _failed(graph: Graph, run: _Run, e: Exception, keep_runs: int) -> JobFailedError:
+    record = run.record
+    record.status = "failed"
+    record.error = f"{type(e).__name__}: {e}"
+    record.duration_s = round(time.perf_counter() - run.started, 3) if run.started else 0.0
+    run.progress("FAILED", 1.0)
+    if isinstance(e, CONNECTION_ERRORS):  # nothing can be recorded: the next lock holder does
         raise JobFailedError(record, e) from e
-    record.status = "succeeded"
-    if job.write_property:
-        record.top = snapshot(graph, run_id, job.write_property, top_k)
-        drop_old_versions(graph, job.name, KEEP_VERSIONS)
-    prune(graph, job.name, keep_runs)
-    progress("done", 1.0)
-    return record
+    _record_failure(graph, record, run.staged)
+    prune(graph, [run.job.name], keep_runs)
+    return JobFailedError(record, e)
 
 
 def _retrying_transient(step: Callable[[], Result], record: RunRecord, progress: ProgressFn) -> Result:
@@ -262,16 +406,6 @@ def _retrying_transient(step: Callable[[], Result], record: RunRecord, progress:
             progress(f"retry {retries}: {e.code or 'transient error'}", 0.0)
 
 
-def drop_old_versions(graph: Graph, job: str, keep: int) -> list[str]:
-    """Remove the run-keyed scores of all but the newest `keep` succeeded runs; returns their run ids."""
-    dropped = []
-    for row in graph.read(queries.text("jobs/old_versions"), {"job": job, "keep": keep}):
-        graph.remove_property(MODEL.org_label, row["staged"])
-        graph.write(queries.text("jobs/versions_cleared"), {"run_id": row["run_id"]})
-        dropped.append(str(row["run_id"]))
-    return dropped
-
-
 def read_scores(graph: Graph, job: str) -> tuple[str | None, dict[str, Any]]:
     """The newest succeeded run of `job` and its scores by organisation id, read consistently."""
     rows = graph.read(queries.text("jobs/scores_latest"), {"job": job})
@@ -279,10 +413,10 @@ def read_scores(graph: Graph, job: str) -> tuple[str | None, dict[str, Any]]:
     return run_id, {str(r["id"]): r["score"] for r in rows}
 
 
-def prune(graph: Graph, job: str, keep: int) -> int:
-    """Delete all but the newest `keep` runs of `job`; returns how many were deleted."""
+def prune(graph: Graph, jobs: Sequence[str], keep: int) -> int:
+    """Delete all but the newest `keep` runs of each of `jobs`; returns how many were deleted."""
     with contextlib.suppress(Exception):
-        rows = graph.write(queries.text("jobs/prune_runs"), {"job": job, "keep": keep})
+        rows = graph.write(queries.text("jobs/prune_runs"), {"jobs": list(jobs), "keep": keep})
         return rows.nodes_deleted
     return 0
 
@@ -302,7 +436,7 @@ def _record_failure(graph: Graph, record: RunRecord, staged: str | None) -> None
     """Best effort: the failure is what matters, so errors while recording it are not raised over it."""
     try:
         if staged:
-            graph.remove_property(MODEL.org_label, staged)
+            graph.remove_properties(MODEL.org_label, [staged])
     except Exception as cleanup_error:  # pragma: no cover - engine down while failing
         record.error = f"{record.error} (staging cleanup also failed: {cleanup_error})"
     with contextlib.suppress(Exception):
@@ -316,19 +450,43 @@ def _record_failure(graph: Graph, record: RunRecord, staged: str | None) -> None
         )
 
 
-def snapshot(graph: Graph, run_id: str, prop: str, k: int) -> list[dict[str, Any]]:
-    """Store the top-k of `prop` on the run (score history) and return it."""
-    rows = graph.read(queries.text("jobs/top_scores"), {"property": prop, "k": k})
+def snapshot(graph: Graph, runs: list[_Run], k: int) -> None:
+    """Store each run's top-k of its scores on its JobRun (score history), one write for all, and keep it
+    on the run's record. Scores the runner wrote are ranked in memory as `jobs/top_scores` ranks the
+    published ones (score descending, then id); those its backend wrote (GDS) are read back."""
+    if not runs:
+        return
+    ranked: dict[str, list[tuple[str, Any]]] = {}
+    for run in runs:
+        assert run.result is not None and run.job.write_property is not None
+        if run.result.scores is None:
+            rows = graph.read(queries.text("jobs/top_scores"), {"property": run.job.write_property, "k": k})
+            run.record.top = rows
+        else:
+            ranked[run.record.id] = heapq.nsmallest(
+                k, run.result.scores.items(), key=lambda kv: (-kv[1], kv[0])
+            )
+    wanted = sorted({i for best in ranked.values() for i, _ in best})
+    names = {r["id"]: r["name_zh"] for r in graph.read(queries.text("jobs/names_by_id"), {"ids": wanted})}
+    for run in runs:
+        if run.record.id in ranked:
+            run.record.top = [
+                {"id": i, "name_zh": names.get(i), "score": score} for i, score in ranked[run.record.id]
+            ]
     graph.write(
         queries.text("jobs/run_snapshot"),
         {
-            "run_id": run_id,
-            "ids": [r["id"] for r in rows],
-            "names": [r["name_zh"] or "" for r in rows],
-            "scores": [float(r["score"]) for r in rows],
+            "snapshots": [
+                {
+                    "run_id": run.record.id,
+                    "ids": [r["id"] for r in run.record.top],
+                    "names": [r["name_zh"] or "" for r in run.record.top],
+                    "scores": [float(r["score"]) for r in run.record.top],
+                }
+                for run in runs
+            ]
         },
     )
-    return rows
 
 
 # -- history ----------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from gds_jobs import catalogue
 from gds_jobs.lock import RunInProgressError, run_lock
-from gds_jobs.runner import JobFailedError, choose_backend, run_job
+from gds_jobs.runner import JobFailedError, choose_backend, run_jobs
 from valuenet.config import Settings
 from valuenet.db import connect
 
@@ -84,14 +84,18 @@ def scheduled_run(
             log.error("scheduled run skipped: %s", e)
             return {job.name: "skipped" for job in jobs}
         chosen = choose_backend(g, backend, share_projections=True)
-        for job in jobs:
-            try:
-                rec = run_job(g, job, backend=chosen)
-                statuses[job.name] = rec.status
-                log.info("job %s run %s succeeded in %.2fs", job.name, rec.id, rec.duration_s)
-            except JobFailedError as e:
-                statuses[job.name] = "failed"
-                log.error("job %s run %s failed: %s", job.name, e.run.id, e.run.error)
+        try:
+            results = run_jobs(g, jobs, backend=chosen)
+        except JobFailedError as e:  # the engine went away: the other jobs did not run
+            log.error("job %s run %s failed: %s", e.run.job, e.run.id, e.run.error)
+            return {job.name: statuses.get(job.name, "failed") for job in jobs}
+        for r in results:
+            if isinstance(r, JobFailedError):
+                statuses[r.run.job] = "failed"
+                log.error("job %s run %s failed: %s", r.run.job, r.run.id, r.run.error)
+            else:
+                statuses[r.job] = r.status
+                log.info("job %s run %s succeeded in %.2fs", r.job, r.id, r.duration_s)
     return statuses
 
 

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from gds_jobs.algorithms.graphs import Projected, collect
+from valuenet import queries
 from valuenet.db import Graph
 
 # Labels are given at CREATE: adding a label later re-creates the vertex in ArcadeDB.
@@ -70,3 +72,19 @@ def script_on(graph: Graph, script: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         text=True,
     )
+
+
+def streamed(graph: Graph, projection: str) -> Projected:
+    """A projection as the engine computes it in Cypher (`jobs/stream_projection`, the local half of the
+    GDS projection's MATCH): the oracle of the local backend's in-memory projections."""
+    return collect(graph.stream(queries.load("jobs/stream_projection").render(projection=projection)))
+
+
+def counted_in_cypher(graph: Graph, projection: str = "value_network") -> int:
+    """The relationships `projection` counts, counted by the engine (`jobs/count_projection`)."""
+    return int(graph.read(queries.load("jobs/count_projection").render(projection=projection))[0]["n"])
+
+
+def pairs(p: Projected) -> list[tuple[str, str]]:
+    """A projection's relationships as (source id, target id), sorted: independent of the numbering."""
+    return sorted((p.ids[s], p.ids[t]) for s, t in zip(p.sources.tolist(), p.targets.tolist(), strict=True))

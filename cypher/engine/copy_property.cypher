@@ -1,6 +1,6 @@
 // title_zh: 复制节点属性（Cypher 路径）
-// title_en: Copy one property into another on every node of a label (the Cypher path of Graph.copy_property)
-// answers: the target property becomes the source property on every node, removed where the source is absent (a run's scores published into the public property); the embedded engine runs the same change as SQL UPDATEs in one transaction
+// title_en: Copy one property into another on every node of a label (the Cypher path of Graph.publish_properties)
+// answers: the target property becomes the source property on every node, removed where the source is absent (a run's scores published into the public property); `copied` = the nodes given the source's value; the embedded engine runs the same change as SQL UPDATEs in one transaction
 // params:
 //   source: {type: str}
 //   target: {type: str}
@@ -9,4 +9,4 @@
 MATCH (n:{{ label }})
 WHERE n[$source] IS NOT NULL OR n[$target] IS NOT NULL
 SET n[$target] = n[$source]
-RETURN count(n) AS copied
+RETURN count(n[$source]) AS copied

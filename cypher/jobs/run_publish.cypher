@@ -1,12 +1,11 @@
 // title_zh: 标记作业运行成功（与分数发布同一事务）
-// title_en: Mark a finished run succeeded, in the transaction that publishes its scores
-// answers: the run becomes the one consistent readers resolve (jobs/scores_latest); `$copied` nodes got its scores in their public property in the same commit
+// title_en: Mark finished runs succeeded, in the transaction that publishes their scores
+// answers: each run becomes the one consistent readers resolve for its job (jobs/scores_latest); `$copied` counts, per run-keyed property, the nodes that got its scores in their public property in the same commit
 // params:
-//   copied: {type: int, doc: "nodes whose public property the publication changed"}
-//   staged: {type: str, doc: "run-keyed property, <property>__<run id>"}
-//   run_id: {type: str}
-//   summary: {type: map, doc: "scalar run facts to record: duration_s, nodes, relationships, ..."}
-MATCH (r:JobRun {id: $run_id})
-SET r += $summary, r.status = 'succeeded', r.finished = datetime(), r.nodes_written = $copied,
-    r.versioned_property = $staged
-RETURN $copied AS swapped
+//   runs: {type: list, doc: "[{run_id, staged: the run-keyed property <property>__<run id>, summary: scalar run facts (duration_s, nodes, relationships, ...)}]"}
+//   copied: {type: map, doc: "by run-keyed property: the nodes given its value"}
+UNWIND $runs AS run
+MATCH (r:JobRun {id: run.run_id})
+SET r += run.summary, r.status = 'succeeded', r.finished = datetime(), r.nodes_written = $copied[run.staged],
+    r.versioned_property = run.staged
+RETURN r.id AS run_id, r.nodes_written AS nodes_written

@@ -1,11 +1,9 @@
 // title_zh: 保存运行的前 k 名快照
-// title_en: Store a run's top-k score snapshot on its JobRun
+// title_en: Store runs' top-k score snapshots on their JobRuns
 // answers: keeps the top-k (ids, names, scores) of every run so that "who rose, who fell" can be asked later
 // params:
-//   run_id: {type: str}
-//   ids: {type: list}
-//   names: {type: list}
-//   scores: {type: list}
-MATCH (r:JobRun {id: $run_id})
-SET r.top_ids = $ids, r.top_names = $names, r.top_scores = $scores
+//   snapshots: {type: list, doc: "[{run_id, ids, names, scores}], the top-k in rank order"}
+UNWIND $snapshots AS s
+MATCH (r:JobRun {id: s.run_id})
+SET r.top_ids = s.ids, r.top_names = s.names, r.top_scores = s.scores
 RETURN r.id AS id

@@ -171,6 +171,9 @@ class Result:
     relationships: int
     facts: dict[str, Any] = field(default_factory=dict)  # recorded on the JobRun (scalars only)
     stats: dict[str, Any] | None = None  # summary algorithms only
+    # Scores by node key that the runner still has to write (it publishes a batch's scores together);
+    # None when the backend wrote them to the run-keyed property itself (GDS's write mode), or a summary.
+    scores: dict[str, Any] | None = None
 
 
 ProgressFn = Callable[[str, float], None]

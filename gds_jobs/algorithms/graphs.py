@@ -15,6 +15,8 @@ from valuenet.model import MODEL, GraphModel
 if TYPE_CHECKING:
     import networkit as nk
 
+    from valuenet.db import NodeLinks
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -87,6 +89,42 @@ def collect(rows: Iterable[Sequence[Any]]) -> Projected:
             src.append(s)
             tgt.append(t)
     return numbered(ids, np.asarray(src, dtype=np.int64), np.asarray(tgt, dtype=np.int64))
+
+
+@dataclass(frozen=True)
+class Linked:
+    """Every organisation and every relationship of some types between two of them, in memory: what each
+    projection of a batch of jobs is derived from (`project`), fetched once, in the engine's order (each
+    projection is `numbered` by `from_edges`)."""
+
+    ids: list[str]
+    focal: BoolArray
+    sources: IntArray
+    targets: IntArray
+    types: npt.NDArray[np.str_]
+    properties: dict[str, npt.NDArray[np.object_]]  # per relationship, by property name
+
+    @classmethod
+    def of(cls, links: NodeLinks) -> Linked:
+        """From the engine's lists (`Graph.node_links`)."""
+        return cls(
+            ids=[str(k) for k in links.keys],
+            focal=np.asarray(links.marked, dtype=bool),
+            sources=np.asarray(links.sources, dtype=np.int64),
+            targets=np.asarray(links.targets, dtype=np.int64),
+            types=np.asarray(links.types, dtype=np.str_),
+            properties={k: np.asarray(v, dtype=object) for k, v in links.properties.items()},
+        )
+
+
+def project(linked: Linked, projection: str, model: GraphModel = MODEL) -> Projected:
+    """The projection `projection` of the graph model, derived in memory: its relationship types and
+    filter, then its focal rule, node set and pair merging (`from_edges`)."""
+    decl = model.projection(projection)
+    keep = np.isin(linked.types, list(decl.types))
+    for prop, value in decl.where.items():
+        keep &= linked.properties[prop] == value
+    return from_edges(projection, linked.ids, linked.focal, linked.sources[keep], linked.targets[keep], model)
 
 
 def from_edges(

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from gds_jobs import catalogue
-from gds_jobs.algorithms.graphs import from_edges
+from gds_jobs.algorithms.graphs import Linked, project
 from gds_jobs.algorithms.network_stats import NetworkStatsParams, table3
 from loader.reference.generate import Dataset
 from valuenet.model import MODEL
@@ -24,16 +24,15 @@ def network_stats(ds: Dataset, **overrides: Any) -> dict[str, Any]:
     job = catalogue.get("network_stats")
     params = job.resolved_params(overrides)
     assert isinstance(params, NetworkStatsParams)
-    projection = MODEL.projection(job.projection)
-    rels = ds.rels[ds.rels["type"].isin(projection.types)]
-    for prop, value in projection.where.items():
-        rels = rels[rels[prop] == value]
+    where = MODEL.projection(job.projection).where
     index = {k: i for i, k in enumerate(ds.orgs["id"])}
-    p = from_edges(
-        job.projection,
-        [str(k) for k in ds.orgs["id"]],
-        ds.orgs["sample"].to_numpy(dtype=bool),  # the dataset's column for the focal role, Sample
-        rels["source"].map(index).to_numpy(dtype=np.int64),
-        rels["target"].map(index).to_numpy(dtype=np.int64),
+    linked = Linked(
+        ids=[str(k) for k in ds.orgs["id"]],
+        focal=ds.orgs["sample"].to_numpy(dtype=bool),  # the dataset's column for the focal role, Sample
+        sources=ds.rels["source"].map(index).to_numpy(dtype=np.int64),
+        targets=ds.rels["target"].map(index).to_numpy(dtype=np.int64),
+        types=ds.rels["type"].to_numpy(dtype=np.str_),
+        properties={prop: ds.rels[prop].to_numpy(dtype=object) for prop in where},
     )
+    p = project(linked, job.projection)  # as the local backend derives it from the loaded graph
     return table3(p, params)

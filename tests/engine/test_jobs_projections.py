@@ -1,6 +1,7 @@
-"""Job projections on the real engine: the GDS projection's MATCH and the local stream give the same graph
-for every graph-model projection and orientation; a GDS run (simulated by the recording runner) is
-published through the same swap as a local one."""
+"""Job projections on the real engine: the GDS projection's MATCH, the same projection streamed in Cypher
+and the local backend's in-memory projection give the same graph for every graph-model projection and
+orientation; a GDS run (simulated by the recording runner) is published through the same swap as a local
+one."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from gds_jobs import catalogue
 from gds_jobs.algorithms.base import Orientation
 from gds_jobs.algorithms.graphs import Projected
 from gds_jobs.gds_backend import GdsBackend
-from gds_jobs.local import counted_relationships, stream
+from gds_jobs.local import LocalBackend
 from gds_jobs.recording import RecordingGds
-from tests.jobs_fixtures import load_orgs, load_rels
+from tests.jobs_fixtures import counted_in_cypher, load_orgs, load_rels, pairs, streamed
 from valuenet import queries
 from valuenet.db import Graph
 from valuenet.model import MODEL
@@ -33,8 +34,10 @@ def _mixed_graph(graph: Graph) -> None:
     load_rels(graph, "PART_OF", [("R4", "R1")])
 
 
-def _pairs(p: Projected) -> list[tuple[str, str]]:
-    return sorted((p.ids[s], p.ids[t]) for s, t in zip(p.sources.tolist(), p.targets.tolist(), strict=True))
+def in_memory(graph: Graph, projection: str) -> Projected:
+    """The local backend's projection (derived in memory from one fetch of the graph)."""
+    job = next(j for j in catalogue.JOBS.values() if j.projection == projection)
+    return LocalBackend(graph).project(job)
 
 
 def _gds_rows(graph: Graph, projection: str, orientation: Orientation) -> tuple[set[str], list[Any]]:
@@ -49,38 +52,42 @@ def _gds_rows(graph: Graph, projection: str, orientation: Orientation) -> tuple[
 @pytest.mark.parametrize("projection", list(MODEL.projections))
 def test_gds_and_local_projections_give_the_same_graph(graph: Graph, projection: str) -> None:
     _mixed_graph(graph)
-    local = stream(graph, projection)
-    pairs = _pairs(local)
+    local = in_memory(graph, projection)
+    cypher = streamed(graph, projection)
+    assert local.ids == sorted(local.ids)  # numbered in id order, whatever order the engine answers in
+    assert sorted(local.ids) == sorted(cypher.ids) and pairs(local) == pairs(cypher)
+    assert local.counted_relationships == counted_in_cypher(graph, projection)
+    stored = pairs(local)
     for orientation in Orientation:
         nodes, rels = _gds_rows(graph, projection, orientation)
         assert set(local.ids) == nodes, (projection, orientation)
         if orientation is Orientation.NATURAL:
-            assert pairs == rels
+            assert stored == rels
         elif orientation is Orientation.REVERSE:  # rows are (n, m) for m -> n
-            assert pairs == sorted((t, s) for s, t in rels)
+            assert stored == sorted((t, s) for s, t in rels)
         elif MODEL.projection(projection).focal in ("either", "none"):  # each linked pair once
-            assert sorted({tuple(sorted(x)) for x in pairs if x[0] != x[1]}) == rels
+            assert sorted({tuple(sorted(x)) for x in stored if x[0] != x[1]}) == rels
 
 
 def test_projections_count_the_reports_relations(graph: Graph) -> None:
     """What each projection keeps on the mixed graph (relations with a sample end only)."""
     _mixed_graph(graph)
 
-    def pairs(name: str) -> list[tuple[str, str]]:
-        return _pairs(stream(graph, name))
+    def kept(name: str) -> list[tuple[str, str]]:
+        return pairs(in_memory(graph, name))
 
-    assert pairs("technology") == [("R1", "S1"), ("S1", "R1"), ("S1", "S2"), ("S3", "S3")]
-    assert pairs("talent_study") == [("R3", "S1"), ("R3", "S2")]
-    assert pairs("talent_work") == [("R3", "S1")]
-    assert pairs("investment_into_focal") == [("R1", "S1"), ("R4", "S2")]
-    value = stream(graph, "value_network")
-    assert sorted(value.ids) == ["R1", "R2", "R3", "R4", "S1", "S2", "S3"]
+    assert kept("technology") == [("R1", "S1"), ("S1", "R1"), ("S1", "S2"), ("S3", "S3")]
+    assert kept("talent_study") == [("R3", "S1"), ("R3", "S2")]
+    assert kept("talent_work") == [("R3", "S1")]
+    assert kept("investment_into_focal") == [("R1", "S1"), ("R4", "S2")]
+    value = in_memory(graph, "value_network")
+    assert value.ids == ["R1", "R2", "R3", "R4", "S1", "S2", "S3"]
     # R1 -> S1 is EMPOWERS and INVESTS_IN: one pair; the self-loop is left out
-    assert pairs("value_network") == [
+    assert kept("value_network") == [
         ("R1", "S1"), ("R3", "S1"), ("R3", "S2"), ("R4", "S2"), ("S1", "R1"), ("S1", "S2"), ("S2", "R2"),
     ]  # fmt: skip
-    assert counted_relationships(graph, "value_network") == 10  # every relation with a sample end, once
-    assert len(stream(graph, "technology").ids) == 7  # nodes: all = every organisation
+    assert value.counted_relationships == 10  # every relation with a sample end, once
+    assert len(in_memory(graph, "technology").ids) == 7  # nodes: all = every organisation
 
 
 def test_the_reference_check_and_the_job_compute_table3_alike(graph: Graph) -> None:

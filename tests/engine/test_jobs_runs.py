@@ -12,8 +12,9 @@ from gds_jobs import catalogue
 from gds_jobs.algorithms.base import Params, ProgressFn, Result
 from gds_jobs.catalogue import Job
 from gds_jobs.local import LocalBackend
-from gds_jobs.runner import JobFailedError, history, movers, read_scores, run_job
+from gds_jobs.runner import JobFailedError, RunRecord, history, movers, read_scores, run_job, run_jobs
 from tests.jobs_fixtures import load_nx, load_orgs, load_rels, node_id, scores
+from valuenet import queries
 from valuenet.db import Graph
 
 S = ["S1", "S2"]
@@ -57,16 +58,29 @@ def test_degree_jobs_count_per_type_and_direction(small: Graph, job: str) -> Non
     assert rec.nodes == 6
 
 
+def test_top_k_snapshots_rank_as_the_published_scores_do(small: Graph) -> None:
+    """A batch's snapshots are ranked in memory: the same ids, names and order (ties by id) as
+    jobs/top_scores reads from the published scores."""
+    jobs = [catalogue.get(name) for name in EXPECTED] + [catalogue.get("pagerank")]
+    done = run_jobs(small, jobs, backend=LocalBackend(small, share_projections=True), top_k=4)
+    for rec in done:
+        assert isinstance(rec, RunRecord)
+        prop = catalogue.get(rec.job).write_property
+        assert rec.top == small.read(queries.text("jobs/top_scores"), {"property": prop, "k": 4}), rec.job
+        stored = small.read("MATCH (r:JobRun {id: $id}) RETURN r.top_ids AS ids", {"id": rec.id})[0]
+        assert stored["ids"] == [r["id"] for r in rec.top]
+
+
 def test_failed_run_keeps_previous_scores_and_records_reason(small: Graph) -> None:
     job = catalogue.get("degree_tech")
     ok = run_job(small, job, backend=LocalBackend(small))
     before = scores(small, "degree_tech")
 
     def boom(run_id: str) -> None:
-        raise RuntimeError("injected failure after the staged write")
+        raise RuntimeError("injected failure before publication")
 
     with pytest.raises(JobFailedError) as caught:
-        run_job(small, job, backend=LocalBackend(small, batch_size=2), before_swap=boom)
+        run_job(small, job, backend=LocalBackend(small), before_swap=boom)
     failed = caught.value.run
     assert failed.status == "failed" and "injected failure" in (failed.error or "")
     assert scores(small, "degree_tech") == before
@@ -121,8 +135,8 @@ def test_a_run_records_what_its_backend_did_not_apply(small: Graph) -> None:
 
 
 def test_readers_never_see_a_mixed_run(fresh_graph) -> None:  # type: ignore[no-untyped-def]
-    """Run B rewrites every node's score (many small staged batches, then one publication) while reader
-    threads read all scores consistently (runner.read_scores): each read is exactly run A's scores or
+    """Run B rewrites every node's score (one publication) while reader threads read all scores
+    consistently (runner.read_scores): each read is exactly run A's scores or
     exactly run B's, and says which run it is."""
     g: Graph = fresh_graph("concurrency")
     base = nx.barabasi_albert_graph(600, 2, seed=7)
@@ -153,7 +167,7 @@ def test_readers_never_see_a_mixed_run(fresh_graph) -> None:  # type: ignore[no-
     for t in threads:
         t.start()
     time.sleep(0.2)
-    run_b = run_job(g, job, backend=LocalBackend(g, batch_size=25))  # 25 staged transactions
+    run_b = run_job(g, job, backend=LocalBackend(g))
     time.sleep(0.2)
     stop.set()
     for t in threads:
@@ -204,20 +218,43 @@ def test_history_keeps_the_last_n_runs(graph: Graph) -> None:
     assert graph.read("MATCH (s:NetworkStats) RETURN count(s) AS n")[0]["n"] == 1
 
 
-def test_a_batch_streams_each_projection_once(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_batch_fetches_the_graph_once(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every projection of a batch, whatever its types, filter or orientation, is derived in memory from
+    one fetch of the organisations and their relationships."""
     load_nx(graph, nx.path_graph(5))
-    streamed: list[str] = []
-    real = graph.stream
+    fetched: list[tuple[str, ...]] = []
+    real = graph.node_links
 
-    def counting(query: str, params=None):  # type: ignore[no-untyped-def]
-        streamed.append(query)
-        return real(query, params)
+    def counting(label, key, types, **kw):  # type: ignore[no-untyped-def]
+        fetched.append(tuple(types))
+        return real(label, key, types, **kw)
 
-    monkeypatch.setattr(graph, "stream", counting)
+    monkeypatch.setattr(graph, "node_links", counting)
     backend = LocalBackend(graph, share_projections=True)
-    for job in ("wcc", "clustering", "louvain", "pagerank", "network_stats"):
+    for job in ("degree_tech_in", "wcc", "louvain", "pagerank", "network_stats"):
         assert run_job(graph, catalogue.get(job), backend=backend).status == "succeeded"
-    assert len(streamed) == 1  # the directed network once; the undirected one is derived from it
+    assert fetched == [("ACQUIRES", "EMPOWERS", "INVESTS_IN", "SUPPLIES_TALENT")]
+    assert scores(graph, "degree_tech_in") == {"k00": 1, "k01": 2, "k02": 2, "k03": 2, "k04": 1}
+
+
+def test_a_batch_publishes_together_and_keeps_two_versions_per_job(graph: Graph) -> None:
+    """Three batches of two jobs: each batch's runs are published in one transaction, and each
+    publication drops the versions it pushes out of the newest two."""
+    load_nx(graph, nx.path_graph(6))
+    jobs = [catalogue.get("degree_tech"), catalogue.get("wcc")]
+    batches = []
+    for _ in range(3):
+        done = run_jobs(graph, jobs, backend=LocalBackend(graph, share_projections=True))
+        assert all(isinstance(r, RunRecord) and r.facts["published_with"] == 2 for r in done)
+        batches.append([r.id for r in done if isinstance(r, RunRecord)])
+    keys = {r["k"] for r in graph.read("MATCH (n:Organization) UNWIND keys(n) AS k RETURN DISTINCT k")}
+    for j, prop in enumerate(("degree_tech", "component")):
+        assert {k for k in keys if k.startswith(f"{prop}__")} == {f"{prop}__{b[j]}" for b in batches[1:]}
+    cleared = graph.read("MATCH (r:JobRun) WHERE r.versions_cleared IS NOT NULL RETURN r.id AS id")
+    assert sorted(r["id"] for r in cleared) == sorted(batches[0])
+    assert read_scores(graph, "wcc")[0] == batches[2][1]
+    runs = graph.read("MATCH (r:JobRun) WHERE r.id IN $ids RETURN r.publish_s AS s", {"ids": batches[2]})
+    assert len(runs) == 2 and all(r["s"] is not None for r in runs)
 
 
 def test_network_statistics_count_the_report_relation_data(small: Graph) -> None:

@@ -4,6 +4,7 @@ in-memory projection, the GDS calls are only built)."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import networkx as nx
@@ -12,8 +13,9 @@ import pytest
 
 from gds_jobs import catalogue
 from gds_jobs.algorithms.base import Computed, GdsCall
-from gds_jobs.algorithms.graphs import Projected, collect, from_edges
+from gds_jobs.algorithms.graphs import Linked, Projected, collect, from_edges, project
 from gds_jobs.catalogue import Job
+from valuenet.db import NodeLinks
 from valuenet.model import MODEL
 
 # The public contract: analysts, the explorer and the report read these properties.
@@ -202,3 +204,40 @@ def test_in_memory_projection_follows_the_graph_model() -> None:
     assert p.counted_relationships == 5  # every relation with a focal end, the self-loop too
     into_focal = from_edges("investment_into_focal", ids, focal, sources, targets)
     assert into_focal.ids == sorted(ids) and into_focal.counted_relationships == 4  # targets S1, S1, S2, S2
+
+
+def test_projections_are_numbered_by_id_whatever_order_the_engine_answers_in() -> None:
+    """Two engines (or two runs of one) may return the same graph's rows in any order: every projection
+    derived from the fetched graph is numbered in id order, so order-dependent results (community labels,
+    sampled sources) are equal."""
+    g = nx.barabasi_albert_graph(300, 2, seed=5)
+    keys = [f"n{i:03d}" for i in g.nodes()]
+    edges = [(u, v) for a, b in g.edges() for u, v in ((a, b), (b, a))]
+
+    def answered(order: list[int], edge_order: list[int]) -> NodeLinks:
+        position = {node: i for i, node in enumerate(order)}
+        rels = [edges[e] for e in edge_order]
+        return NodeLinks(
+            keys=[keys[n] for n in order],
+            marked=[n % 3 == 0 for n in order],
+            sources=[position[u] for u, _ in rels],
+            targets=[position[v] for _, v in rels],
+            types=["EMPOWERS"] * len(rels),
+            properties={"experience": [None] * len(rels)},
+        )
+
+    rng = random.Random(1)
+    nodes, rels = list(g.nodes()), list(range(len(edges)))
+    first = Linked.of(answered(nodes, rels))
+    rng.shuffle(nodes)
+    rng.shuffle(rels)
+    second = Linked.of(answered(nodes, rels))
+    assert first.ids != second.ids  # the order the engine answered in
+    louvain = catalogue.get("louvain")
+    results = []
+    for linked in (first, second):
+        p = project(linked, "value_network")
+        assert p.ids == sorted(p.ids)
+        computed = louvain.algorithm.local(p, louvain.orientation, louvain.resolved_params())
+        results.append((p.ids, p.sources.tolist(), p.targets.tolist(), computed.scores))
+    assert results[0] == results[1]
