@@ -21,7 +21,7 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 
 from explorer import progress
 from explorer.i18n import t
-from valuenet import focal, org_names, plain_words, queries, resolve
+from valuenet import aggregates, focal, org_names, plain_words, queries, resolve
 from valuenet import questions as qlib
 from valuenet.config import ConnectionInfo, NotConfiguredError, Settings, connection_info
 from valuenet.db import DriverError, Graph, Neo4jError, ReadResult
@@ -61,11 +61,12 @@ def conn() -> Conn:
 @st.cache_data(ttl=EPOCH_TTL_S, show_spinner=False)
 def _epoch(key: str, _g: Graph) -> str:
     _g.verify()  # fails at once when the engine is down (a read would retry for 30 s first)
+    loaded = aggregates.relations_version(_g)  # raised by every load: answers and names change with it
     rows = _g.read(queries.text("explorer/latest_run"))
     if not rows:
-        return "none"
+        return f"{loaded}:none"
     r = rows[0]
-    return f"{r['runs']}:{r['latest'] or ''}:{r['running']}"
+    return f"{loaded}:{r['runs']}:{r['latest'] or ''}:{r['running']}"
 
 
 def clear_epoch() -> None:
@@ -74,8 +75,13 @@ def clear_epoch() -> None:
 
 
 def epoch(c: Conn) -> str:
-    """Changes whenever a job run starts or finishes: part of every result cache key."""
+    """Changes whenever a load writes or a job run starts or finishes: part of every result cache key."""
     return _epoch(c.key, c.graph)
+
+
+def loaded(c: Conn) -> str:
+    """Changes whenever a load writes: the key of what changes with the graph's names, not with job runs."""
+    return epoch(c).split(":", 1)[0]
 
 
 # -- cached reads -------------------------------------------------------------------------------------------
@@ -153,7 +159,7 @@ def has_synthetic(c: Conn) -> bool:
 
 
 @st.cache_resource(show_spinner=False, ttl=RESULT_TTL_S)
-def _lexicon(key: str, _g: Graph) -> plain_words.Lexicon:
+def _lexicon(key: str, loaded: str, _g: Graph) -> plain_words.Lexicon:
     return plain_words.lexicon_from_graph(_g)
 
 
@@ -161,7 +167,7 @@ def read_plain_words(c: Conn, text: str) -> plain_words.Reading:
     """A sentence in plain words as a library question with its parameters (the lexicon of this graph's
     names is read once per engine and database and kept for an hour)."""
     with progress.working(t("reading_graph")):
-        return plain_words.read(text, _lexicon(c.key, c.graph))
+        return plain_words.read(text, _lexicon(c.key, loaded(c), c.graph))
 
 
 # Whole-graph counts the pages show, read ahead so no first visitor waits for them: the start page's figures
@@ -188,7 +194,7 @@ def warm_now() -> None:
             q = qlib.get(qid)
             _ask(c.key, epoch(c), focal_set(c)[0], qid, _plain(qlib.validated(c.graph, q, params)), c.graph)
             if i == 0:  # the reports' first question first, then the words a reader may type
-                _lexicon(c.key, c.graph)
+                _lexicon(c.key, loaded(c), c.graph)
     except (NotConfiguredError, DriverError, Neo4jError, qlib.QuestionError, OSError):
         return
 
@@ -208,7 +214,7 @@ def _warming(key: str) -> threading.Thread:
 
 
 @st.cache_resource(show_spinner=False, ttl=RESULT_TTL_S)
-def _english_names(key: str, _g: Graph) -> dict[str, str]:
+def _english_names(key: str, loaded: str, _g: Graph) -> dict[str, str]:
     return {m.name_zh: m.name_en for m in resolve.names(_g).members if m.name_zh and m.name_en}
 
 
@@ -216,7 +222,7 @@ def english_names(c: Conn) -> dict[str, str]:
     """Chinese -> English name of every dimension node (places, industries, fields ...), from the
     resolver's names of this graph: English pages show and find places and industries in English."""
     with progress.working(t("reading_graph")):
-        return _english_names(c.key, c.graph)
+        return _english_names(c.key, loaded(c), c.graph)
 
 
 def org_english(c: Conn, names: list[str]) -> dict[str, str]:

@@ -80,6 +80,11 @@ def freshness(graph: Graph, name: str, model: GraphModel | None = None) -> Fresh
     return Freshness(name, "fresh" if current else "stale", str(row["computed_at"]))
 
 
+def relations_version(graph: Graph) -> int:
+    """The graph's relations version: every load raises it before it writes (0 before the first)."""
+    return int(graph.read(queries.text("aggregates/version"))[0]["version"])
+
+
 def mark_stale(graph: Graph) -> None:
     """Every aggregate part computed so far is stale (a load calls this before it writes)."""
     graph.write(queries.text("aggregates/mark_stale"))
@@ -97,7 +102,7 @@ def refresh(
     out: dict[str, float] = {}
     for name in names if names is not None else model.aggregates:
         started = time.perf_counter()
-        version = int(graph.read(queries.text("aggregates/version"))[0]["version"])
+        version = relations_version(graph)
         # an aggregate of nothing keeps one part of no kind, so that it reads as computed (and fresh)
         parts = COMPUTE[name](graph, model, name) or [{}]
         stamp = {
