@@ -20,11 +20,15 @@ def _key(labels: list[str], props: dict[str, Any]) -> str:
 
 
 def dump(graph: Graph) -> dict[str, Any]:
-    """Every node and relationship as comparable, sorted JSON-friendly data (element ids left out)."""
+    """Every node and relationship as comparable, sorted JSON-friendly data (element ids left out), without
+    what valuenet derives from the data: the maintained aggregates and their freshness stamp (computed at a
+    time, raised by every load; tests of them are in tests/engine/test_aggregates.py)."""
     nodes = {}
     eid_key = {}
     for row in graph.run("MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props"):
         props = dict(row["props"])
+        if "Aggregate" in row["labels"] or props.get("key") == "relations_version":
+            continue
         props.pop("applied_at", None)  # schema bookkeeping timestamp
         k = _key(sorted(row["labels"]), props)
         eid_key[row["eid"]] = k

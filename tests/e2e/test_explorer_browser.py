@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -369,14 +370,32 @@ new MutationObserver((changes) => {
   }
 }).observe(document, {subtree: true, childList: true, characterData: true});
 """
-# A read that takes seconds on any engine (~5 s on the embedded one at load 16, ~30 s for 3,000,000; the
-# console runs it read-only, like any analyst's query).
-SLOW_QUERY = "UNWIND range(1, 500000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n"
 
 
-def test_a_slow_step_counts_its_seconds_in_the_page_language(served: str) -> None:
+def _slow_query(g: Graph, at_least_s: float = 3.0) -> str:
+    """A read that takes at least `at_least_s` on this engine as loaded as it is now: its size doubles until
+    it does (a fixed 500,000 rows took ~5 s at load 16 but under the progress's half second on a quiet
+    machine, so the progress never showed). Little memory: the lists are 1,000 and `m` long."""
+    m = 500
+    while True:
+        query = (
+            f"UNWIND range(1, 1000) AS a UNWIND range(1, {m}) AS b WITH a + b AS x WHERE x % 7 = 0 "
+            "RETURN count(x) AS n"
+        )
+        started = time.perf_counter()
+        g.read(query)
+        if time.perf_counter() - started >= at_least_s or m >= 1_000_000:
+            return query
+        m *= 2
+
+
+def test_a_slow_step_counts_its_seconds_in_the_page_language(
+    served: str, fresh_graph: Callable[..., Graph]
+) -> None:
     """Issue 14's progress: a slow step shows what runs and its seconds so far in the page's language
-    (Streamlit's own spinner counts "(2.8 seconds)" in English on Chinese pages)."""
+    (Streamlit's own spinner counts "(2.8 seconds)" in English on Chinese pages). The console runs the slow
+    read read-only, like any analyst's query."""
+    slow_query = _slow_query(fresh_graph("slow_probe", apply_schema=False))
     with _local_browser(1400) as (_, page):
         page.add_init_script(script=SEEN_TIMES)
         for language, running, shown in (
@@ -386,7 +405,7 @@ def test_a_slow_step_counts_its_seconds_in_the_page_language(served: str) -> Non
             page.goto(f"{served}/console?lang={language}")
             query = page.locator("textarea").first
             query.wait_for(timeout=60_000)
-            query.fill(SLOW_QUERY)
+            query.fill(slow_query)
             page.get_by_role("button", name=running, exact=True).click()
             page.get_by_text(shown).first.wait_for(timeout=60_000)
             page.screenshot(path=str(ARTIFACTS / f"explorer_progress_{language}.png"), full_page=True)

@@ -14,8 +14,10 @@ import pytest
 from loader import load_mapping
 from loader.dimensions import load_dimensions
 from tests.loader_support import cli_env, dump, valuenet_cmd, write_big_input
+from valuenet import aggregates
 from valuenet.config import Settings
 from valuenet.db import Graph
+from valuenet.model import MODEL
 
 pytestmark = pytest.mark.slow
 
@@ -53,3 +55,5 @@ def test_killed_load_plus_rerun_equals_clean_load(
     rerun = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert dump(g) == expected
+    # the killed load had marked the aggregates stale; the rerun that finished recomputed them
+    assert all(aggregates.freshness(g, name).fresh for name in MODEL.aggregates)
