@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 import networkx as nx
 import pytest
@@ -166,9 +167,12 @@ def test_readers_never_see_a_mixed_run(fresh_graph) -> None:  # type: ignore[no-
     threads = [threading.Thread(target=reader) for _ in range(3)]
     for t in threads:
         t.start()
-    time.sleep(0.2)
+    _wait_for(lambda: len(seen) >= 5 or bool(errors))  # some reads of run A first
     run_b = run_job(g, job, backend=LocalBackend(g))
-    time.sleep(0.2)
+    # and reads after it: a publication in one statement is over in a blink on a quiet machine, so counting
+    # by the clock (0.2 s before and after) left 9 reads there
+    after_b = len(seen)
+    _wait_for(lambda: len(seen) >= after_b + 5 or bool(errors))
     stop.set()
     for t in threads:
         t.join(30)
@@ -186,6 +190,13 @@ def test_readers_never_see_a_mixed_run(fresh_graph) -> None:  # type: ignore[no-
     assert kinds == {"A", "B"} and len(seen) > 10
     # Plain property reads are either run too unless a scan overlaps the publication commit itself.
     assert sum(1 for p in plain if p not in (a, b_expected)) <= 1
+
+
+def _wait_for(condition: Callable[[], bool], timeout_s: float = 60.0) -> None:
+    """Until `condition()` holds (or the timeout passes: the test's assertions then say what is missing)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def test_history_and_movers(graph: Graph) -> None:
