@@ -175,7 +175,7 @@ def run(
             from valuenet import aggregates
             from valuenet.cli import err
 
-            for name, s in aggregates.refresh(g).items():
+            for name, s in aggregates.refresh(g, stale_only=True).items():
                 err.print(f"aggregate {name} recomputed in {s:.2f} s", highlight=False)
     rows = [_summary_row(r) for r in results]
     print_rows(["job", "run", "backend", "status", "seconds", "nodes", "relationships", "note"], rows, fmt)

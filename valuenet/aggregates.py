@@ -91,16 +91,24 @@ def mark_stale(graph: Graph) -> None:
 
 
 def refresh(
-    graph: Graph, model: GraphModel | None = None, *, names: Iterable[str] | None = None
+    graph: Graph,
+    model: GraphModel | None = None,
+    *,
+    names: Iterable[str] | None = None,
+    stale_only: bool = False,
 ) -> dict[str, float]:
     """Recompute the aggregates (default: every one the model declares) for `model`'s focal set (default:
-    the graph's, valuenet/focal.py); seconds per aggregate."""
+    the graph's, valuenet/focal.py), with `stale_only` only those not fresh (a load that wrote nothing,
+    a job run after a load, leave them as they are); seconds per aggregate recomputed."""
     if model is None:
         from valuenet import focal
 
         model = focal.for_graph(graph).model
+    chosen = list(names if names is not None else model.aggregates)
+    if stale_only:
+        chosen = [name for name in chosen if not freshness(graph, name, model).fresh]
     out: dict[str, float] = {}
-    for name in names if names is not None else model.aggregates:
+    for name in chosen:
         started = time.perf_counter()
         version = relations_version(graph)
         # an aggregate of nothing keeps one part of no kind, so that it reads as computed (and fresh)

@@ -66,8 +66,9 @@ def test_a_load_marks_them_stale_and_a_stale_one_is_never_read(examples_graph: G
     assert all(len(notes) == 1 and "is stale" in notes[0] for _, notes in stale)
     assert [rows for rows, _ in stale] != [rows for rows, _ in live], "the load changed the answers"
 
-    aggregates.refresh(g)
+    assert set(aggregates.refresh(g, stale_only=True)) == set(MODEL.aggregates)
     assert _asked(g) == [(rows, []) for rows, _ in stale], "fresh again: the new answers, from it"
+    assert aggregates.refresh(g, stale_only=True) == {}, "nothing stale, nothing recomputed"
 
 
 def test_an_aggregate_is_kept_per_focal_set(examples_graph: Graph) -> None:
