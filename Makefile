@@ -14,12 +14,16 @@ setup: $(STAMP)
 # A virtualenv with the exact versions of requirements.lock, then valuenet itself (editable). Bytecode is
 # compiled at install time (as pip does; uv does not by default): without it, where PYTHONDONTWRITEBYTECODE
 # is set, every `valuenet` command would compile the driver, typer and valuenet from source again (~1 s).
+# The packages' own test suites (29% of the files) are never imported: skipping them saves ~40% of the
+# compile's CPU (29 against 50 CPU s for the locked set), on every core (-j 0).
 $(STAMP): pyproject.toml requirements.lock
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
-	$(BIN)/python -m compileall -q valuenet loader gds_jobs explorer
+	$(BIN)/python -m compileall -q -j 0 -x 'site-packages/.+/tests?/' \
+	  $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') valuenet loader gds_jobs explorer \
+	  >/dev/null || echo "note: some files did not compile to bytecode; Python compiles them when imported"
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
