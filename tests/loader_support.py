@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from valuenet import aggregates
 from valuenet.db import Graph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -21,8 +22,9 @@ def _key(labels: list[str], props: dict[str, Any]) -> str:
 
 def dump(graph: Graph) -> dict[str, Any]:
     """Every node and relationship as comparable, sorted JSON-friendly data (element ids left out), without
-    what valuenet derives from the data: the maintained aggregates and their freshness stamp (computed at a
-    time, raised by every load; tests of them are in tests/engine/test_aggregates.py)."""
+    what valuenet derives from the data: the maintained aggregates (with the organisations' links_*
+    properties of org_degrees) and their freshness stamp (computed at a time, raised by every load; tests of
+    them are in tests/engine/test_aggregates.py)."""
     nodes = {}
     eid_key = {}
     for row in graph.run("MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props"):
@@ -30,6 +32,7 @@ def dump(graph: Graph) -> dict[str, Any]:
         if "Aggregate" in row["labels"] or props.get("key") == "relations_version":
             continue
         props.pop("applied_at", None)  # schema bookkeeping timestamp
+        props = {p: v for p, v in props.items() if not p.startswith(aggregates.LINKS)}
         k = _key(sorted(row["labels"]), props)
         eid_key[row["eid"]] = k
         nodes[k] = {"labels": sorted(row["labels"]), "props": props}

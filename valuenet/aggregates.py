@@ -20,13 +20,16 @@ provinces_ranked, cities_ranked, countries_ranked and relation_types_domestic_fo
 industry, as core_sector_flows counts them before it groups the industries by sector, tier or section.
 `co_investors`: the pairs of investors with at least SHARED_AT_LEAST focal investees in common, for
 co_investment_pairs (asked for fewer, it counts live).
+`org_degrees`: every organisation's relations per type and direction, of the value network and of every
+type, kept on the organisation itself as `links_*` properties (read them only while the aggregate is fresh),
+and in its one part the value network's degree distribution; the same for every focal set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -287,8 +290,70 @@ def _co_investors(graph: Graph, model: GraphModel, name: str) -> list[dict[str, 
     return [part]
 
 
+# -- org_degrees --------------------------------------------------------------------------------------------
+LINKS = "links_"  # the prefix of the per-organisation properties org_degrees keeps
+
+
+def links_per_type(model: GraphModel) -> list[tuple[str, str]]:
+    """(relationship type, direction) of each `links_<TYPE>_<out|in>` property, in the model's order."""
+    return [(t, d) for t in model.org_relationship_types for d in ("out", "in")]
+
+
+def links_properties(model: GraphModel) -> list[str]:
+    """The properties org_degrees keeps on every organisation: `links_<TYPE>_out` and `links_<TYPE>_in`
+    per relationship type between organisations, `links_value` (the value network's types, either
+    direction: its value degree), `links_all` (every type, either direction), `links_partners` (how many
+    distinct organisations it has relations with) and `links_only_through` (how many organisations have
+    relations with it and with no other: reachable only through it) with up to five of their names
+    (`links_only_through_examples`, sorted)."""
+    per_type = [f"{LINKS}{t}_{d}" for t, d in links_per_type(model)]
+    totals = ("value", "all", "partners", "only_through", "only_through_examples")
+    return [*per_type, *(f"{LINKS}{p}" for p in totals)]
+
+
+def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    props = links_properties(model)
+    found = graph.read(queries.load("aggregates/org_degrees").render(model, properties=props))[0]
+    value = [i for i, (t, _) in enumerate(links_per_type(model)) if t in model.value_types]
+    only_through = Counter(sole for sole, _ in found["sole"])
+    examples: defaultdict[str, set[str]] = defaultdict(set)
+    for sole, org_name in found["sole"]:
+        if org_name is not None:
+            examples[sole].add(org_name)
+    counts: dict[str, dict[str, Any]] = {}
+    changed: dict[str, dict[str, Any]] = {}
+    for key, per_type, partners, kept in zip(
+        found["ids"], found["counts"], found["partners"], found["kept"], strict=True
+    ):
+        now = [
+            *per_type,
+            sum(per_type[i] for i in value),
+            sum(per_type),
+            partners,
+            only_through[key],
+            sorted(examples[key])[:EXAMPLES],
+        ]
+        counts[key] = dict(zip(props, now, strict=True))
+        if kept != now:
+            changed[key] = counts[key]
+    # an UPDATE rewrites each node it reaches: after a load that changed few relations, write few
+    if changed:
+        graph.set_properties(model.org_label, model.organization.key, changed)
+    distribution = Counter(row[f"{LINKS}value"] for row in counts.values())
+    degrees = sorted(distribution)
+    return [
+        {
+            "organizations": len(counts),
+            "properties": props,
+            "value_degree": degrees,
+            "value_degree_organizations": [distribution[d] for d in degrees],
+        }
+    ]
+
+
 COMPUTE: dict[str, Callable[[Graph, GraphModel, str], list[dict[str, Any]]]] = {
     "co_investors": _co_investors,
+    "org_degrees": _org_degrees,
     "focal_places": _focal_places,
     "focal_industries": _focal_industries,
 }

@@ -382,6 +382,26 @@ class Graph:
         self.write_batches(query, rows, batch_size=batch_size, params={"property": prop}, on_batch=on_batch)
         return len(rows)
 
+    def set_properties(self, label: str, key: str, rows: Mapping[Any, Mapping[str, Any]]) -> int:
+        """Several properties at once: `n[p] := rows[n.key][p]` on every `label` node whose `key` is in
+        `rows` (each row the same properties, values not null); returns how many nodes were given. On the
+        embedded ArcadeDB one SQL UPDATE (it rewrites each node once, whatever it sets), else Cypher."""
+        props = list(next(iter(rows.values()), {}))
+        _check_identifiers(label, key, *props)
+        if not props:
+            return 0
+        http = self._bulk_http()
+        if http is not None:
+            assignments = ", ".join(f"`{p}` = :rows[`{key}`][{i}]" for i, p in enumerate(props))
+            sql = _sql("set_many", label=label, key=key).replace("$assignments", assignments)
+            http.command("sql", sql, {"rows": {k: [row[p] for p in props] for k, row in rows.items()}})
+            return len(rows)
+        from valuenet import queries
+
+        query = queries.load("engine/set_properties").render(label=label, key=key)
+        self.write_batches(query, [{"key": k, "values": dict(row)} for k, row in rows.items()])
+        return len(rows)
+
     def remove_properties(self, label: str, props: Sequence[str]) -> int:
         """Remove every one of `props` from every `label` node; returns how many nodes had any of them."""
         _check_identifiers(label, *props)

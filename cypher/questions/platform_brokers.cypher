@@ -11,9 +11,12 @@
 // params:
 //   platform: {type: str, default: null, choices: platforms, description: 'platform organisation id or name; all platforms when empty'}
 // figures: [platforms_count]
+// aggregate: org_degrees
 // example: {}
 MATCH (p:Platform)
-WHERE $platform IS NULL OR $platform IN [p.id, p.name_zh, p.name_en]
+{% if given.platform %}
+WHERE $platform IN [p.id, p.name_zh, p.name_en]
+{% endif %}
 CALL (p) {
   OPTIONAL MATCH (u:Organization)-[:EMPOWERS]->(p)
   RETURN count(DISTINCT u) AS suppliers,
@@ -24,11 +27,17 @@ CALL (p) {
   RETURN count(DISTINCT t) AS receivers,
          count(DISTINCT CASE WHEN t:Enterprise AND NOT t:Sample THEN t END) AS non_ai_enterprise_receivers
 }
+{% if stored %}
+{# org_degrees: the organisations whose every relation is with p, counted and five of their names #}
+WITH p, suppliers, academic_suppliers, receivers, non_ai_enterprise_receivers,
+     p.links_only_through AS only_through_platform, p.links_only_through_examples AS examples
+{% else %}
 CALL (p) {
-  OPTIONAL MATCH (p)--(n:Organization)
-  WHERE NOT EXISTS { (n)--(m:Organization) WHERE m <> p }
+  OPTIONAL MATCH (p)--(n:{{ org }})
+  WHERE NOT EXISTS { (n)--(m:{{ org }}) WHERE m <> p }
   RETURN count(DISTINCT n) AS only_through_platform, collect(DISTINCT n.name_zh)[..5] AS examples
 }
+{% endif %}
 RETURN p.id AS id, p.name_zh AS platform, p.platform_domain AS domain, suppliers, academic_suppliers, receivers,
        non_ai_enterprise_receivers, only_through_platform, examples, coalesce(p.synthetic, false) AS synthetic
 ORDER BY only_through_platform DESC, receivers DESC, platform

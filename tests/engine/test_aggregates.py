@@ -30,6 +30,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("core_sector_flows", {"direction": "other_to_core", "by": "division", "edition": 2020}),
     ("co_investment_pairs", {}),
     ("co_investment_pairs", {"investor": "红杉资本中国", "edition": 2021}),
+    ("platform_brokers", {}),
 ]
 
 
@@ -86,3 +87,45 @@ def test_an_aggregate_is_kept_per_focal_set(examples_graph: Graph) -> None:
     assert aggregates.freshness(g, "focal_places", everyone).fresh
     assert aggregates.freshness(g, "focal_places").fresh
     assert questions.run(g, q, params, model=everyone).rows == live
+
+
+def test_org_degrees_are_each_organisations_live_counts(examples_graph: Graph) -> None:
+    """The links_* properties of org_degrees hold what counting each organisation's relations says, and its
+    part the value network's degree distribution."""
+    g = examples_graph
+    aggregates.refresh(g, names=["org_degrees"])
+    live = {
+        r["id"]: r
+        for r in g.read(
+            "MATCH (o:Organization) RETURN o.id AS id, "
+            "COUNT { (o)-[:EMPOWERS]->(:Organization) } AS empowers_out, "
+            "COUNT { (o)<-[:SUPPLIES_TALENT]-(:Organization) } AS talent_in, "
+            "COUNT { (o)-[:EMPOWERS|SUPPLIES_TALENT|INVESTS_IN|ACQUIRES]-(:Organization) } AS value, "
+            "COUNT { (o)--(:Organization) } AS all, "
+            "COUNT { MATCH (o)--(x:Organization) RETURN DISTINCT x } AS partners, "
+            "COUNT { MATCH (o)--(n:Organization) WHERE NOT EXISTS { (n)--(m:Organization) WHERE m <> o } "
+            "RETURN DISTINCT n } AS only_through"
+        )
+    }
+    kept = {
+        r["id"]: r
+        for r in g.read(
+            "MATCH (o:Organization) RETURN o.id AS id, o.links_EMPOWERS_out AS empowers_out, "
+            "o.links_SUPPLIES_TALENT_in AS talent_in, o.links_value AS value, o.links_all AS all, "
+            "o.links_partners AS partners, o.links_only_through AS only_through, "
+            "o.links_only_through_examples AS examples"
+        )
+    }
+    assert {k: {c: v for c, v in r.items() if c != "examples"} for k, r in kept.items()} == live
+    assert any(r["only_through"] for r in live.values()) and any(
+        r["all"] > r["partners"] for r in live.values()
+    )
+    assert all(len(r["examples"]) == min(5, r["only_through"]) for r in kept.values())
+    part = g.read(
+        "MATCH (a:Aggregate {name: 'org_degrees'}) RETURN a.value_degree AS d, "
+        "a.value_degree_organizations AS n"
+    )[0]
+    distribution: dict[int, int] = {}
+    for r in live.values():
+        distribution[r["value"]] = distribution.get(r["value"], 0) + 1
+    assert dict(zip(part["d"], part["n"], strict=True)) == distribution
