@@ -18,6 +18,21 @@ def test_explore_command_line() -> None:
     assert "--browser.gatherUsageStats=false" in argv
 
 
+def test_the_flags_are_the_config_file() -> None:
+    """`streamlit run` in explorer/ reads its config.toml, `valuenet explore` passes flags: the same settings
+    (no garbage collection after every run among them: it held every click back)."""
+    import tomllib
+
+    config = tomllib.loads((cli.APP.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    in_file = {
+        f"--{section}.{name}={str(value).lower()}"
+        for section, options in config.items()
+        for name, value in options.items()
+    }
+    assert in_file == set(cli.STREAMLIT_FLAGS)
+    assert "--runner.postScriptGC=false" in in_file
+
+
 def test_explore_is_registered_with_valuenet() -> None:
     from typer.testing import CliRunner
 
