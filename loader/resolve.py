@@ -312,6 +312,20 @@ class _Resolver:
         # Relation ends that must already exist.
         must = {ident(o) for r in obs.relations for o in (r.sample, r.partner) if not o.create}
         known = set(node_table_ids) | existing_ids(self.graph, must - set(node_table_ids))
+        # Relation tables repeat their ends (one shared OrgObs per distinct cells): applying the same
+        # observation to the same node again at the same priority and edition changes nothing (first
+        # spelling and name_en win, props and place only at a higher priority), so it is applied once.
+        # An end with a place is applied every time: a later place change makes its edition count again.
+        applied: set[tuple[str, int, int, int]] = set()
+
+        def apply_end(i: str, o: OrgObs, prio: int, edition: int) -> None:
+            if o.place is None:
+                k = (i, id(o), prio, edition)
+                if k in applied:
+                    return
+                applied.add(k)
+            self.apply(i, o, prio, edition)
+
         for r in obs.relations:
             s, p = ident(r.sample), ident(r.partner)
             problems = [
@@ -330,8 +344,8 @@ class _Resolver:
                 for col, value, reason in problems:
                     self.problems.add(r.entry, r.file, r.row, col, value, reason, Outcome.rejected)
                 continue
-            self.apply(s, r.sample, 1 if r.sample.create else 0, r.edition)
-            self.apply(p, r.partner, 1 if r.partner.create else 0, r.edition)
+            apply_end(s, r.sample, 1 if r.sample.create else 0, r.edition)
+            apply_end(p, r.partner, 1 if r.partner.create else 0, r.edition)
             if r.spec is None:  # its relationship was dropped (on_error: drop_link)
                 continue
             src, dst = (s, p) if r.spec.direction == "sample_to_partner" else (p, s)
