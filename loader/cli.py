@@ -165,7 +165,11 @@ def register(app: typer.Typer) -> None:
         ] = DEFAULT_SEED,
         directory: Annotated[
             Path | None,
-            typer.Option("--dir", help="with --reference: use (or write) the generated tables here"),
+            typer.Option(
+                "--dir",
+                help="with --reference: use (or write) the generated tables here "
+                "[default: kept in the state folder, generated once per scale and seed]",
+            ),
         ] = None,
         allow_rejects: Annotated[
             bool, typer.Option("--allow-rejects", help="exit 0 even when rows were rejected")
@@ -236,15 +240,17 @@ def register(app: typer.Typer) -> None:
                 )
             reports: list[LoadReport] = []
             if reference:
-                from loader.reference.load import load_reference
+                from loader.reference.load import cached_tables, load_reference
+                from valuenet.config import Settings
 
+                tables = directory or cached_tables(Settings().home, scale, seed)
                 with progress_bar(err) as update:
                     try:
                         reports += load_reference(
                             g,
                             scale=scale,
                             seed=seed,
-                            directory=directory,
+                            directory=tables,
                             allow_rejects=allow_rejects,
                             rejects_path=rejects,
                             report_path=report,
