@@ -19,7 +19,7 @@ from bench import nxbase
 from bench.engine import Engine
 from bench.memory import PeakSampler, cpu_s
 from gds_jobs import catalogue, local
-from gds_jobs.algorithms import BETWEENNESS, HARMONIC, NETWORK_STATS, Orientation, Params
+from gds_jobs.algorithms import BETWEENNESS, HARMONIC, NETWORK_STATS, Orientation, Params, paths
 from gds_jobs.algorithms.graphs import Projected
 from gds_jobs.catalogue import Job
 from gds_jobs.runner import choose_backend
@@ -27,9 +27,10 @@ from valuenet import queries
 
 
 def _floor(job: Job, p: Projected, params: Params, concurrency: int) -> float:
-    """The algorithm with networkit in this process, on the projection already in memory (graph
-    construction included, as in the local backend)."""
+    """The algorithm with networkit (and the compiled path kernels) in this process, on the projection
+    already in memory (graph construction included, as in the local backend)."""
     nk.setNumberOfThreads(concurrency)
+    paths.set_threads(concurrency)
     t = time.perf_counter()
     local.compute(job, p, params)
     return time.perf_counter() - t

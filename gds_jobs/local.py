@@ -78,7 +78,10 @@ class LocalBackend:
     def execute(self, job: Job, params: Params, staged: str | None, progress: ProgressFn) -> Result:
         import networkit as nk
 
+        from gds_jobs.algorithms import paths
+
         nk.setNumberOfThreads(self.concurrency)
+        paths.set_threads(self.concurrency)
         progress("projecting", 0.05)
         t0 = time.perf_counter()
         p = self.project(job)

@@ -20,6 +20,7 @@ from gds_jobs.algorithms.base import (
     ScoreKind,
 )
 from gds_jobs.algorithms.graphs import BoolArray, FloatArray, Projected, oriented
+from gds_jobs.algorithms.paths import Adjacency, dependencies, inverse_distance_sums
 
 Fraction = Annotated[float, Field(gt=0, lt=1)]
 
@@ -145,26 +146,22 @@ def _sampled_facts(n: int, k: int, params: SamplingParams, directed: bool) -> di
 
 
 def _betweenness_local(p: Projected, orientation: Orientation, params: BetweennessParams) -> Computed:
-    """Raw betweenness, each unordered pair counted once (networkx normalized=False, GDS undirected);
-    sampled from the same number of sources as GDS samples (`betweenness_samples`)."""
-    import networkit as nk
-
-    g = oriented(p, orientation)
-    n = g.numberOfNodes()
+    """Raw betweenness, each unordered pair counted once (networkx normalized=False, GDS undirected):
+    Brandes' dependencies from every node, or from as many sources as GDS samples (`betweenness_samples`),
+    drawn uniformly without replacement with `seed` (the same sources on any number of threads) and
+    scaled by n/k."""
+    adjacency = Adjacency.of(p, orientation)
+    n = adjacency.node_count
     k = betweenness_samples(n, params)
-    if k is None:
-        algorithm = nk.centrality.Betweenness(g, normalized=False)
-    else:
-        # seeded per thread: reproducible at the same concurrency (recorded on the run)
-        nk.setSeed(params.seed, True)
-        algorithm = nk.centrality.EstimateBetweenness(g, k, False, True)
-    algorithm.run()
-    scores = np.asarray(algorithm.scores(), dtype=np.float64)
-    if not g.isDirected():
-        scores /= 2.0  # networkit counts ordered pairs
+    sources = range(n) if k is None else random.Random(params.seed).sample(range(n), k)
+    scores = dependencies(adjacency, np.asarray(sources, dtype=np.int64))
+    directed = orientation is not Orientation.UNDIRECTED
+    if not directed:
+        scores /= 2.0  # each unordered pair was counted from both ends
     if k is None:
         return Computed(scores.tolist(), {"betweenness_method": "exact (Brandes)"})
-    return Computed(scores.tolist(), _sampled_facts(n, k, params, g.isDirected()))
+    scores *= n / k
+    return Computed(scores.tolist(), _sampled_facts(n, k, params, directed))
 
 
 def _betweenness_gds(params: BetweennessParams, orientation: Orientation, nodes: int) -> GdsCall:
@@ -206,23 +203,16 @@ def _harmonic_local(p: Projected, orientation: Orientation, params: HarmonicPara
     """
     import networkit as nk
 
-    g = oriented(p, orientation)
-    n = g.numberOfNodes()
+    n = p.node_count
     if n < 2:
         return Computed([0.0] * n, {"harmonic_method": "exact"})
     k = hoeffding_samples(n, params.epsilon, params.delta)
     if params.exact or k >= n:
-        h = nk.centrality.HarmonicCloseness(g, normalized=True)
+        h = nk.centrality.HarmonicCloseness(oriented(p, orientation), normalized=True)
         h.run()
         return Computed(list(h.scores()), {"harmonic_method": "exact"})
     sources = random.Random(params.seed).sample(range(n), k)
-    total = np.zeros(n, dtype=np.float64)
-    for s in sources:
-        bfs = nk.distance.BFS(g, s, storePaths=False)
-        bfs.run()
-        d = np.asarray(bfs.getDistances(), dtype=np.float64)
-        reach = (d > 0) & (d < 1e300)
-        total[reach] += 1.0 / d[reach]
+    total = inverse_distance_sums(Adjacency.of(p, orientation), np.asarray(sources, dtype=np.int64))
     counts = np.full(n, float(k))
     counts[sources] -= 1.0  # a source does not sample itself
     scores: FloatArray = total / counts

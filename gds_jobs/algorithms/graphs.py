@@ -47,10 +47,17 @@ class Projected:
 
     def undirected_pair_count(self) -> int:
         """Linked pairs, each once whatever the direction (self-loops not counted)."""
+        return int(self.undirected_pairs()[0].size)
+
+    def undirected_pairs(self) -> tuple[IntArray, IntArray]:
+        """Each linked pair once as (lower, higher) node index, in the order of its first relationship;
+        self-loops left out."""
         keep = self.sources != self.targets
         lo = np.minimum(self.sources[keep], self.targets[keep])
         hi = np.maximum(self.sources[keep], self.targets[keep])
-        return int(np.unique(lo * max(1, self.node_count) + hi).size)
+        first = np.unique(lo * max(1, self.node_count) + hi, return_index=True)[1]
+        first.sort()
+        return lo[first], hi[first]
 
 
 def numbered(
@@ -163,32 +170,28 @@ def from_edges(
 
 def directed(p: Projected, orientation: Orientation = Orientation.NATURAL) -> nk.Graph:
     """The directed networkit graph of the projection (REVERSE: every relationship flipped); self-loops
-    left out."""
+    left out, parallel relationships kept, in the projection's order."""
     import networkit as nk
 
     if orientation is Orientation.UNDIRECTED:
         raise ValueError("directed() builds NATURAL or REVERSE graphs; use undirected_simple()")
     g = nk.Graph(p.node_count, weighted=False, directed=True)
     ends = (p.targets, p.sources) if orientation is Orientation.REVERSE else (p.sources, p.targets)
-    for s, t in zip(ends[0].tolist(), ends[1].tolist(), strict=True):
-        if s != t:
-            g.addEdge(s, t)
+    keep = ends[0] != ends[1]
+    if keep.any():
+        g.addEdges((ends[0][keep], ends[1][keep]))
     return g
 
 
 def undirected_simple(p: Projected) -> nk.Graph:
-    """The undirected simple graph of a projection: each linked pair once, no self-loops."""
+    """The undirected simple graph of a projection: each linked pair once, no self-loops, in the order
+    of the pairs' first relationships (the adjacency order Louvain's moves follow)."""
     import networkit as nk
 
     g = nk.Graph(p.node_count, weighted=False, directed=False)
-    seen: set[tuple[int, int]] = set()
-    for s, t in zip(p.sources.tolist(), p.targets.tolist(), strict=True):
-        if s == t:
-            continue
-        key = (s, t) if s < t else (t, s)
-        if key not in seen:
-            seen.add(key)
-            g.addEdge(*key)
+    lo, hi = p.undirected_pairs()
+    if lo.size:
+        g.addEdges((lo, hi))
     return g
 
 

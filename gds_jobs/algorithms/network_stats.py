@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import random
 import time
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import numpy as np
 from pydantic import Field
 
 from gds_jobs.algorithms.base import Algorithm, Computed, Orientation, Params, ScoreKind
 from gds_jobs.algorithms.communities import clustering_coefficients, components, louvain_partition, modularity
-from gds_jobs.algorithms.graphs import Projected, directed, undirected_simple
-
-if TYPE_CHECKING:
-    import networkit as nk
+from gds_jobs.algorithms.graphs import Projected, undirected_simple
+from gds_jobs.algorithms.paths import Adjacency, distances
 
 
 class NetworkStatsParams(Params):
@@ -25,30 +23,20 @@ class NetworkStatsParams(Params):
 
 
 def path_lengths(
-    g: nk.Graph, *, samples: int | None, seed: int, with_diameter: bool = False
+    adjacency: Adjacency, *, samples: int | None, seed: int, with_diameter: bool = False
 ) -> tuple[float, int, int, int]:
     """Mean shortest-path length over reachable ordered pairs, from `samples` random sources among the
     nodes with out-edges (all of them when None or when there are fewer). With `with_diameter`, also the
     largest finite distance seen (exact when every such node is a source).
     Returns (mean, sources used, pairs counted, largest distance)."""
-    import networkit as nk
-
-    candidates = [v for v in range(g.numberOfNodes()) if g.degreeOut(v) > 0]
+    candidates = np.flatnonzero(adjacency.out_degrees() > 0).tolist()
     nodes = candidates
     if samples is not None and samples < len(candidates):
         nodes = random.Random(seed).sample(candidates, samples)
-    total = 0.0
-    pairs = 0
-    longest = 0
-    for s in nodes:
-        bfs = nk.distance.BFS(g, s, storePaths=False)
-        bfs.run()
-        d = np.asarray(bfs.getDistances(), dtype=np.float64)
-        reach = d[(d > 0) & (d < 1e300)]
-        total += float(reach.sum())
-        pairs += int(reach.size)
-        if with_diameter and reach.size:
-            longest = max(longest, int(reach.max()))
+    seen = distances(adjacency, np.asarray(nodes, dtype=np.int64))
+    total = int(seen.distance_sums.sum())
+    pairs = int(seen.reached.sum())
+    longest = int(seen.longest.max()) if with_diameter and len(nodes) else 0
     return (total / pairs if pairs else 0.0), len(nodes), pairs, longest
 
 
@@ -81,8 +69,8 @@ def table3(p: Projected, params: NetworkStatsParams) -> dict[str, Any]:
     if n == 0:
         return stats
     started = time.perf_counter()
-    dig = directed(p)
-    with_out = sum(1 for v in range(n) if dig.degreeOut(v) > 0)
+    dig = Adjacency.of(p, Orientation.NATURAL)
+    with_out = int(np.count_nonzero(dig.out_degrees() > 0))
     samples = None if params.exact_paths else params.path_samples
     # Directed paths (networkit has no exact directed diameter algorithm): BFS from every node with
     # out-edges when exact_paths, else from `path_samples` of them; the diameter is then the largest
@@ -102,7 +90,7 @@ def table3(p: Projected, params: NetworkStatsParams) -> dict[str, Any]:
     d = nk.distance.Diameter(und, algo=nk.distance.DiameterAlgo.EXACT)
     d.run()
     stats["diameter_undirected"] = int(d.getDiameter()[0])  # exact (iFUB), largest over components
-    mean_u, used_u, _, _ = path_lengths(und, samples=samples, seed=seed)
+    mean_u, used_u, _, _ = path_lengths(Adjacency.of(p, Orientation.UNDIRECTED), samples=samples, seed=seed)
     stats["avg_path_length_undirected"] = mean_u
     stats["avg_path_length_undirected_method"] = "undirected, " + _paths_method(used_u, n, seed)
     partition = louvain_partition(und, max_iterations=10)
