@@ -1,13 +1,11 @@
 // title_zh: 共同投资的投资者对（聚合 co_investors 的计算）
 // title_en: Pairs of investors of the same focal organisations (computing the co_investors aggregate)
 // answers: >
-//   one row per two investors (the smaller id first) and focal organisation both invested in, with the
-//   editions both relations are in, as co_investment_pairs matches them (valuenet/aggregates.py folds them
-//   into pairs)
+//   one row: every focal organisation with two investors or more, as co_investment_pairs matches them: its
+//   element id and name, and per investor its id, names, whether it is synthetic and the editions of its
+//   investment (valuenet/aggregates.py pairs them: the pattern over both investors at once took 20x longer)
 // params: {}
-MATCH (a:{{ org }})-[r1:INVESTS_IN]->({{ focal_node('s') }})<-[r2:INVESTS_IN]-(b:{{ org }})
-WHERE a.id < b.id
-RETURN a.id AS a, b.id AS b, elementId(s) AS investee, s.name_zh AS name,
-       [e IN coalesce(r1.editions, []) WHERE e IN coalesce(r2.editions, [])] AS editions,
-       [a.name_zh, b.name_zh, coalesce(a.name_en, ''), coalesce(b.name_en, '')] AS names,
-       coalesce(a.synthetic, false) OR coalesce(b.synthetic, false) AS synthetic
+MATCH ({{ focal_node('s') }})<-[r:INVESTS_IN]-(a:{{ org }})
+WITH s, collect([a.id, a.name_zh, coalesce(a.name_en, ''), coalesce(a.synthetic, false), coalesce(r.editions, [])]) AS investors
+WHERE size(investors) > 1
+RETURN collect([elementId(s), s.name_zh, investors]) AS investees

@@ -26,8 +26,14 @@ WITH coalesce(a.pair_shared{{ variant }}, []) AS shared, a.pair_a_zh AS a_zh, a.
      [a.pair_a_id, a.pair_a_zh, a.pair_a_en, a.pair_b_id, a.pair_b_zh, a.pair_b_en] AS names,
 {% endif %}
      a.pair_examples{{ variant }} AS examples, a.pair_examples_start{{ variant }} AS starts,
-     a.pair_synthetic AS synthetic
+     a.pair_synthetic AS synthetic{{ ',' if not given.investor }}
+{% if given.investor %}
 UNWIND range(0, size(shared) - 1) AS k
+{% else %}
+{# the pairs in the question's order (most in common first): the first `limit` of them are the answer #}
+     a.pair_order{{ variant }} AS ranked
+UNWIND coalesce(ranked, [])[..$limit] AS k
+{% endif %}
 WITH k, shared[k] AS n, a_zh, b_zh, examples, starts, synthetic{{ ', names' if given.investor }}
 WHERE n >= $min_shared
 {% if given.investor %}

@@ -20,29 +20,42 @@
 //   max_nodes: {type: int, default: 200, min: 2, max: 500}
 // figures: []
 // example: {org: 华为, depth: 1}
-MATCH (o:Organization {id: $org})
-OPTIONAL MATCH (o)-[r1]-(n1:Organization)
-WHERE type(r1) IN $types
-WITH o, n1, count(r1) AS w1
-ORDER BY w1 DESC, n1.id
-WITH o, [n IN collect(n1) WHERE n IS NOT NULL] AS hop1
-WITH o, size(hop1) AS first_total, hop1[..($max_nodes - 1)] AS kept1
+{# the types asked as the pattern's own (they join organisations only); the relations with the centre are
+   kept from the first hop, so only those among the other nodes shown are matched again #}
+{% set types = choice.types | join('|') %}
+MATCH (o:{{ org }} {id: $org})
+CALL (o) {
+  OPTIONAL MATCH (o)-[r1:{{ types }}]-(n1)
+  WITH n1, collect(r1) AS with_centre
+  ORDER BY size(with_centre) DESC, n1.id
+  LIMIT $max_nodes - 1
+  RETURN [n IN collect(n1) WHERE n IS NOT NULL] AS kept1, collect(with_centre) AS centre_edges
+}
+WITH o, kept1, centre_edges,
+     size(COLLECT { MATCH (o)-[:{{ types }}]-(x) RETURN DISTINCT elementId(x) AS x }) AS first_total
+{% if choice.depth == 2 %}
 CALL (o, kept1) {
-  UNWIND (CASE WHEN $depth = 2 THEN kept1 ELSE [] END) AS m
-  MATCH (m)-[r2]-(n2:Organization)
-  WHERE type(r2) IN $types AND n2 <> o AND NOT EXISTS { (o)-[x]-(n2) WHERE type(x) IN $types }
+  UNWIND kept1 AS m
+  MATCH (m)-[r2:{{ types }}]-(n2)
+  WHERE n2 <> o AND NOT EXISTS { (o)-[:{{ types }}]-(n2) }
   WITH n2, count(r2) AS w2
   ORDER BY w2 DESC, n2.id
   RETURN collect(n2) AS hop2
 }
-WITH o, 1 + first_total + size(hop2) AS nodes_total,
-     [o] + kept1 + hop2[..($max_nodes - 1 - size(kept1))] AS ns
-UNWIND ns AS a
-OPTIONAL MATCH (a)-[r]->(b:Organization)
-WHERE b IN ns AND type(r) IN $types
-WITH o, nodes_total, ns,
-     [e IN collect({source: a.id, target: b.id, type: type(r), experience: r.experience}) WHERE e.target IS NOT NULL] AS edges
+{% else %}
+WITH o, kept1, centre_edges, first_total, [] AS hop2
+{% endif %}
+WITH o, centre_edges, 1 + first_total + size(hop2) AS nodes_total,
+     kept1 + hop2[..($max_nodes - 1 - size(kept1))] AS others
+CALL (others) {
+  UNWIND others AS a
+  MATCH (a)-[r:{{ types }}]->(b)
+  WHERE b IN others
+  RETURN collect({source: a.id, target: b.id, type: type(r), experience: r.experience}) AS among_others
+}
+WITH o, nodes_total, [o] + others AS ns, among_others,
+     [rs IN centre_edges | [r IN rs | {source: startNode(r).id, target: endNode(r).id, type: type(r), experience: r.experience}]] AS centre
 RETURN o.id AS center, size(ns) AS nodes_shown, nodes_total, nodes_total > size(ns) AS capped,
        [n IN ns | {id: n.id, name_zh: n.name_zh, name_en: n.name_en, country: n.country,
-                   labels: [l IN labels(n) WHERE l <> 'Organization'], synthetic: coalesce(n.synthetic, false)}] AS nodes,
-       edges
+                   labels: [l IN labels(n) WHERE l <> '{{ org }}'], synthetic: coalesce(n.synthetic, false)}] AS nodes,
+       reduce(all = among_others, rs IN centre | all + rs) AS edges

@@ -13,15 +13,19 @@
 //   limit: {type: int, default: 50, min: 1, max: 1000}
 // figures: []
 // example: {org: 华为}
-MATCH (o:Organization {id: $org})
-MATCH (o)-[e:EMPOWERS]->(t:Organization)
-WHERE $edition IS NULL OR $edition IN e.editions
+{# each receiver's province once, then the names of each group's place (not one lookup per receiver) #}
+MATCH (o:{{ org }} {id: $org})
+MATCH (o)-[e:EMPOWERS]->(t)
+{% if given.edition %}
+WHERE $edition IN e.editions
+{% endif %}
 OPTIONAL MATCH (t)-[:LOCATED_IN]->(:City)-[:IN_PROVINCE]->(pv:Province)
-OPTIONAL MATCH (c:Country {code: t.country})
-WITH o, t,
-     CASE WHEN pv IS NOT NULL THEN pv.code ELSE coalesce(t.country, '?') END AS code,
-     CASE WHEN pv IS NOT NULL THEN pv.name_zh ELSE coalesce(c.name_zh, t.country, '未知') END AS region,
-     CASE WHEN pv IS NOT NULL THEN 'province' ELSE 'country' END AS level
-RETURN o.name_zh AS organization, level, code, region, count(DISTINCT t) AS receivers
+WITH o, pv, CASE WHEN pv IS NULL THEN t.country END AS country, count(DISTINCT t) AS receivers
+OPTIONAL MATCH (c:Country {code: country})
+RETURN o.name_zh AS organization,
+       CASE WHEN pv IS NOT NULL THEN 'province' ELSE 'country' END AS level,
+       CASE WHEN pv IS NOT NULL THEN pv.code ELSE coalesce(country, '?') END AS code,
+       CASE WHEN pv IS NOT NULL THEN pv.name_zh ELSE coalesce(c.name_zh, country, '未知') END AS region,
+       receivers
 ORDER BY receivers DESC, code
 LIMIT $limit

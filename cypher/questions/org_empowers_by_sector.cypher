@@ -13,13 +13,16 @@
 //   limit: {type: int, default: 50, min: 1, max: 1000}
 // figures: []
 // example: {org: 华为}
-MATCH (o:Organization {id: $org})
-MATCH (o)-[e:EMPOWERS]->(t:Organization)
-WHERE $edition IS NULL OR $edition IN e.editions
+{# each receiver's industry once, then each industry's section (not one lookup per receiver) #}
+MATCH (o:{{ org }} {id: $org})
+MATCH (o)-[e:EMPOWERS]->(t)
+{% if given.edition %}
+WHERE $edition IN e.editions
+{% endif %}
 OPTIONAL MATCH (t)-[:IN_INDUSTRY]->(i:Industry)
+WITH o, i, count(DISTINCT t) AS receivers
 OPTIONAL MATCH (i)-[:SUBCLASS_OF]->(s:Industry)
-WITH o, coalesce(i.code, '?') AS code, coalesce(i.name_zh, '未知行业') AS industry, coalesce(s.code, i.code) AS section,
-     coalesce(i.tier, s.tier) AS tier, count(DISTINCT t) AS receivers
-RETURN o.name_zh AS organization, code, industry, section, tier, receivers
+RETURN o.name_zh AS organization, coalesce(i.code, '?') AS code, coalesce(i.name_zh, '未知行业') AS industry,
+       coalesce(s.code, i.code) AS section, coalesce(i.tier, s.tier) AS tier, receivers
 ORDER BY receivers DESC, code
 LIMIT $limit

@@ -16,15 +16,23 @@
 MATCH ({{ focal_node('s') }})
 WHERE {{ focal_edition('s') }}
 WITH collect(s) AS samples, count(s) AS total
+{# each city's enterprises counted once, then the city's region of the level asked; a city in several
+   provinces or metro areas counts for each, and once more per each of the other kind, as one row per
+   city, province and metro area would #}
+{% set per_province = "(CASE WHEN COUNT { (c)-[:IN_PROVINCE]->(:Province) } > 1 THEN COUNT { (c)-[:IN_PROVINCE]->(:Province) } ELSE 1 END)" %}
+{% set per_metro = "(CASE WHEN COUNT { (c)-[:IN_METRO]->(:MetroArea) } > 1 THEN COUNT { (c)-[:IN_METRO]->(:MetroArea) } ELSE 1 END)" %}
 UNWIND samples AS s
-CALL (s) {
-  MATCH (s)-[:LOCATED_IN]->(c:City)
-  OPTIONAL MATCH (c)-[:IN_PROVINCE]->(p:Province)
-  OPTIONAL MATCH (c)-[:IN_METRO]->(m:MetroArea)
-  RETURN CASE $level WHEN 'city' THEN c WHEN 'province' THEN p ELSE m END AS region
-}
-WITH region, total, count(s) AS enterprises
-WHERE region IS NOT NULL
+MATCH (s)-[:LOCATED_IN]->(c:City)
+WITH c, total, count(*) AS located
+{% if choice.level == 'city' %}
+WITH c AS region, total, located * {{ per_province }} * {{ per_metro }} AS enterprises
+{% elif choice.level == 'province' %}
+MATCH (c)-[:IN_PROVINCE]->(region:Province)
+WITH region, total, sum(located * {{ per_metro }}) AS enterprises
+{% else %}
+MATCH (c)-[:IN_METRO]->(region:MetroArea)
+WITH region, total, sum(located * {{ per_province }}) AS enterprises
+{% endif %}
 RETURN region.code AS code, region.name_zh AS region_zh, region.name_en AS region_en, region.lat AS lat,
        region.lon AS lon, enterprises, round(10000.0 * enterprises / total) / 100 AS share
 ORDER BY enterprises DESC, code

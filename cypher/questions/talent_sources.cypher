@@ -19,17 +19,31 @@
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: []
 // example: {place: '440000', experience: study}
-{# the sample enterprises first (each one's place, industry and field asked once), then their talent sources #}
-{% set enterprise = (['(s.country = $place OR EXISTS { (s)-[:LOCATED_IN]->(pl) WHERE pl.code = $place }'
-      ~ ' OR EXISTS { (s)-[:LOCATED_IN]->()-[:IN_PROVINCE|IN_METRO]->(g) WHERE g.code = $place })'] if given.place else [])
-  + (['(EXISTS { (s)-[:IN_INDUSTRY]->(ind) WHERE ind.code = $industry }'
+{# the sample enterprises first (from the place when one is asked: located in it, in one of its cities, or of
+   that country; then each one's industry and field asked once), then their talent sources #}
+{% set enterprise = (['(EXISTS { (s)-[:IN_INDUSTRY]->(ind) WHERE ind.code = $industry }'
       ~ ' OR EXISTS { (s)-[:IN_INDUSTRY]->()-[:SUBCLASS_OF]->(sec) WHERE sec.code = $industry })'] if given.industry else [])
   + (['EXISTS { (s)-[:APPLIES_IN]->(f) WHERE f.code = $field }'] if given.field else []) %}
 {% set source = (["r.experience = '" ~ choice.experience ~ "'"] if choice.experience != 'any' else [])
   + (['$edition IN r.editions'] if given.edition else [])
   + ([('NOT ' if choice.origin == 'foreign' else '') ~ "coalesce(i.country, '') IN ['CN', 'HK', 'MO', 'TW']"]
      if choice.origin != 'any' else []) %}
+{% if given.place %}
+OPTIONAL MATCH (pc:City {code: $place})
+OPTIONAL MATCH (pp:Province {code: $place})
+OPTIONAL MATCH (pm:MetroArea {code: $place})
+OPTIONAL MATCH (pk:Country {code: $place})
+WITH [x IN [pc, pp, pm, pk] WHERE x IS NOT NULL] AS places
+{# a country's code (two or three letters) is also the enterprises' own `country` #}
+WITH COLLECT { UNWIND places AS pl MATCH (pl)<-[:LOCATED_IN]-({{ focal_node('s') }}) RETURN s }
+   + COLLECT { UNWIND places AS pl MATCH (pl)<-[:IN_PROVINCE|IN_METRO]-(:City)<-[:LOCATED_IN]-({{ focal_node('s') }}) RETURN s }
+   + CASE WHEN $place =~ '[A-Z]{2,3}' THEN COLLECT { MATCH ({{ focal_node('s') }}) WHERE s.country = $place RETURN s }
+          ELSE [] END AS found
+UNWIND found AS s
+WITH DISTINCT s
+{% else %}
 MATCH ({{ focal_node('s') }})
+{% endif %}
 {% if enterprise %}
 WHERE {{ enterprise | join('\n  AND ') }}
 {% endif %}

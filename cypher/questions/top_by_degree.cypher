@@ -28,6 +28,7 @@
 //   edition: {type: int, default: null, allowed: [2020, 2021]}
 //   limit: {type: int, default: 20, min: 1, max: 1000}
 // figures: [tech_degree_top30_sample_r*, tech_degree_top30_relation_r*, tech_input_top30_sample_r*, tech_empowerment_top30_sample_r*, tech_input_top20_relation_r*, tech_empowerment_top20_relation_r*, hc_study_top20_*, hc_work_top20_*, invest_top20_*]
+// aggregate: org_degrees
 // example: {relation: tech, among: sample, limit: 30}
 {# the relation counted, seen from the ranked organisation o; x is the counterpart #}
 {% set counted = {
@@ -51,7 +52,17 @@ MATCH ({{ 'o:' ~ choice.kind if choice.kind != 'any' else (focal_node('o') if ch
 {% if ranked %}
 WHERE {{ ranked | join('\n  AND ') }}
 {% endif %}
+{# org_degrees keeps the counts of every relation of a type and direction: read them when nothing else is asked #}
+{% set kept = {
+  'tech': 'o.links_EMPOWERS_out + o.links_EMPOWERS_in', 'tech_input': 'o.links_EMPOWERS_in',
+  'tech_empowerment': 'o.links_EMPOWERS_out', 'talent': 'o.links_SUPPLIES_TALENT_out',
+  'invest_made': 'o.links_INVESTS_IN_out', 'invest_received': 'o.links_INVESTS_IN_in', 'acquires': 'o.links_ACQUIRES_out',
+}.get(choice.relation) if stored and not counted_where else none %}
+{% if kept %}
+WITH o, {{ kept }} AS degree
+{% else %}
 WITH o, COUNT { (o){{ counted }}(x){% if counted_where %} WHERE {{ counted_where | join(' AND ') }}{% endif %} } AS degree
+{% endif %}
 WHERE degree > 0
 RETURN o.id AS id, o.name_zh AS name, o.name_en AS name_en, o.country AS country,
        [l IN labels(o) WHERE l <> '{{ org }}'] AS labels, degree, coalesce(o.synthetic, false) AS synthetic
