@@ -108,7 +108,11 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
         "MB",
     )
     browser = one.get("explorer", {}).get("browser", {})
-    flows = {"one_click": "one click → answer", "organisation 华为": "华为's page → why central"}
+    flows = {
+        "one_click": "one click → answer",
+        "organisation 华为": "华为's page → why central",
+        "start_figures": "start page → its figures",
+    }
     for flow, what in flows.items():
         r = browser.get(flow) or {}
         note = f"first visit {r['first_s']} s; load {browser.get('load_at_start')}" if r else ""
@@ -520,12 +524,14 @@ def explorer_browser_lines(b: dict[str, Any]) -> list[str]:
     ]
     flows = {"one click on 谁在为广州汽车制造业赋能？ → answer drawn": b["one_click"]}
     flows |= {f"{k} page → why central reads": v for k, v in b.items() if k.startswith("organisation ")}
+    if "start_figures" in b:  # results of before December 2026 have the visits only (below)
+        flows["start page (a new tab) → its figures show"] = b["start_figures"]
     for name, r in flows.items():
         status = "met" if r["met"] else "missed"
         first, later, goal = _f(r["first_s"]), _f(r["later_median_s"]), _f(r["goal_s"], 0)
         out.append(f"| {name} | {first} | {later} | ≤ {goal} | {status} |")
     figures = [v["start_figures_s"] for v in b.get("start_page", [])]
-    if figures:
+    if figures and "start_figures" not in b:
         shown = f"first visit {_f(figures[0])} s, later {_f(figures[-1])} s"
         out += ["", f"Start page until its figures show: {shown}."]
     return [*out, ""]

@@ -71,8 +71,8 @@ def main() -> None:
     _search(c)
     _headlines()
     data.warm(c)
-    ui.load_answer_code()
     _figures(c)
+    ui.load_answer_code()  # hidden, after what the reader sees first: the browser draws that before it
 
 
 main()
