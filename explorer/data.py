@@ -25,7 +25,7 @@ from valuenet import aggregates, focal, org_names, plain_words, queries, resolve
 from valuenet import questions as qlib
 from valuenet.config import ConnectionInfo, NotConfiguredError, Settings, connection_info
 from valuenet.db import DriverError, Graph, Neo4jError, ReadResult
-from valuenet.model import MODEL
+from valuenet.model import MODEL, GraphModel
 
 RESULT_TTL_S = 3600
 EPOCH_TTL_S = 5
@@ -91,7 +91,23 @@ def _plain(params: dict[str, Any]) -> str:
 
 @st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=2000)
 def _read(key: str, ep: str, name: str, params_json: str, _g: Graph) -> list[dict[str, Any]]:
-    return _g.read(queries.text(name), json.loads(params_json))
+    query, params = queries.load(name), json.loads(params_json)
+    aggregate = query.meta.get("aggregate")
+    if not aggregate:
+        return _g.read(query.text, params)
+    # a query with an `aggregate:` reads it when fresh (the epoch, part of the key, changes with every load)
+    model = _focal_model(_focal(key, _g)[0])
+    if not aggregates.freshness(_g, str(aggregate), model).fresh:
+        return _g.read(query.text, params)
+    stored = query.render(stored=True)
+    if "$focal_set" in stored:  # the aggregate's part for this focal set
+        params["focal_set"] = aggregates.focal_key(model or MODEL)
+    return _g.read(stored, params)
+
+
+def _focal_model(focal_label: str | None) -> GraphModel | None:
+    """The graph model counting with this focal set; None for the default model's own."""
+    return None if focal_label == MODEL.focal_set.label else MODEL.with_focal(focal_label)
 
 
 def read(c: Conn, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -126,8 +142,7 @@ def focal_set(c: Conn) -> tuple[str | None, str]:
 
 @st.cache_data(ttl=RESULT_TTL_S, show_spinner=False, max_entries=500)
 def _ask(key: str, ep: str, focal_label: str | None, qid: str, params_json: str, _g: Graph) -> ReadResult:
-    model = None if focal_label == MODEL.focal_set.label else MODEL.with_focal(focal_label)
-    return qlib.run(_g, qlib.get(qid), json.loads(params_json), model=model)
+    return qlib.run(_g, qlib.get(qid), json.loads(params_json), model=_focal_model(focal_label))
 
 
 def ask(c: Conn, qid: str, params: dict[str, Any]) -> ReadResult:

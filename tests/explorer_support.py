@@ -47,6 +47,12 @@ def app(page: str = "ask", lang: str = "zh", **query: str) -> AppTest:
     return at.run()
 
 
+def open_tab(at: AppTest, label: str, key: str = "org_tab") -> AppTest:
+    """The page again with the tab `label` of the tabs `key` open (as a reader's click on it)."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def echarts(at: AppTest) -> list[dict[str, Any]]:
     """The payloads (options, map) of every ECharts component on the page."""
     out = []

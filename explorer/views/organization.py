@@ -19,7 +19,7 @@ from explorer.i18n import (
     relation_type,
     t,
 )
-from valuenet import org_names
+from valuenet import aggregates, org_names
 from valuenet import questions as qlib
 from valuenet.db import DriverError, Neo4jError
 from valuenet.model import MODEL
@@ -79,7 +79,11 @@ def _attributes(props: dict[str, Any], scores: set[str]) -> None:
     rows = [  # one text column: values of mixed types, numbers as readers write them
         {"property": attribute_name(k, language), "value": _attribute_value(k, v, language)}
         for k, v in sorted(props.items())
-        if k not in scores and k not in PROVENANCE_KEYS and k not in NAME_KEYS and "__" not in k
+        if k not in scores
+        and k not in PROVENANCE_KEYS
+        and k not in NAME_KEYS
+        and "__" not in k
+        and not k.startswith(aggregates.LINKS)  # org_degrees' counts: the relations table says them
     ]
     ui.table(rows, ["property", "value"], key="org_attrs", filename=f"{props.get('id')}_attributes")
 
@@ -342,16 +346,23 @@ def main() -> None:
     props: dict[str, Any] = dict(profile["props"])
     _header(props, list(profile["labels"]), profile)
     _why_central(c, oid, props)
-    tab_net, tab_scores, tab_attrs = st.tabs([t("ego"), t("scores"), t("attributes")])
-    with tab_net:
-        _ego(c, oid)
-        _strongest_partners(c, oid)
-        _questions_about(oid)
-    with tab_scores:
-        _scores(c, oid, props)
-    with tab_attrs:
-        _attributes(props, set(jobs_info.score_properties()))
-        _provenance(c, oid, props)
+    # only the open tab is drawn (a tab opened reruns the page): the browser then draws "why central" and
+    # the network without the other tabs' tables and metrics
+    tab_net, tab_scores, tab_attrs = st.tabs(
+        [t("ego"), t("scores"), t("attributes")], key=ui.lkey("org_tab"), on_change="rerun"
+    )
+    if tab_net.open:
+        with tab_net:
+            _ego(c, oid)
+            _strongest_partners(c, oid)
+            _questions_about(oid)
+    if tab_scores.open:
+        with tab_scores:
+            _scores(c, oid, props)
+    if tab_attrs.open:
+        with tab_attrs:
+            _attributes(props, set(jobs_info.score_properties()))
+            _provenance(c, oid, props)
 
 
 main()

@@ -12,8 +12,17 @@ from explorer import data
 from explorer.i18n import relation_name
 from gds_jobs import catalogue, runner
 from tests.conftest import free_port
-from tests.explorer_support import app, echarts, errors, link_texts, load_fixture, point_app_at, texts
-from valuenet import aggregates
+from tests.explorer_support import (
+    app,
+    echarts,
+    errors,
+    link_texts,
+    load_fixture,
+    open_tab,
+    point_app_at,
+    texts,
+)
+from valuenet import aggregates, queries
 from valuenet.config import Settings
 from valuenet.db import Graph
 
@@ -60,7 +69,6 @@ def test_organisation_page_before_jobs(on_plain: Graph) -> None:
         "开放创新平台" in page and "样本企业" in page and "深圳市" in page
     )  # kinds in the graph model's words
     assert "华为技术有限公司" in page  # aliases
-    assert "尚无分数" in page  # no job has run: say how to get scores
     assert "— 表示没有数值" in page  # the partners' PageRank, not computed yet: "—", not Streamlit's None
     # ego network as a graph view centred on the organisation
     graph = echarts(at)[0]["options"]["series"][0]
@@ -72,10 +80,14 @@ def test_organisation_page_before_jobs(on_plain: Graph) -> None:
         relation_name(t, "zh") for t in ("EMPOWERS", "INVESTS_IN", "SUPPLIES_TALENT")
     }
     assert link_texts(partners[partners["type"] == relation_name("EMPOWERS", "zh")]["partner"])[0] == "英特尔"
+    # only the open tab is drawn: the others' tables and metrics once opened
+    assert len(at.dataframe) == 1 and not at.metric
+    assert "尚无分数" in texts(open_tab(at, "作业分数"))  # no job has run: say how to get scores
     # provenance
+    open_tab(at, "属性")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["报告版本"] == "2020, 2021" and metrics["合成"] == "观测数据"
-    relations = at.dataframe[2].value
+    relations = at.dataframe[1].value
     assert set(relations["type"]) == {
         relation_name(t, "zh") for t in ("EMPOWERS", "INVESTS_IN", "SUPPLIES_TALENT")
     }
@@ -104,12 +116,12 @@ def test_organisation_ego_cap_is_noted(on_plain: Graph) -> None:
 
 
 def test_organisation_scores_and_history_after_jobs(on_scored: Graph) -> None:
-    at = app("organization", org="华为")
+    at = open_tab(app("organization", org="华为"), "作业分数")
     assert not errors(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["技术关系度数中心度"] == "4"
     assert "PageRank 影响力" in metrics
-    history = at.dataframe[1].value
+    history = at.dataframe[0].value
     assert list(history["job"]) == ["degree_tech", "pagerank", "pagerank"]
     assert list(history["rank"]) == [1, 1, 1]
 
@@ -117,9 +129,39 @@ def test_organisation_scores_and_history_after_jobs(on_scored: Graph) -> None:
 def test_organisation_in_english(on_plain: Graph) -> None:
     at = app("organization", lang="en", org="huawei")
     assert at.header[0].value == "Huawei"
-    assert "No scores yet" in texts(at)
+    assert "No scores yet" in texts(open_tab(at, "Scores from jobs", key="org_tab__en"))
     assert "Guangdong / Shenzhen" in texts(at) and "深圳市" not in texts(at)  # the graph's English names
     assert "华为技术有限公司" not in texts(at)  # other names in English only (the Chinese name is beside)
+
+
+@pytest.fixture(scope="module")
+def degrees_stored(fresh_graph: Callable[..., Graph]) -> Graph:
+    """The fixture graph with the per-organisation degrees (org_degrees) computed, no job run."""
+    g = load_fixture(fresh_graph("explorer_degrees"))
+    g.write("MATCH (o:Organization) REMOVE o.degree_tech")
+    aggregates.refresh(g, names=["org_degrees"])
+    return g
+
+
+def test_organisation_page_reads_the_stored_degrees(
+    monkeypatch: pytest.MonkeyPatch, engine_settings: Settings, degrees_stored: Graph, plain: Graph
+) -> None:
+    """With org_degrees fresh, the partners' degrees and everyone's come from it: the same rows as counted
+    live (the plain graph: none stored), the same page, and its counts are not listed as attributes."""
+    cases = [("explorer/org_partners", {"id": "huawei", "k": 5}), ("explorer/degree_distribution", {})]
+    for name, params in cases:
+        counted = plain.read(queries.text(name), params)
+        stored = data._read("stored", "1", name, data._plain(params), degrees_stored)
+        assert stored == counted and stored, name
+    assert "x.links_value" in queries.load("explorer/org_partners").render(stored=True)
+    pages = []
+    for g in (plain, degrees_stored):
+        data._read.clear()
+        point_app_at(monkeypatch, engine_settings, g)
+        at = app("organization", org="华为")
+        shown = (texts(at).replace(str(g.info.database), "-"), at.dataframe[0].value.to_dict())
+        pages.append((*shown, open_tab(at, "属性").dataframe[0].value.to_dict()))
+    assert pages[0] == pages[1]
 
 
 # -- Network overview ----
