@@ -48,6 +48,8 @@ def test_every_parameter_used_is_declared_and_every_declared_one_is_used(f: quer
             stored = questions.template_names(specs, every_given, stored=True)
             used |= queries.used_parameters(f.render(**stored))
         shaping = {n for n in declared if f"choice.{n}" in f.source}
+    elif f.meta.get("aggregate"):  # the explorer's: a stored shape reading it (explorer/data.py)
+        used |= queries.used_parameters(f.render(stored=True))
     if f.name in TEMPLATE_VARIANTS:
         used |= queries.used_parameters(f.render(**TEMPLATE_VARIANTS[f.name]))
     assert sorted(used - declared) == [], f"{f.path}: used but not declared in the header"
