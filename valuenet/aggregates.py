@@ -329,25 +329,40 @@ def links_properties(model: GraphModel) -> list[str]:
 
 def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
     props = links_properties(model)
-    found = graph.read(queries.load("aggregates/org_degrees").render(model, properties=props))[0]
-    value = [i for i, (t, _) in enumerate(links_per_type(model)) if t in model.value_types]
-    only_through = Counter(sole for sole, _ in found["sole"])
+    nodes = queries.load("aggregates/org_degrees_nodes").render(model, properties=props)
+    organizations = graph.read(nodes)[0]["organizations"]
+    relations = graph.read(queries.load("aggregates/org_degrees_relations").render(model))[0]["relations"]
+    column = {kind: i for i, kind in enumerate(links_per_type(model))}
+    value = set(model.value_types)
+    per_type: dict[str, list[int]] = {eid: [0] * len(column) for eid, *_ in organizations}
+    partners: dict[str, set[str]] = {eid: set() for eid in per_type}
+    for start, end, rel_type in relations:
+        if start not in per_type or end not in per_type:  # an end that is no organisation: not counted
+            continue
+        per_type[start][column[(rel_type, "out")]] += 1
+        per_type[end][column[(rel_type, "in")]] += 1
+        partners[start].add(end)
+        partners[end].add(start)
+    value_columns = [i for (t, _), i in column.items() if t in value]
+    only_through: Counter[str] = Counter()
     examples: defaultdict[str, set[str]] = defaultdict(set)
-    for sole, org_name in found["sole"]:
-        if org_name is not None:
-            examples[sole].add(org_name)
+    for eid, _, org_name, _ in organizations:
+        if len(partners[eid]) == 1:
+            (sole,) = partners[eid]
+            only_through[sole] += 1
+            if org_name is not None:
+                examples[sole].add(org_name)
     counts: dict[str, dict[str, Any]] = {}
     changed: dict[str, dict[str, Any]] = {}
-    for key, per_type, partners, kept in zip(
-        found["ids"], found["counts"], found["partners"], found["kept"], strict=True
-    ):
+    for eid, key, _, kept in organizations:
+        n = per_type[eid]
         now = [
-            *per_type,
-            sum(per_type[i] for i in value),
-            sum(per_type),
-            partners,
-            only_through[key],
-            sorted(examples[key])[:EXAMPLES],
+            *n,
+            sum(n[i] for i in value_columns),
+            sum(n),
+            len(partners[eid]),
+            only_through[eid],
+            sorted(examples[eid])[:EXAMPLES],
         ]
         counts[key] = dict(zip(props, now, strict=True))
         if kept != now:
