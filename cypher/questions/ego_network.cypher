@@ -19,6 +19,7 @@
 //   types: {type: list, default: [model: org_relationship_types], allowed: [model: org_relationship_types], description: 'relationship types between organisations'}
 //   max_nodes: {type: int, default: 200, min: 2, max: 500}
 // figures: []
+// aggregate: org_degrees
 // example: {org: 华为, depth: 1}
 {# the types asked as the pattern's own (they join organisations only); the relations with the centre are
    kept from the first hop, so only those among the other nodes shown are matched again #}
@@ -31,8 +32,13 @@ CALL (o) {
   LIMIT $max_nodes - 1
   RETURN [n IN collect(n1) WHERE n IS NOT NULL] AS kept1, collect(with_centre) AS centre_edges
 }
+{# every type asked: org_degrees keeps how many partners the centre has #}
 WITH o, kept1, centre_edges,
+{% if stored and choice.types | sort == model.org_relationship_types | sort %}
+     o.links_partners AS first_total
+{% else %}
      size(COLLECT { MATCH (o)-[:{{ types }}]-(x) RETURN DISTINCT elementId(x) AS x }) AS first_total
+{% endif %}
 {% if choice.depth == 2 %}
 CALL (o, kept1) {
   UNWIND kept1 AS m
