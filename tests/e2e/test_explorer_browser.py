@@ -213,8 +213,10 @@ def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str)
         page.get_by_role("heading", name="中国人工智能产业价值网络").wait_for(timeout=60_000)
         page.get_by_text("样本企业", exact=True).first.wait_for(timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / "explorer_reader_start.png"), full_page=True)
-        # the answer's grid and chart code loads while the reader reads (a hidden, empty grid and chart)
+        # the answer's grid and chart code loads while the reader reads (a hidden, empty grid and chart,
+        # drawn after the figures)
         preload = page.locator(".st-key-answer_code")
+        preload.locator("[data-testid='stDataFrame']").wait_for(state="attached", timeout=60_000)
         assert preload.locator("[data-testid='stDataFrame']").count() == 1 and not preload.is_visible()
         page.get_by_role("link", name="谁在为广州汽车制造业赋能？").click()
         assert _showing(page, PROVIDERS) >= PROVIDERS
