@@ -197,7 +197,8 @@ def _focal_places(graph: Graph, model: GraphModel, name: str) -> list[dict[str, 
     for kind in decl.kinds:
         rows = graph.read(query.render(model, kind=kind, split=list(decl.split)))[0]["counterparts"]
         for row in rows:
-            country = row["country"]
+            # .get: a map entry whose value is null may come back without its key (seen once on ArcadeDB)
+            country = row.get("country")
             domestic = (country or "") in DOMESTIC
             for p in row["parts"]:
                 key = (kind, tuple(p["part"]))
