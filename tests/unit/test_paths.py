@@ -208,3 +208,16 @@ def test_sources_with_one_neighbour_fold_into_it() -> None:
     folded = dependencies(adjacency, sources)
     searched = dependencies(replace(adjacency, symmetric=False), sources)
     assert folded == pytest.approx(searched, rel=1e-12, abs=1e-9)
+
+
+@pytest.mark.parametrize("orientation", [Orientation.NATURAL, Orientation.UNDIRECTED])
+def test_local_order_is_a_renumbering(orientation: Orientation) -> None:
+    g = directed_cases()[0]
+    adjacency = Adjacency.of(projected(list(g.edges()), 80), orientation)
+    local, position = adjacency.in_local_order()
+    assert sorted(position.tolist()) == list(range(80)) and local.symmetric == adjacency.symmetric
+
+    def links(a: Adjacency) -> set[tuple[int, int]]:
+        return {(v, int(w)) for v in range(a.node_count) for w in a.targets[a.starts[v] : a.starts[v + 1]]}
+
+    assert {(int(position[v]), int(position[w])) for v, w in links(adjacency)} == links(local)
