@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 
+from gds_jobs.algorithms import paths
 from gds_jobs.algorithms.base import Computed, Orientation, Params, ProgressFn, Result, ScoreKind
 from gds_jobs.algorithms.graphs import Linked, Projected, project
 from gds_jobs.catalogue import Job
@@ -63,6 +64,8 @@ class LocalBackend:
         (once per batch with share_projections); every orientation is derived from it in stored direction."""
         p = self._projections.get(job.projection)
         if p is None:
+            if self._linked is None:
+                paths.warm_up()  # numba's start-up overlaps the fetch, which mostly waits on the engine
             linked = self._linked or fetch(self.graph, self.focal.model)
             p = project(linked, job.projection, self.focal.model)
             if self.share_projections:
@@ -77,8 +80,6 @@ class LocalBackend:
 
     def execute(self, job: Job, params: Params, staged: str | None, progress: ProgressFn) -> Result:
         import networkit as nk
-
-        from gds_jobs.algorithms import paths
 
         nk.setNumberOfThreads(self.concurrency)
         paths.set_threads(self.concurrency)

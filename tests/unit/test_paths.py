@@ -5,6 +5,7 @@ number of threads; and the jobs that use them (betweenness, harmonic, Table 3's 
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -221,3 +222,10 @@ def test_local_order_is_a_renumbering(orientation: Orientation) -> None:
         return {(v, int(w)) for v in range(a.node_count) for w in a.targets[a.starts[v] : a.starts[v + 1]]}
 
     assert {(int(position[v]), int(position[w])) for v, w in links(adjacency)} == links(local)
+
+
+def test_warm_up_loads_the_kernels_in_the_background() -> None:
+    thread = paths.warm_up()
+    thread.join(timeout=600)  # a bound for a loaded machine's first compile, not a timing check
+    assert not thread.is_alive()
+    assert "gds_jobs.algorithms.path_kernels" in sys.modules
