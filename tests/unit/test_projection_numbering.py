@@ -37,7 +37,8 @@ def rows(seed: int) -> list[tuple[str, str | None]]:
 
 @pytest.fixture
 def one_thread() -> Iterator[None]:
-    """The sampled estimators are seeded per thread: one thread, then back to what the session had."""
+    """networkit's community detection (Louvain, Leiden) is seeded per thread: one thread, then back to what
+    the session had (betweenness and harmonic draw their sources with random.Random, on any thread count)."""
     before = nk.getMaxNumberOfThreads()
     nk.setNumberOfThreads(1)
     yield
