@@ -28,7 +28,7 @@ def _params(graph: str, *, aggregated: bool = False) -> list[Any]:
 
 def test_every_question_every_parameter_and_every_query_shape_has_a_golden_case() -> None:
     """Each parameter is given at least once; a parameter whose value shapes the query text (`choice.<name>`
-    in its template) is given every allowed value."""
+    in its template) is given every allowed value (a list parameter: each allowed element in some list)."""
     asked: dict[str, list[dict[str, Any]]] = {}
     for graph in golden.GRAPHS:
         for qid, params in golden.cases(graph):
@@ -44,6 +44,10 @@ def test_every_question_every_parameter_and_every_query_shape_has_a_golden_case(
                 missing.append(f"{qid}.{name}: never given")
             if f"choice.{name}" in source:
                 shaping = p.allowed if p.allowed is not None else [True, False]
+                if p.type == "list":
+                    values = {str(v) for s in sets if isinstance(s.get(name), list) for v in s[name]}
+                    missing += [f"{qid}.{name}: {v} in no list" for v in shaping if str(v) not in values]
+                    continue
                 missing += [f"{qid}.{name}={v}" for v in shaping if str(v) not in values | {str(p.default)}]
     assert not missing, f"not covered by tests/data/golden/cases.yaml: {missing}"
 
