@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -77,6 +78,12 @@ class Credentials:
     root: tuple[str, str]
     app: tuple[str, str]
     reader: tuple[str, str] | None = None
+
+
+def new_password() -> str:
+    """A generated server password: 144 random bits in hex. URL-safe base64 starts with "-" one time in 64,
+    and neo4j-admin then reads the password as an option ("Missing required parameter: '<password>'")."""
+    return secrets.token_hex(18)
 
 
 def read_private(path: Path) -> dict[str, Any]:

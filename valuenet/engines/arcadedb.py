@@ -27,7 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from valuenet.config import DEFAULT_DATABASE, MAX_QUERY_TIMEOUT_S, Settings
-from valuenet.engines import Credentials, Launch, Paths, ServerError, read_private, write_private
+from valuenet.engines import (
+    Credentials,
+    Launch,
+    Paths,
+    ServerError,
+    new_password,
+    read_private,
+    write_private,
+)
 
 _MODULE = "valuenet.engines.arcadedb"
 
@@ -70,9 +78,9 @@ class ArcadeDBServer:
             found = data.get(key) or {}
             if found:
                 return str(found["username"]), str(found["password"])
-            return f"{prefix}_{secrets.token_hex(6)}", secrets.token_urlsafe(18)
+            return f"{prefix}_{secrets.token_hex(6)}", new_password()
 
-        root_password = str(data.get("password") or secrets.token_urlsafe(18))
+        root_password = str(data.get("password") or new_password())
         creds = Credentials(
             root=(str(data.get("username", ROOT_USER)), root_password),
             app=user("app", "valuenet"),

@@ -16,12 +16,19 @@ Community Edition holds one user database (no CREATE DATABASE); valuenet names i
 from __future__ import annotations
 
 import os
-import secrets
 import subprocess
 from pathlib import Path
 
 from valuenet.config import DEFAULT_DATABASE, Settings
-from valuenet.engines import Credentials, Launch, Paths, ServerError, read_private, write_private
+from valuenet.engines import (
+    Credentials,
+    Launch,
+    Paths,
+    ServerError,
+    new_password,
+    read_private,
+    write_private,
+)
 from valuenet.engines.neo4j_dist import Distribution, assemble, find_java, read_lock
 
 ADMIN_USER = "neo4j"
@@ -74,7 +81,7 @@ class Neo4jServer:
         path = self.credentials_file(paths)
         data = read_private(path)
         if not data:
-            data = {"username": ADMIN_USER, "password": secrets.token_urlsafe(18)}
+            data = {"username": ADMIN_USER, "password": new_password()}
             write_private(path, data)
         user = (str(data["username"]), str(data["password"]))
         return Credentials(root=user, app=user)
