@@ -13,9 +13,10 @@ focal set it is asked on (valuenet/questions.py); otherwise it counts live, and 
 stale. A refresh reads the version before it counts, so a load that writes meanwhile leaves its parts stale.
 
 `focal_places`: the focal relations of each kind per counterpart's country (all of them), city and province
-(domestic counterparts), for every edition and each one, folded here from one row per counterpart exactly as
-provinces_ranked, cities_ranked, countries_ranked and relation_types_domestic_foreign count them live
-(a counterpart located in two cities counts for both, and twice in the total, as their OPTIONAL MATCH does).
+(domestic counterparts), for every edition and each one, folded here from each relation's counterpart and
+the organisations' places (read once) exactly as provinces_ranked, cities_ranked, countries_ranked and
+relation_types_domestic_foreign count them live (a counterpart located in two cities counts for both, and
+twice in the total, as their OPTIONAL MATCH does).
 `focal_industries`: the technology relations of the focal organisations in the AI core sector per partner
 industry, as core_sector_flows counts them before it groups the industries by sector, tier or section.
 `co_investors`: the pairs of investors with at least SHARED_AT_LEAST focal investees in common, for
@@ -175,47 +176,67 @@ class _Part:
         return self.countries.total.get(variant, 0) + self.unknown_country.get(variant, 0)
 
 
-def _counts(editions: list[list[int]], sample_editions: list[list[int]]) -> Counts:
-    """Per variant, how many of these relations count: '' all, 'E' those of edition E, 'sample_E' those of
-    edition E with a focal end in edition E's sample."""
-    out: Counts = defaultdict(int)
-    out[""] = len(editions)
-    for eds in editions:
-        for e in set(eds):
-            out[str(e)] += 1
-    for eds in sample_editions:
-        for e in set(eds):
-            out[f"sample_{e}"] += 1
+def _counts(editions: Iterable[int], sample_editions: Iterable[int], relations: int = 1) -> Counts:
+    """Per variant, how many of these `relations` (all of these editions, and of these with a focal end in
+    that edition's sample) count: '' all, 'E' in edition E, 'sample_E' in edition E with that end in E's
+    sample."""
+    out: Counts = {"": relations}
+    out.update((str(e), relations) for e in set(editions))
+    out.update((f"sample_{e}", relations) for e in set(sample_editions))
     return out
+
+
+# (country, cities, provinces) of an organisation as the geography questions' OPTIONAL MATCHes find it:
+# one province entry per (place, province) row, '' where none (one row when it is located nowhere)
+Place = tuple[str | None, tuple[str, ...], tuple[str, ...]]
+NOWHERE: Place = (None, (), ("",))
+
+
+def _org_places(graph: Graph, model: GraphModel) -> dict[str, Place]:
+    """Every organisation's place by element id."""
+    rows = graph.read(queries.load("aggregates/org_places").render(model))[0]["places"]
+    countries: dict[str, str | None] = {}
+    cities: defaultdict[str, list[str]] = defaultdict(list)
+    provinces: defaultdict[str, list[str]] = defaultdict(list)
+    located: set[tuple[str, str]] = set()
+    for eid, country, loc, city, province in rows:
+        countries[eid] = country
+        provinces[eid].append(province)
+        if city is not None and (eid, loc) not in located:  # a city in two provinces: one city
+            located.add((eid, loc))
+            cities[eid].append(city)
+    return {eid: (c, tuple(cities[eid]), tuple(provinces[eid])) for eid, c in countries.items()}
 
 
 def _focal_places(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
     decl = model.aggregates[name]
     query = queries.load("aggregates/focal_places")
+    places = _org_places(graph, model)
     parts: dict[tuple[str, tuple[Any, ...]], _Part] = {}
     editions: set[str] = set()
     for kind in decl.kinds:
-        rows = graph.read(query.render(model, kind=kind, split=list(decl.split)))[0]["counterparts"]
-        for row in rows:
-            # .get: a map entry whose value is null may come back without its key (seen once on ArcadeDB)
-            country = row.get("country")
-            domestic = (country or "") in DOMESTIC
-            for p in row["parts"]:
-                key = (kind, tuple(p["part"]))
-                part = parts.get(key)
-                if part is None:
-                    split = {k: v for k, v in zip(decl.split, p["part"], strict=True) if v is not None}
-                    part = parts[key] = _Part(split, _Totals(), defaultdict(int), _Totals(), _Totals())
-                counts = _counts(p["editions"], p["sample_editions"])
-                editions |= {v for v in counts if v and not v.startswith("sample_")}
-                if country is None:
-                    for v, n in counts.items():
-                        part.unknown_country[v] += n
-                else:
-                    part.countries.add([country], counts, 1)
-                if domestic:
-                    part.cities.add(row["cities"], counts, max(1, len(row["cities"])))
-                    part.provinces.add([c for c in row["provinces"] if c], counts, len(row["provinces"]))
+        relations = graph.read(query.render(model, kind=kind, split=list(decl.split)))[0]["relations"]
+        # relations alike (the same place, split values and editions) are counted once, times how many
+        alike = Counter(
+            (places.get(eid, NOWHERE), tuple(split), tuple(eds), tuple(sample_eds))
+            for eid, split, eds, sample_eds in relations
+        )
+        for ((country, cities, provinces), values, eds, sample_eds), n in alike.items():
+            key = (kind, values)
+            part = parts.get(key)
+            if part is None:
+                split = {k: v for k, v in zip(decl.split, values, strict=True) if v is not None}
+                part = parts[key] = _Part(split, _Totals(), defaultdict(int), _Totals(), _Totals())
+            counts = _counts(eds, sample_eds, n)
+            editions |= {v for v in counts if v and not v.startswith("sample_")}
+            if country is None:
+                for v, k in counts.items():
+                    part.unknown_country[v] += k
+            else:
+                part.countries.add([country], counts, 1)
+            if country in DOMESTIC:
+                part.cities.add(list(cities), counts, max(1, len(cities)))
+                part.provinces.add([c for c in provinces if c], counts, len(provinces))
     variants = ["", *sorted(editions)]
     with_sample = [*variants, *(f"sample_{e}" for e in sorted(editions))]
     return [
@@ -241,9 +262,10 @@ def _focal_industries(graph: Graph, model: GraphModel, name: str) -> list[dict[s
     for kind in model.aggregates[name].kinds:
         industries = found[kind] = _Totals()
         for row in graph.read(query.render(model, kind=kind)):
-            counts = _counts(row["editions"], [])
-            editions |= {v for v in counts if v}
-            industries.add([row["code"]], counts, 1)
+            for eds, n in Counter(map(tuple, row["editions"])).items():
+                counts = _counts(eds, (), n)
+                editions |= {v for v in counts if v}
+                industries.add([row["code"]], counts, 1)
     variants = ["", *sorted(editions)]
     return [
         {"kind": kind, **industries.properties("industry", variants, totals=False)}
