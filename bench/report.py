@@ -116,6 +116,8 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     for flow, what in flows.items():
         r = browser.get(flow) or {}
         note = f"first visit {r['first_s']} s; load {browser.get('load_at_start')}" if r else ""
+        if "new_tab" in r:  # the reader's way there is the goal's; a pasted URL's new tab beside it
+            note += f"; in a new tab {r['new_tab']['later_median_s']} s"
         name = f"explorer: {what} ≤ 1 s (Chromium, median)"
         add(name, r.get("later_median_s"), 1.0, r.get("met"), "s", note)
     cli = result.get("cli_start") or {}
@@ -523,7 +525,11 @@ def explorer_browser_lines(b: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---:|---|",
     ]
     flows = {"one click on 谁在为广州汽车制造业赋能？ → answer drawn": b["one_click"]}
-    flows |= {f"{k} page → why central reads": v for k, v in b.items() if k.startswith("organisation ")}
+    for k, v in b.items():
+        if k.startswith("organisation "):  # since session 6: the reader's way there, and a new tab's
+            flows[f"{k} page{' (' + v['path'] + ')' if 'path' in v else ''} → why central reads"] = v
+            if "new_tab" in v:
+                flows[f"{k} page in a new tab → why central reads"] = v["new_tab"]
     if "start_figures" in b:  # results of before December 2026 have the visits only (below)
         flows["start page (a new tab) → its figures show"] = b["start_figures"]
     for name, r in flows.items():

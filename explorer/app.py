@@ -43,6 +43,7 @@ page = st.navigation(
         ),
     ]
 )
+ui.open_selected_org()
 conn = ui.connect()
 st.sidebar.caption(f"{t('engine')}: {conn.key.split('|')[0]} · {conn.key.split('|')[1] or '-'}")
 ui.synthetic_banner(conn)

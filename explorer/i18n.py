@@ -192,6 +192,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ask, more
     "running": ("正在回答：{title}", "Answering: {title}"),
     "elapsed": ("{text}（已用 {s:.1f} 秒）", "{text} ({s:.1f} s so far)"),
+    "open_row_hint": (
+        "选中一行（左侧的方框）即在本页打开该机构；点名称在新标签页打开。",
+        "Select a row (the box on its left) to open its organisation here; a name opens it in a new tab.",
+    ),
     "missing_note": (
         "{mark} 表示没有数值：未计算（作业尚未运行）或数据中没有。",
         "{mark} means no value: not computed (the jobs have not run) or not in the data.",

@@ -125,6 +125,36 @@ def org_url(oid: str, name: str = "") -> str:
     return f"/organization?{urlencode({'org': oid, 'lang': lang()})}#{name or oid}"
 
 
+def org_query(oid: str) -> dict[str, str]:
+    """The organisation page's URL state (as `org_url`), for links and switches inside the app."""
+    return {"org": oid, "lang": lang()}
+
+
+def org_link(column: Any, oid: str, label: str) -> None:
+    """A link to an organisation's page inside the app: the same browser session, so the page opens
+    without Streamlit starting again in the browser (a plain link, as a table's, opens a new tab)."""
+    column.page_link(
+        "views/organization.py", label=label, icon=":material/apartment:", query_params=org_query(oid)
+    )
+
+
+OPEN_ORG = "_open_org"  # the organisation a table's selected row asks to open
+
+
+def open_selected_org() -> None:
+    """Open the organisation whose row the reader selected in a table (`table`), in this tab: called by
+    the app before the page runs, so the switch happens at once."""
+    oid = st.session_state.pop(OPEN_ORG, None)
+    if oid:
+        st.switch_page("views/organization.py", query_params=org_query(str(oid)))
+
+
+def _select_org(key: str, ids: list[str | None]) -> None:
+    rows = st.session_state[key].selection.rows
+    if rows and ids[rows[0]]:
+        st.session_state[OPEN_ORG] = ids[rows[0]]
+
+
 def org_name(props: dict[str, Any]) -> str:
     """An organisation's name in the page's language (its id when it has none), in English without the
     other names the reference data keeps in brackets."""
@@ -241,15 +271,26 @@ def table(
         config[c] = st.column_config.LinkColumn(column_label(c), display_text=r"#(.*)$")
     # a missing number reads "—" (Streamlit shows a grey "None"), explained once under the table
     missing = readers and bool(df.isna().to_numpy().any())
+    # a table of organisations: selecting a row opens its page in this tab (its name's link: a new tab)
+    ids = [None if r.get("id") is None else str(r["id"]) for r in rows] if links else []
+    selectable: dict[str, Any] = (
+        {"on_select": lambda: _select_org(f"{key}_table", ids), "selection_mode": "single-row"}
+        if links
+        else {}
+    )
     st.dataframe(
         df.style.format(na_rep=MISSING) if missing else df,
         width="stretch",
         hide_index=True,
         key=f"{key}_table",
         column_config=config,
+        **selectable,
     )
-    if missing:
-        st.caption(t("missing_note", mark=MISSING))
+    notes = [t("missing_note", mark=MISSING)] if missing else []
+    if links:
+        notes.append(t("open_row_hint"))
+    if notes:
+        st.caption(" ".join(notes))
     plain = df.copy()
     for c in links:
         plain[c] = plain[c].map(lambda u: str(u).split("#", 1)[-1])
@@ -349,7 +390,10 @@ def _event_value(event: Any) -> str | None:
 def org_picker(key: str, default_search: str = "") -> str | None:
     """Search organisations by Chinese/English name or alias; returns the chosen organisation id."""
     c = data.conn()
-    text = st.text_input(t("org_search"), value=default_search, key=f"{key}_search")
+    search = f"{key}_search"
+    if search not in st.session_state:  # set through the state (a page may set it too, for a link it follows)
+        st.session_state[search] = default_search
+    text = st.text_input(t("org_search"), key=search)
     if not text.strip():
         return None
     # an exact id (every link to an organisation page) needs no search through every name

@@ -27,6 +27,7 @@ from valuenet.model import MODEL
 # Properties shown under provenance rather than attributes.
 PROVENANCE_KEYS = ("sample_editions", "sources", "synthetic")
 NAME_KEYS = ("id", "name_zh", "name_en", "aliases", "name_key")  # name_key: the loader's, internal
+SHOWN_ORG = "_org_shown"  # the organisation the URL held when the page last ran
 TOP_PARTNERS = 30  # partners drawn by default: a hub's 3,000 would be a hairball
 
 
@@ -244,14 +245,13 @@ def _why_central(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
     for r in sorted(partners, key=lambda r: -int(r["links"])):
         strongest.setdefault(str(r["id"]), r)
     top = list(strongest.values())[:3]
+    names: dict[str, str] = {}
     if top:
         english = data.org_english(c, ui.names_in(top, ["partner"])) if language == "en" else {}
-        links = ("、" if language == "zh" else ", ").join(
-            f"[{english.get(r['partner']) or r['partner'] or r['id']}]({ui.org_url(str(r['id']))})"
-            for r in top
-        )
+        names = {str(r["id"]): str(english.get(r["partner"]) or r["partner"] or r["id"]) for r in top}
         share = percent(sum(int(r["links"]) for r in top) / total)
-        sentences.append(t("explain_partners", partners=links, k=len(top), share=share))
+        listed = ("、" if language == "zh" else ", ").join(f"**{n}**" for n in names.values())
+        sentences.append(t("explain_partners", partners=listed, k=len(top), share=share))
     if props.get("betweenness") is not None:
         bridge = data.read(c, "explorer/org_partner_communities", {"id": oid, "sample": 200})
         if bridge and bridge[0]["communities"] and int(bridge[0]["communities"]) > 1:
@@ -261,6 +261,9 @@ def _why_central(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
             )
     sentences.extend(_rank_moves(c, oid))
     st.markdown("\n\n".join(sentences))
+    # the main partners' pages, opened in this tab (a markdown link would open a new one)
+    for col, (partner, name) in zip(st.columns(max(3, len(names))), names.items(), strict=False):
+        ui.org_link(col, partner, name)
 
 
 def _strongest_partners(c: data.Conn, oid: str) -> None:
@@ -333,11 +336,13 @@ def main() -> None:
     st.title(t("page_org"))
     st.caption(t("org_intro"))
     default = str(st.query_params.get("org", ""))
+    if st.session_state.get(SHOWN_ORG) != default:  # a link (or the back button) to another organisation
+        st.session_state["org_search"] = default
     oid = ui.org_picker("org", default_search=default)
     if not oid:
         st.info(t("org_hint"))
         return
-    st.query_params["org"] = oid
+    st.query_params["org"] = st.session_state[SHOWN_ORG] = oid
     rows = data.read(c, "explorer/org_profile", {"id": oid})
     if not rows:
         st.info(t("org_none"))

@@ -7,6 +7,7 @@ import streamlit as st
 from explorer import data, progress, ui
 from explorer.headlines import HEADLINES
 from explorer.i18n import lang, pick, t
+from valuenet import plain_words
 from valuenet.model import MODEL
 
 
@@ -32,10 +33,22 @@ def _search(c: data.Conn) -> None:
         return
     with progress.working(t("plain_reading")):
         reading = data.read_plain_words(c, text)
+    named = _organization_named(reading)
+    if named:  # an organisation's name alone: its page, in this tab
+        st.switch_page("views/organization.py", query_params=ui.org_query(named))
     if reading.question is None:
         st.warning(t("plain_not_understood"))
         return
     st.switch_page("views/ask.py", query_params=ui.ask_query(reading.question, reading.params, text=text))
+
+
+def _organization_named(reading: plain_words.Reading) -> str | None:
+    """The organisation's id when the sentence is its name and nothing else (华为, Huawei)."""
+    if len(reading.mentions) != 1 or reading.mentions[0].entries[0].slot != "org":
+        return None
+    mention = reading.mentions[0]
+    whole = plain_words.normalise(reading.text).strip(" ?？!！。.")
+    return str(mention.entries[0].value) if mention.start == 0 and mention.end >= len(whole) else None
 
 
 def _figures(c: data.Conn) -> None:

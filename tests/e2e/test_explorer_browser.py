@@ -202,6 +202,18 @@ def _cells(page: Page) -> list[str]:
     return [text.split("#", 1)[-1] for text in table.locator("td").all_inner_texts()]
 
 
+def _select_first_row(page: Page) -> str:
+    """Select the first row of the page's answer table (its box left of the row, drawn on the grid's
+    canvas): the name in its organisation column."""
+    table = page.locator("[data-testid='stDataFrame']:visible").first
+    name = next(c for c in table.locator("td").all_inner_texts() if c.startswith("/organization?org="))
+    box = table.bounding_box()
+    assert box is not None
+    row = 35  # the grid's header and row height, in pixels
+    page.mouse.click(box["x"] + 15, box["y"] + row + row / 2)
+    return name.split("#", 1)[-1]
+
+
 def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str) -> None:
     """Issue 14's acceptance, as a reader clicks: one click answers 谁在为广州汽车制造业赋能？; the
     sentence typed in Chinese or English gives the same answer; the URL reopens it; a provider's page has a
@@ -222,6 +234,12 @@ def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str)
         assert _showing(page, PROVIDERS) >= PROVIDERS
         assert "industry=C36" in page.url and "place=440100" in page.url and "lang=zh" in page.url
         page.screenshot(path=str(ARTIFACTS / "explorer_reader_one_click.png"), full_page=True)
+        # a selected row opens its organisation in this tab (the same session); back returns to the answer
+        provider = _select_first_row(page)
+        page.get_by_role("heading", name=provider).wait_for(timeout=60_000)
+        assert "/organization?org=" in page.url
+        page.go_back()
+        assert _showing(page, PROVIDERS) >= PROVIDERS and "q=who_empowers_industry_in_place" in page.url
 
         # the URL reopens the same answer, in a new visit
         shared = page.url
@@ -252,16 +270,27 @@ def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str)
             assert "industry=C36" in page.url and "place=440100" in page.url
         page.screenshot(path=str(ARTIFACTS / "explorer_reader_plain_words.png"), full_page=True)
 
-        # a provider's page: "why central" in plain Chinese, its partners linked
-        page.goto(f"{served}/organization?org=huawei&lang=zh")
+        # an organisation's name in the start page's box opens its page, in this tab: "why central" in
+        # plain Chinese, its partners linked
+        page.goto(served)
+        box = page.get_by_label("用自己的话提问")
+        box.fill("华为")
+        page.get_by_role("button", name="提问").click()
+        page.get_by_role("heading", name="华为").wait_for(timeout=60_000)
+        assert "/organization?org=huawei" in page.url
         page.get_by_text("为何处于中心").first.wait_for(timeout=60_000)
         page.get_by_text("华为共有").first.wait_for(timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / "explorer_reader_why_central.png"), full_page=True)
-        # a partner's name links to its page (Streamlit opens page links in a new tab: follow the link)
-        href = page.get_by_role("link", name="英特尔").first.get_attribute("href")
-        assert href and href.startswith("/organization?org=intel")
-        page.goto(f"{served}{href}")
+        # a partner's name links to its page inside the app; the back button returns
+        partner = page.get_by_role("link", name="英特尔").first
+        assert "organization?org=intel" in (partner.get_attribute("href") or "")
+        partner.click()
         page.get_by_role("heading", name="英特尔").wait_for(timeout=60_000)
+        page.get_by_text("英特尔共有").first.wait_for(timeout=60_000)
+        assert "org=intel" in page.url
+        page.go_back()
+        page.get_by_role("heading", name="华为").wait_for(timeout=60_000)
+        assert "org=huawei" in page.url
 
         # English: English place and industry names, shown and found
         page.goto(f"{served}/ask?q=who_empowers_industry_in_place&industry=C36&place=440100&run=1&lang=en")

@@ -69,6 +69,24 @@ def test_a_sentence_in_the_search_box_opens_its_answer() -> None:
     assert "读作" in texts(at)  # what the sentence was read as, above the editable form
 
 
+def test_an_organisations_name_in_the_search_box_opens_its_page_in_the_same_session() -> None:
+    at = app("start")
+    at.text_input(key="plain_text").input("华为")
+    next(b for b in at.button if b.label == "提问").click().run()
+    assert not errors(at), errors(at)
+    assert at.query_params["org"] in ("huawei", ["huawei"])
+    assert at.header[0].value == "华为" and "华为共有" in texts(at)  # its page, "why central" first
+    english = app("start", lang="en")
+    english.text_input(key="plain_text").input("Huawei")
+    next(b for b in english.button if b.label == "Ask").click().run()
+    assert english.header[0].value == "Huawei"
+    # a sentence that names an organisation and asks something is still a question
+    asked = app("start")
+    asked.text_input(key="plain_text").input("华为的伙伴")
+    next(b for b in asked.button if b.label == "提问").click().run()
+    assert asked.query_params["q"] in ("ego_network", ["ego_network"])
+
+
 def test_a_sentence_that_names_no_question_says_so() -> None:
     at = app("start")
     at.text_input(key="plain_text").input("今天天气怎么样")
@@ -150,11 +168,31 @@ def test_why_central_reads_in_plain_chinese_with_links() -> None:
     page = texts(at)
     assert "为何处于中心" in page
     assert "华为共有" in page and "多于" in page and "的机构" in page  # degree against everyone's
-    assert "最主要的伙伴是" in page and "/organization?org=" in page  # partners, linked
+    assert "最主要的伙伴是" in page and "**英特尔**" in page  # its main partners, named
+    # ... and linked inside the app (a page link: the same session, no new start in the browser)
+    partners = [link for link in _links(at) if link["label"] == "英特尔"]
+    assert partners and partners[0]["page"].endswith("organization") and "org=intel" in partners[0]["query"]
     assert "社区" in page  # the communities it bridges (betweenness ran)
     assert "排第 1 位" in page and "与上次运行相同" in page  # PageRank ran twice
     labels = [link["label"] for link in _links(at)]
     assert "华为" not in labels and any("赋能" in label for label in labels)  # questions about it
+
+
+def test_a_link_to_another_organisation_in_the_same_session_shows_that_one() -> None:
+    """Following a partner's link (or the back button) in the same session: the URL's organisation is shown,
+    not the one the search box held."""
+    at = app("organization", org="huawei")
+    assert at.header[0].value == "华为"
+    at.query_params["org"] = "intel"
+    at.run()
+    assert not errors(at), errors(at)
+    assert at.header[0].value == "英特尔" and "英特尔共有" in texts(at)
+    at.query_params["org"] = "huawei"  # back
+    at.run()
+    assert at.header[0].value == "华为"
+    # the reader's own search on the page still works, and the URL follows it
+    at.text_input(key="org_search").input("intel").run()
+    assert at.header[0].value == "英特尔" and at.query_params["org"] in ("intel", ["intel"])
 
 
 def test_networks_are_readable_top_partners_labelled_legend_in_the_page_language() -> None:
