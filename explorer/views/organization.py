@@ -336,7 +336,7 @@ def main() -> None:
     st.title(t("page_org"))
     st.caption(t("org_intro"))
     default = str(st.query_params.get("org", ""))
-    if st.session_state.get(SHOWN_ORG) != default:  # a link (or the back button) to another organisation
+    if default and st.session_state.get(SHOWN_ORG) != default:  # a link (or back) to another organisation
         st.session_state["org_search"] = default
     oid = ui.org_picker("org", default_search=default)
     if not oid:
