@@ -392,8 +392,7 @@ class Graph:
             return 0
         http = self._bulk_http()
         if http is not None:
-            assignments = ", ".join(f"`{p}` = :rows[`{key}`][{i}]" for i, p in enumerate(props))
-            sql = _sql("set_many", label=label, key=key).replace("$assignments", assignments)
+            sql = _set_many_sql(label, key, [[p] for p in props])
             http.command("sql", sql, {"rows": {k: [row[p] for p in props] for k, row in rows.items()}})
             return len(rows)
         from valuenet import queries
@@ -759,14 +758,7 @@ def _arcade_publish(
     left = list(drop)
     if staged:
         rows = {k: [scores[s][1].get(k) for s in staged] for k in given}
-        assignments = ", ".join(
-            f"`{target}` = :rows[`{key}`][{i}]"  # plain identifiers (checked by the caller), as below
-            for i, s in enumerate(staged)
-            for target in (s, scores[s][0])
-        )
-        if drop:
-            assignments += " REMOVE " + ", ".join(f"`{p}`" for p in drop)
-        sql = _sql("set_many", label=label, key=key).replace("$assignments", assignments)
+        sql = _set_many_sql(label, key, [(s, scores[s][0]) for s in staged], remove=drop)
         updated = _updated(http.command("sql", sql, {"rows": rows}, session=session))
         groups: dict[frozenset[Any], list[int]] = {}
         for i, s in enumerate(staged):
@@ -793,6 +785,18 @@ def _arcade_publish(
     if left:
         http.command("sql", _remove_sql(label, left), session=session)
     return copied
+
+
+def _set_many_sql(
+    label: str, key: str, targets: Sequence[Sequence[str]], remove: Sequence[str] = ()
+) -> str:
+    """UPDATE giving each `label` node in the map of value lists `:rows` (by its `key`) the properties
+    `targets[i]` its i-th value, and removing `remove` from it: one statement, each node rewritten once."""
+    _check_identifiers(*(t for group in targets for t in group), *remove)
+    assignments = ", ".join(f"`{t}` = :rows[`{key}`][{i}]" for i, group in enumerate(targets) for t in group)
+    if remove:
+        assignments += " REMOVE " + ", ".join(f"`{p}`" for p in remove)
+    return _sql("set_many", label=label, key=key).replace("$assignments", assignments)
 
 
 def _remove_sql(label: str, props: Sequence[str], where: str | None = None) -> str:
