@@ -2,11 +2,12 @@
 
 Scores are versioned by run. A run's scores go to the run-keyed property `<property>__<run id>` (no
 reader resolves a run before it succeeded). A batch of jobs (`run_jobs`: `valuenet jobs run`, a scheduled
-fire) computes one job after another, then publishes all their scores in one transaction
-(`Graph.publish_properties` then `cypher/jobs/run_publish.cypher`): each run's values into its run-keyed
-and its public `<property>`, `<property>` dropped from nodes the run did not score, every JobRun marked
-succeeded with its `versioned_property`. (GDS writes a run's run-keyed property itself; its publication
-copies it.) Old versions and old runs are then cleared for the whole batch at once.
+fire) computes the jobs that score nodes one after another, then publishes all their scores in one
+transaction (`Graph.publish_properties` then `cypher/jobs/run_publish.cypher`): each run's values into its
+run-keyed and its public `<property>`, `<property>` dropped from nodes the run did not score, every JobRun
+marked succeeded with its `versioned_property`. (GDS writes a run's run-keyed property itself; its
+publication copies it.) The summary jobs (Table 3's statistics) compute while that publication runs, and
+are written after it. Old versions and old runs are then cleared for the whole batch at once.
 
 - Consistent readers (`read_scores`, `cypher/jobs/scores_latest.cypher`, and every question or view that
   reads scores through the template name `published_key`: top_by_score, jobs/top_scores, communities)
@@ -30,6 +31,7 @@ import datetime as dt
 import heapq
 import json
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -231,26 +233,47 @@ def run_jobs(
             )
         )
     outcomes: dict[str, RunRecord | JobFailedError] = {}
-    for run in runs:
+    scoring = [run for run in runs if run.staged is not None]
+    summaries = [run for run in runs if run.staged is None]
+    for run in scoring:
         try:
-            _compute(graph, run, before_swap)
+            _start(graph, run)
+            _compute(run, before_swap)
         except Exception as e:
             outcomes[run.record.id] = _failed(graph, run, e, keep_runs)
-    done = [run for run in runs if run.record.id not in outcomes]
-    summaries = [run for run in done if run.staged is None]
-    scored = [run for run in done if run.staged is not None]
+    scored = [run for run in scoring if run.record.id not in outcomes]
+    # The scores publish (mostly the engine's work) while the summaries compute (Python's): their JobRun
+    # records are written first and their results after, so no write of theirs meets the publication's.
+    recorded = []
     for run in summaries:
         try:
-            _publish_summary(graph, run)
+            _start(graph, run)
+            recorded.append(run)
         except Exception as e:
             outcomes[run.record.id] = _failed(graph, run, e, keep_runs)
-    if scored:
-        try:
-            _publish_scores(graph, scored)
-        except Exception as e:
-            for run in scored:
-                outcomes[run.record.id] = _failed(graph, run, e, keep_runs)
-    published = [run for run in done if run.record.id not in outcomes]
+    publishing = _Background(lambda: _publish_scores(graph, scored)) if scored else None
+    computed: list[tuple[_Run, Exception | None]] = []
+    try:
+        for run in recorded:
+            try:
+                _compute(run, before_swap)
+                computed.append((run, None))
+            except Exception as e:
+                computed.append((run, e))
+    finally:  # even when interrupted: the caller's lock is not released before the publication ends
+        publish_error = publishing.wait() if publishing else None
+    if publish_error is not None:
+        for run in scored:
+            outcomes[run.record.id] = _failed(graph, run, publish_error, keep_runs)
+    for run, error in computed:
+        if error is None:
+            try:
+                _publish_summary(graph, run)
+            except Exception as e:
+                error = e
+        if error is not None:
+            outcomes[run.record.id] = _failed(graph, run, error, keep_runs)
+    published = [run for run in runs if run.record.id not in outcomes]
     for run in published:
         run.record.status = "succeeded"
         outcomes[run.record.id] = run.record
@@ -261,8 +284,28 @@ def run_jobs(
     return [outcomes[run.record.id] for run in runs]
 
 
-def _compute(graph: Graph, run: _Run, before_swap: Callable[[str], None] | None) -> None:
-    """Record the run as started and let its backend compute (and, for GDS, write) its scores."""
+class _Background:
+    """`step()` in a thread of its own; `wait()` returns what it raised (None when it returned)."""
+
+    def __init__(self, step: Callable[[], None]) -> None:
+        self._error: Exception | None = None
+
+        def work() -> None:
+            try:
+                step()
+            except Exception as e:
+                self._error = e
+
+        self._thread = threading.Thread(target=work, name="publish-scores", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> Exception | None:
+        self._thread.join()
+        return self._error
+
+
+def _start(graph: Graph, run: _Run) -> None:
+    """Record the run as started (its JobRun, status running)."""
     engine = graph.engine()
     job, chosen, params, record = run.job, run.backend, run.params, run.record
     graph.write(
@@ -285,6 +328,11 @@ def _compute(graph: Graph, run: _Run, before_swap: Callable[[str], None] | None)
             }
         },
     )
+
+
+def _compute(run: _Run, before_swap: Callable[[str], None] | None) -> None:
+    """Let the run's backend compute (and, for GDS, write) its scores."""
+    job, chosen, params, record = run.job, run.backend, run.params, run.record
     run.started = time.perf_counter()
     result = _retrying_transient(
         lambda: chosen.execute(job, params, run.staged, run.progress), record, run.progress

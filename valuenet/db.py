@@ -753,11 +753,13 @@ def _arcade_publish(
     left. Only the first statement gets the value lists: the others name their nodes in a map of keys
     (parsing the lists cost each statement ~2.5 s at scale 1, measured). Returns `$copied`."""
     staged = list(scores)
-    given: set[Any] = set().union(*(values for _, values in scores.values()))
+    given: dict[Any, None] = dict.fromkeys(k for _, values in scores.values() for k in values)  # in order
     copied: dict[str, int] = {}
     left = list(drop)
     if staged:
-        rows = {k: [scores[s][1].get(k) for s in staged] for k in given}
+        # by columns, then one list per node: ~2.5x faster than a lookup per (node, property) in Python
+        columns = [list(map(scores[s][1].get, given)) for s in staged]
+        rows = dict(zip(given, map(list, zip(*columns, strict=True)), strict=True))
         sql = _set_many_sql(label, key, [(s, scores[s][0]) for s in staged], remove=drop)
         updated = _updated(http.command("sql", sql, {"rows": rows}, session=session))
         groups: dict[frozenset[Any], list[int]] = {}
@@ -768,7 +770,7 @@ def _arcade_publish(
             if len(keys) < len(given):  # the nodes given another property but not these
                 nulls = [p for i in members for p in (staged[i], scores[staged[i]][0])]
                 sql = _remove_sql(label, nulls, f":nodes[`{key}`] IS NOT NULL")
-                nodes = dict.fromkeys(given - keys, True)
+                nodes = dict.fromkeys(given.keys() - keys, True)
                 lacking = _updated(http.command("sql", sql, {"nodes": nodes}, session=session))
             copied.update({staged[i]: updated - lacking for i in members})
         # no `p IS NOT NULL OR ...` here: ArcadeDB evaluates it on every node whatever the AND before it
@@ -787,9 +789,7 @@ def _arcade_publish(
     return copied
 
 
-def _set_many_sql(
-    label: str, key: str, targets: Sequence[Sequence[str]], remove: Sequence[str] = ()
-) -> str:
+def _set_many_sql(label: str, key: str, targets: Sequence[Sequence[str]], remove: Sequence[str] = ()) -> str:
     """UPDATE giving each `label` node in the map of value lists `:rows` (by its `key`) the properties
     `targets[i]` its i-th value, and removing `remove` from it: one statement, each node rewritten once."""
     _check_identifiers(*(t for group in targets for t in group), *remove)
