@@ -55,6 +55,7 @@ CHROMIUM_FLAGS = [
 ]
 HEADLINE = "谁在为广州汽车制造业赋能？"
 SEARCH_BOX = "用自己的话提问"  # the start page's box (its label)
+ANSWER_CODE = ".st-key-answer_code"  # the start page's hidden answer elements (explorer.ui.load_answer_code)
 ORGANISATIONS = {"华为": "ref:华为", "清华大学": "ref:清华大学"}
 CLICKS = 5
 
@@ -179,7 +180,9 @@ def start_then_click(browser: BrowserContext, url: str) -> dict[str, Any]:
         links_s = time.perf_counter() - t0
         page.get_by_text("样本企业", exact=True).first.wait_for(timeout=300_000)
         figures_s = time.perf_counter() - t0
-        page.wait_for_timeout(1000)  # the reader reads; the preloaded grid and chart code settle
+        # the reader reads: the start page loads the answer's code once its first screen is drawn
+        page.locator(f"{ANSWER_CODE} [data-testid='stDataFrame']").wait_for(state="attached", timeout=300_000)
+        page.wait_for_timeout(1000)  # the preloaded grid and chart code settle
         load = _load()
         t1 = time.perf_counter()
         link.click()
@@ -206,6 +209,7 @@ def organisation_from_start(browser: BrowserContext, url: str, name: str) -> dic
         box.wait_for(timeout=300_000)
         page.get_by_text("样本企业", exact=True).first.wait_for(timeout=300_000)
         box.fill(name)
+        page.locator(f"{ANSWER_CODE} [data-testid='stDataFrame']").wait_for(state="attached", timeout=300_000)
         page.wait_for_timeout(1000)  # the reader typed; the start page's preloaded code settles
         load = _load()
         t0 = time.perf_counter()

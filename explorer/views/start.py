@@ -85,7 +85,7 @@ def main() -> None:
     _headlines()
     data.warm(c)
     _figures(c)
-    ui.load_answer_code()  # hidden, after what the reader sees first: the browser draws that before it
+    ui.load_answer_code_soon()  # hidden, once the browser has drawn what the reader sees first
 
 
 main()
