@@ -279,10 +279,13 @@ def register(app: typer.Typer) -> None:
                     except LoadError as e:
                         msg = f"{e}\nNothing was written. Fix the file or the mapping and rerun."
                         raise fail(escape(msg)) from None
-            if (dimensions and rep.changed) or any(r.changed and not r.dry_run for r in reports):
+            changed = (dimensions and rep.changed) or any(r.changed and not r.dry_run for r in reports)
+            if changed or (reports and not any(r.dry_run for r in reports)):
                 from valuenet import aggregates
 
-                for name, s in aggregates.refresh(g).items():  # the load marked them stale
+                # A load that wrote marked them all stale. One that wrote nothing recomputes only those a
+                # killed load left stale (its last bulk request may have finished on the engine without it).
+                for name, s in aggregates.refresh(g, stale_only=not changed).items():
                     err.print(f"aggregate {name} recomputed in {s:.1f} s", highlight=False)
             totals = g.counts() if reference else None
         for r in reports:

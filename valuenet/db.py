@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import re
 import string
 import sys
@@ -24,7 +25,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from valuenet.config import MAX_QUERY_TIMEOUT_S, MAX_ROW_CAP, ConnectionInfo, Settings, connection_info
 from valuenet.readonly import write_clause_in
@@ -401,6 +402,79 @@ class Graph:
         self.write_batches(query, [{"key": k, "values": dict(row)} for k, row in rows.items()])
         return len(rows)
 
+    # -- bulk creation of new nodes and the relationships from them (the loader's write) ------------------
+    def create_new(
+        self,
+        nodes: Sequence[NewNode],
+        relationships: Sequence[NewRelationship],
+        *,
+        batch_size: int = 5000,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> WriteSummary | None:
+        """Create `nodes`, none of which the graph holds yet, and `relationships`, none of which can exist
+        yet (an end is among `nodes`); an end found neither among `nodes` nor in the graph leaves its
+        relationship out, as a Cypher MATCH would. Null properties are left out, as Cypher's SET leaves
+        them. On the embedded ArcadeDB its bulk endpoint (POST /api/v1/batch: the GraphBatch API; the
+        reference graph's new organisations and relationships in 6-8 s of engine CPU against 22 s for the
+        CREATE steps through Bolt, measured); None elsewhere: the caller writes them with Cypher.
+        Nodes first, in requests of `batch_size` (their record ids come back), then the relationships in
+        requests of several batches; the engine commits every `batch_size` records, as the Cypher path
+        its batches: a rerun after a crash meets the created nodes as existing ones, and a killed client
+        leaves at most one request for the engine to finish. `on_batch(n)` after each request."""
+        http = self._bulk_http()
+        if http is None:
+            return None
+        _check_identifiers(*{x for n in nodes for x in (*n.labels, n.key)})
+        _check_identifiers(*{x for r in relationships for x in (r.type, *r.start[:2], *r.end[:2])})
+        for label_set in sorted({n.labels for n in nodes}):
+            _ensure_vertex_type(http, label_set)
+        for rel_type in sorted({r.type for r in relationships}):
+            http.command("sql", f"CREATE EDGE TYPE `{rel_type}` IF NOT EXISTS")
+        summary = WriteSummary()
+        size = max(1, batch_size)
+
+        def post(lines: list[str], rows: int, **options: str) -> dict[str, Any]:
+            answer = http.batch("\n".join(lines).encode(), size, **options)
+            summary.nodes_created += int(answer.get("verticesCreated", 0))
+            summary.relationships_created += int(answer.get("edgesCreated", 0))
+            summary.transactions += 1
+            summary.rows += rows
+            if on_batch:
+                on_batch(rows)
+            return answer
+
+        rids: dict[tuple[str, str, Any], str] = {}  # (label, key, value) -> record id
+        for first in range(0, len(nodes), size):
+            chunk = nodes[first : first + size]
+            lines = [
+                _json_line({"@type": "vertex", "@class": _type_name(n.labels), "@id": f"n{i}"}, n.properties)
+                for i, n in enumerate(chunk)  # `n<i>`: never a record id (those start with '#')
+            ]
+            mapping = post(lines, len(chunk), idMapping="true").get("idMapping") or {}
+            for i, n in enumerate(chunk):
+                rid = str(mapping[f"n{i}"])
+                rids.update(((label, n.key, n.properties[n.key]), rid) for label in n.labels)
+        rids.update(_arcade_rids(http, {e for r in relationships for e in (r.start, r.end) if e not in rids}))
+        lines = []
+        for rel in relationships:
+            start, end = rids.get(rel.start), rids.get(rel.end)
+            if start is not None and end is not None:
+                record = {"@type": "edge", "@class": rel.type, "@from": start, "@to": end}
+                lines.append(_json_line(record, rel.properties))
+        written = len(lines)
+        per_request = size * _EDGE_BATCHES_PER_REQUEST
+        for first in range(0, written, per_request):
+            post(lines[first : first + per_request], min(per_request, written - first))
+        if (summary.nodes_created, summary.relationships_created) != (len(nodes), written):
+            raise BulkWriteError(
+                f"the engine created {summary.nodes_created} of {len(nodes)} nodes and "
+                f"{summary.relationships_created} of {written} relationships"
+            )
+        if on_batch and written < len(relationships):
+            on_batch(len(relationships) - written)  # the ones left out, for the caller's progress
+        summary.rows = len(nodes) + len(relationships)
+        return summary
+
     def remove_properties(self, label: str, props: Sequence[str]) -> int:
         """Remove every one of `props` from every `label` node; returns how many nodes had any of them."""
         _check_identifiers(label, *props)
@@ -728,6 +802,7 @@ _ARCADE_SQL = {
     "copy_absent": "UPDATE `$label` REMOVE `$target` WHERE `$source` IS NULL AND `$target` IS NOT NULL",
     # the nodes by record id; a type covers its subtypes (a combined-label type `A~B` is under A and B)
     "node_keys": "SELECT @rid AS rid, `$key` AS key FROM `$label`",
+    "keyed_rids": "SELECT @rid AS rid, `$key` AS key FROM `$label` WHERE `$key` IN :keys",
     "node_keys_marked": "SELECT @rid AS rid, `$key` AS key, (@this INSTANCEOF '$mark') AS marked "
     "FROM `$label`",
     # `$$columns`: the relationship properties asked for, filled in after the identifiers are checked
@@ -824,6 +899,69 @@ def _updated(rows: list[Row]) -> int:
     return int(rows[0]["count"]) if rows else 0
 
 
+class NewNode(NamedTuple):
+    """A node `Graph.create_new` creates: all its labels, its key property and its properties (the key's
+    value among them)."""
+
+    labels: tuple[str, ...]
+    key: str
+    properties: Mapping[str, Any]
+
+
+class NewRelationship(NamedTuple):
+    """A relationship `Graph.create_new` creates; each end (label, key property, value) is a node of the
+    same call or one in the graph."""
+
+    type: str
+    start: tuple[str, str, Any]
+    end: tuple[str, str, Any]
+    properties: Mapping[str, Any]
+
+
+# Relationships per bulk request, in batches: the endpoint's edge flush is cheaper per edge in larger
+# requests (reference graph, 165k relationships, engine CPU: 12.0 s in requests of 5,000, 8.1 s of
+# 50,000, 7.5 s in one; load 13-17), and a smaller request bounds what a killed client leaves running.
+_EDGE_BATCHES_PER_REQUEST = 10
+
+
+def _type_name(labels: Iterable[str]) -> str:
+    """The ArcadeDB type of a node with these labels: a combined type `A~B` (sorted) under each of them,
+    as its Cypher names and creates it (Labels.ensureCompositeType)."""
+    return "~".join(sorted(set(labels)))
+
+
+def _ensure_vertex_type(http: _ArcadeHttp, labels: Iterable[str]) -> None:
+    """The type of a node with `labels` and the type of each label, as Cypher's CREATE makes them."""
+    single = sorted(set(labels))
+    for label in single:
+        http.command("sql", f"CREATE VERTEX TYPE `{label}` IF NOT EXISTS")
+    if len(single) > 1:
+        supertypes = ", ".join(f"`{label}`" for label in single)
+        http.command("sql", f"CREATE VERTEX TYPE `{_type_name(single)}` IF NOT EXISTS EXTENDS {supertypes}")
+
+
+def _json_line(record: dict[str, Any], properties: Mapping[str, Any]) -> str:
+    """One JSONL record of the bulk endpoint; null properties left out (Cypher's SET does not store them)."""
+    record.update((k, v) for k, v in properties.items() if v is not None)
+    return _JSON(record)
+
+
+# One encoder for every record (json.dumps with options builds a new one per call)
+_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
+
+
+def _arcade_rids(http: _ArcadeHttp, ends: Iterable[tuple[str, str, Any]]) -> dict[tuple[str, str, Any], str]:
+    """The record ids of the nodes in the graph with these (label, key property, value)s."""
+    by_label: dict[tuple[str, str], list[Any]] = {}
+    for label, key, value in ends:
+        by_label.setdefault((label, key), []).append(value)
+    found: dict[tuple[str, str, Any], str] = {}
+    for (label, key), values in sorted(by_label.items()):
+        rows = http.command("sql", _sql("keyed_rids", label=label, key=key), {"keys": values})
+        found.update(((label, key, row["key"]), str(row["rid"])) for row in rows)
+    return found
+
+
 @dataclass(frozen=True)
 class NodeLinks:
     """Nodes of one label and relationships between them in plain lists (`Graph.node_links`)."""
@@ -882,7 +1020,7 @@ def _arcade_node_links(
 
 
 class BulkWriteError(RuntimeError):
-    """The engine refused a bulk property command (the message is the engine's)."""
+    """The engine refused a bulk write (the message is the engine's)."""
 
 
 @dataclass(frozen=True)
@@ -894,20 +1032,26 @@ class _ArcadeHttp:
     database: str
     auth: tuple[str, str]
 
-    def _post(self, path: str, body: dict[str, Any] | None, session: str | None = None) -> tuple[Any, str]:
+    def _post(
+        self,
+        path: str,
+        body: dict[str, Any] | bytes | None,
+        session: str | None = None,
+        *,
+        content_type: str = "application/json",
+        query: str = "",
+    ) -> tuple[Any, str]:
         import base64
-        import json
         import urllib.error
         import urllib.request
 
         token = base64.b64encode(f"{self.auth[0]}:{self.auth[1]}".encode()).decode()
-        headers = {"Content-Type": "application/json", "Authorization": f"Basic {token}"}
+        headers = {"Content-Type": content_type, "Authorization": f"Basic {token}"}
         if session:
             headers["arcadedb-session-id"] = session
-        data = json.dumps(body).encode() if body is not None else b""
-        request = urllib.request.Request(
-            f"{self.url}/api/v1/{path}/{self.database}", data=data, headers=headers, method="POST"
-        )
+        data = body if isinstance(body, bytes) else json.dumps(body).encode() if body is not None else b""
+        url = f"{self.url}/api/v1/{path}/{self.database}" + (f"?{query}" if query else "")
+        request = urllib.request.Request(url, data=data, headers=headers, method="POST")
         attempt = 0
         while True:
             try:
@@ -921,7 +1065,7 @@ class _ArcadeHttp:
                 # 503: the admission gate did not start the command (nothing of it ran): run it again
                 pause = _busy_pause(attempt) if e.code == 503 else None
                 if pause is None:
-                    raise BulkWriteError(f"the engine refused a bulk property update: {detail}") from None
+                    raise BulkWriteError(f"the engine refused a bulk write: {detail}") from None
                 time.sleep(pause)
                 attempt += 1
 
@@ -931,6 +1075,21 @@ class _ArcadeHttp:
         body = {"language": language, "command": command, "params": dict(params or {}), "limit": -1}
         answer, _ = self._post("command", body, session)
         return list(answer.get("result") or [])
+
+    def batch(self, jsonl: bytes, batch_size: int, **options: str) -> dict[str, Any]:
+        """POST /api/v1/batch: JSONL vertices then edges through the GraphBatch API, committing every
+        `batch_size` vertices and edges (its defaults, 10,000 vertices and 100,000 edges buffered, took more
+        engine CPU on the reference graph: 9.2 s against 7.8 s at 5,000, measured). The write-ahead log
+        on (its default is off: a crash could then leave pages half written); edge lists sized at the
+        flush, not pre-allocated at 2 KB per node and direction (the default: 14.8 s of engine CPU against
+        9.2 s on the reference graph's 43.5k new organisations and 165k relationships, measured).
+        `options`: more of the endpoint's query parameters (idMapping=true: the record id of every
+        vertex, by the payload's own id)."""
+        sizes = {"vertexBatchSize": batch_size, "batchSize": batch_size, "commitEvery": batch_size}
+        params = {"wal": "true", "preAllocateEdgeChunks": "false", **sizes, **options}
+        query = "&".join(f"{k}={v}" for k, v in params.items())
+        answer, _ = self._post("batch", jsonl, content_type="application/x-ndjson", query=query)
+        return dict(answer or {})
 
     @contextmanager
     def transaction(self) -> Iterator[str]:

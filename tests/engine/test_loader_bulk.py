@@ -1,0 +1,95 @@
+"""The loader's bulk write of new organisations and the relationships from them (Graph.create_new: on the
+embedded engine its bulk endpoint) gives the graph and the report the Cypher CREATE steps give, and the
+engine still enforces one node per organisation id on that path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from loader import load_mapping
+from loader.dimensions import load_dimensions
+from loader.load_report import LoadReport
+from tests.loader_support import EXAMPLES, dump
+from valuenet.db import BulkWriteError, Graph, NewNode, NewRelationship
+
+# The shipped examples (both editions: the second meets the first's organisations) and the listed example
+# (own taxonomy, crosswalk, inferred supply relations, rejects).
+LOADS = {
+    "examples": (EXAMPLES / "mapping.yaml", EXAMPLES / "mapping_2020.yaml"),
+    "listed": (EXAMPLES / "listed" / "mapping.yaml",),
+}
+BULK_STEP = "create_new (bulk)"
+
+
+def _load(fresh_graph: Any, name: str, *, bulk: bool) -> tuple[dict[str, Any], list[LoadReport]]:
+    g: Graph = fresh_graph(f"bulk_{name}")
+    g.bulk_fast_paths = bulk
+    load_dimensions(g)
+    return dump(g), [load_mapping(g, m, allow_rejects=True) for m in LOADS[name]]
+
+
+def _counts(r: LoadReport) -> tuple[Any, ...]:
+    return (
+        r.rows_read,
+        r.rows_loaded,
+        [(p.where, p.reason) for p in r.rejects],
+        r.nodes_created,
+        r.nodes_updated,
+        r.nodes_written,
+        r.relationships_created,
+        r.relationships_updated,
+        r.relationships_written,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(LOADS))
+def test_bulk_and_cypher_writes_make_the_same_graph(fresh_graph: Any, name: str) -> None:
+    bulk_graph, bulk_reports = _load(fresh_graph, name, bulk=True)
+    cypher_graph, cypher_reports = _load(fresh_graph, name, bulk=False)
+    assert bulk_graph == cypher_graph
+    assert [_counts(r) for r in bulk_reports] == [_counts(r) for r in cypher_reports]
+    assert BULK_STEP in bulk_reports[0].timings  # the bulk path ran, and only there
+    assert not any(BULK_STEP in r.timings for r in cypher_reports)
+    assert any(step.startswith("create_rel") for step in cypher_reports[0].timings)
+    assert not any(step.startswith(("create_org", "create_rel")) for step in bulk_reports[0].timings)
+
+
+def test_an_existing_id_is_refused_and_stays_one_node(graph: Graph) -> None:
+    graph.run("CREATE (:Organization:Enterprise {id: 'x1', name_zh: '甲'})")
+    node = NewNode(("Organization", "Enterprise"), "id", {"id": "x1", "name_zh": "乙"})
+    with pytest.raises(BulkWriteError):
+        graph.create_new([node], [])
+    assert graph.run("MATCH (o:Organization {id: 'x1'}) RETURN o.name_zh AS n") == [{"n": "甲"}]
+
+
+def test_ends_in_the_call_or_the_graph_and_missing_ends_left_out(graph: Graph) -> None:
+    graph.run("CREATE (:Organization:University {id: 'u1'})")
+    org = ("Organization", "id")
+    summary = graph.create_new(
+        [NewNode(("Organization", "Enterprise", "Sample"), "id", {"id": "e1", "name_en": None, "n": [1, 2]})],
+        [
+            NewRelationship("EMPOWERS", (*org, "e1"), (*org, "u1"), {"editions": [2021], "w": None}),
+            NewRelationship("EMPOWERS", (*org, "e1"), (*org, "nowhere"), {"editions": [2021]}),
+        ],
+    )
+    assert summary is not None and (summary.nodes_created, summary.relationships_created) == (1, 1)
+    rows = graph.run(
+        "MATCH (e:Sample)-[r:EMPOWERS]->(u:University) "
+        "RETURN labels(e) AS labels, properties(e) AS props, properties(r) AS rel, u.id AS u"
+    )
+    assert [{**r, "labels": sorted(r["labels"])} for r in rows] == [
+        {
+            "labels": ["Enterprise", "Organization", "Sample"],
+            "props": {"id": "e1", "n": [1, 2]},
+            "rel": {"editions": [2021]},
+            "u": "u1",
+        }
+    ]
+
+
+def test_elsewhere_there_is_no_bulk_path(graph: Graph) -> None:
+    graph.bulk_fast_paths = False
+    assert graph.create_new([NewNode(("Organization",), "id", {"id": "z"})], []) is None
+    assert graph.run("MATCH (o:Organization {id: 'z'}) RETURN count(o) AS n") == [{"n": 0}]
