@@ -466,10 +466,14 @@ def _literal(value: str) -> str:
     return f"'{value}'"
 
 
+# libyaml's parser when PyYAML has it: ~10x faster on this file than the pure-Python one, same objects
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @functools.cache
 def load() -> GraphModel:
     text = resources.files("valuenet").joinpath("data/graph_model.yaml").read_text(encoding="utf-8")
-    return GraphModel.model_validate(yaml.safe_load(text))
+    return GraphModel.model_validate(yaml.load(text, Loader=_YAML_LOADER))
 
 
 MODEL = load()
