@@ -455,16 +455,19 @@ class Graph:
                 rid = str(mapping[f"n{i}"])
                 rids.update(((label, n.key, n.properties[n.key]), rid) for label in n.labels)
         rids.update(_arcade_rids(http, {e for r in relationships for e in (r.start, r.end) if e not in rids}))
-        lines = []
+        # each request's lines built when it is sent, so the text of every relationship is never held at once
+        per_request, lines, written = size * _EDGE_BATCHES_PER_REQUEST, [], 0
         for rel in relationships:
             start, end = rids.get(rel.start), rids.get(rel.end)
             if start is not None and end is not None:
                 record = {"@type": "edge", "@class": rel.type, "@from": start, "@to": end}
                 lines.append(_json_line(record, rel.properties))
-        written = len(lines)
-        per_request = size * _EDGE_BATCHES_PER_REQUEST
-        for first in range(0, written, per_request):
-            post(lines[first : first + per_request], min(per_request, written - first))
+                if len(lines) == per_request:
+                    post(lines, len(lines))
+                    written, lines = written + len(lines), []
+        if lines:
+            post(lines, len(lines))
+            written += len(lines)
         if (summary.nodes_created, summary.relationships_created) != (len(nodes), written):
             raise BulkWriteError(
                 f"the engine created {summary.nodes_created} of {len(nodes)} nodes and "
