@@ -72,6 +72,7 @@ def run(engine: Engine, mappings: list[Path], *, pyinstrument_to: Path | None = 
     env = {**engine.env(), "BENCH_URI": engine.info.uri, "BENCH_USER": engine.info.username}
     env["BENCH_PASSWORD"] = engine.info.password  # not on the command line
     env["BENCH_DATABASE"] = engine.info.database or ""
+    env["BENCH_HTTP_URL"] = engine.info.http_url or ""  # the embedded engine's bulk paths, as `valuenet load`
     if pyinstrument_to is not None:
         pyinstrument_to.parent.mkdir(parents=True, exist_ok=True)
         env["BENCH_PYINSTRUMENT"] = str(pyinstrument_to)
@@ -135,6 +136,7 @@ def _main(argv: list[str] | None = None) -> int:
         os.environ["BENCH_PASSWORD"],
         os.environ.get("BENCH_DATABASE") or None,
         embedded="VALUENET_HOME" in os.environ,
+        http_url=os.environ.get("BENCH_HTTP_URL") or None,
     )
     phases: dict[str, Any] = {"imports_s": round(imports_s, 2)}
     rejected = 0
