@@ -350,40 +350,16 @@ def links_properties(model: GraphModel) -> list[str]:
     return [*per_type, *(f"{LINKS}{p}" for p in totals)]
 
 
-# A hub keeps its ego view (ego_network, depth 1 over every type): its partners ranked as that question ranks
-# them, its relations with them and the relations among them, so that it is neither ranked nor expanded live
-# over thousands of relations
-HUB_PARTNERS = 100  # partners from which an organisation is a hub
-EGO_KEPT = 499  # partners kept per hub: ego_network's largest max_nodes, less the centre
-EGO = (
-    "ego_partners",  # the partners' element ids, ranked: most relations with the hub first, then by id
-    # per relation, first those with a kept partner, then those among kept partners:
-    "ego_rank",  # the rank (0 first) of its kept partner, or of the later of its two
-    "ego_source",  # its start's id
-    "ego_target",  # its end's id
-    "ego_type",  # its type
-    "ego_experience",  # its experience, '' when it has none (a property list cannot hold null)
-    "ego_among_from",  # where the relations among kept partners start in these lists
-)
-
-
-def ego_properties() -> list[str]:
-    """The properties a hub keeps for the ego view (`links_ego_*`, EGO); empty lists on an organisation
-    that is no hub any more, absent on the others."""
-    return [f"{LINKS}{p}" for p in EGO]
-
-
 def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
     props = links_properties(model)
-    ego = ego_properties()
-    nodes = queries.load("aggregates/org_degrees_nodes").render(model, properties=props, ego=ego)
+    nodes = queries.load("aggregates/org_degrees_nodes").render(model, properties=props)
     organizations = graph.read(nodes)[0]["organizations"]
     relations = graph.read(queries.load("aggregates/org_degrees_relations").render(model))[0]["relations"]
     column = {kind: i for i, kind in enumerate(links_per_type(model))}
     value = set(model.value_types)
     per_type: dict[str, list[int]] = {eid: [0] * len(column) for eid, *_ in organizations}
     partners: dict[str, set[str]] = {eid: set() for eid in per_type}
-    for start, end, rel_type, _ in relations:
+    for start, end, rel_type in relations:
         if start not in per_type or end not in per_type:  # an end that is no organisation: not counted
             continue
         per_type[start][column[(rel_type, "out")]] += 1
@@ -393,17 +369,15 @@ def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, A
     value_columns = [i for (t, _), i in column.items() if t in value]
     only_through: Counter[str] = Counter()
     examples: defaultdict[str, set[str]] = defaultdict(set)
-    for eid, _, org_name, *_ in organizations:
+    for eid, _, org_name, _ in organizations:
         if len(partners[eid]) == 1:
             (sole,) = partners[eid]
             only_through[sole] += 1
             if org_name is not None:
                 examples[sole].add(org_name)
-    hubs = _ego_views(organizations, relations, partners)
     counts: dict[str, dict[str, Any]] = {}
     changed: dict[str, dict[str, Any]] = {}
-    views: dict[str, dict[str, Any]] = {}
-    for eid, key, _, kept, kept_view in organizations:
+    for eid, key, _, kept in organizations:
         n = per_type[eid]
         now = [
             *n,
@@ -416,15 +390,9 @@ def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, A
         counts[key] = dict(zip(props, now, strict=True))
         if kept != now:
             changed[key] = counts[key]
-        view = hubs.get(eid)
-        if view is None and kept_view[0] is not None:  # a hub no more: its view emptied
-            view = [*([] for _ in EGO[:-1]), 0]
-        if view is not None and view != kept_view:
-            views[key] = dict(zip(ego, view, strict=True))
     # an UPDATE rewrites each node it reaches: after a load that changed few relations, write few
-    for rows in (changed, views):
-        if rows:
-            graph.set_properties(model.org_label, model.organization.key, rows)
+    if changed:
+        graph.set_properties(model.org_label, model.organization.key, changed)
     distribution = Counter(row[f"{LINKS}value"] for row in counts.values())
     degrees = sorted(distribution)
     return [
@@ -435,47 +403,6 @@ def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, A
             "value_degree_organizations": [distribution[d] for d in degrees],
         }
     ]
-
-
-def _ego_views(
-    organizations: list[list[Any]], relations: list[list[Any]], partners: dict[str, set[str]]
-) -> dict[str, list[Any]]:
-    """Per hub (by element id), the values of its `links_ego_*` properties (EGO)."""
-    hubs = {eid for eid, p in partners.items() if len(p) >= HUB_PARTNERS}
-    ids = {eid: key for eid, key, *_ in organizations}
-    with_partner: dict[str, defaultdict[str, list[list[Any]]]] = {h: defaultdict(list) for h in hubs}
-    edges = []
-    for start, end, rel_type, experience in relations:
-        if start not in ids or end not in ids:
-            continue
-        edge = [ids[start], ids[end], rel_type, "" if experience is None else experience]
-        edges.append((start, end, edge))
-        for hub, partner in ((start, end), (end, start)):
-            if hub in with_partner:
-                with_partner[hub][partner].append(edge)
-    ranks: defaultdict[str, dict[str, int]] = defaultdict(dict)  # kept partner -> hub -> its rank there
-    kept: dict[str, tuple[list[str], list[tuple[int, list[Any]]]]] = {}
-    for hub, by_partner in with_partner.items():
-        ranked = sorted(by_partner, key=lambda p: (-len(by_partner[p]), _text_order(ids[p])))[:EGO_KEPT]
-        for rank, p in enumerate(ranked):
-            ranks[p][hub] = rank
-        # sorted: the same view whatever order the engine gave the relations in
-        kept[hub] = ranked, [(rank, e) for rank, p in enumerate(ranked) for e in sorted(by_partner[p])]
-    among: defaultdict[str, list[tuple[int, list[Any]]]] = defaultdict(list)
-    for start, end, edge in edges:
-        if start in ranks and end in ranks:
-            for hub in ranks[start].keys() & ranks[end].keys():
-                among[hub].append((max(ranks[start][hub], ranks[end][hub]), edge))
-    views: dict[str, list[Any]] = {}
-    for hub, (ranked, centre) in kept.items():
-        listed = centre + sorted(among[hub])
-        views[hub] = [
-            ranked,
-            [rank for rank, _ in listed],
-            *([e[i] for _, e in listed] for i in range(4)),
-            len(centre),
-        ]
-    return views
 
 
 def _text_order(text: str | None) -> tuple[bool, bytes]:

@@ -24,40 +24,7 @@
 {# the types asked as the pattern's own (they join organisations only); the relations with the centre are
    kept from the first hop, so only those among the other nodes shown are matched again #}
 {% set types = choice.types | join('|') %}
-{% set every_type = stored and choice.types | sort == model.org_relationship_types | sort %}
-{% set kept_among = every_type and choice.depth == 1 %}
 MATCH (o:{{ org }} {id: $org})
-{% if every_type %}
-{# a hub keeps its ego view (org_degrees' links_ego_*): its partners ranked, its relations with them and among them;
-   only the others are ranked live #}
-WITH o, coalesce(o.links_ego_partners, [])[..$max_nodes - 1] AS ranked
-CALL (o, ranked) {
-  UNWIND CASE WHEN size(ranked) = 0 THEN [o] ELSE [] END AS c
-  OPTIONAL MATCH (c)-[r1:{{ types }}]-(n1)
-  WITH n1, collect(r1) AS with_centre
-  ORDER BY size(with_centre) DESC, n1.id
-  LIMIT $max_nodes - 1
-  RETURN [n IN collect(n1) WHERE n IS NOT NULL] AS live1, collect(with_centre) AS live_edges
-}
-CALL (ranked) {
-  UNWIND range(0, size(ranked) - 1) AS i
-  MATCH (n) WHERE elementId(n) = ranked[i]
-  WITH i, n
-  ORDER BY i
-  RETURN collect(n) AS stored1
-}
-{# the lists bound once: a property read inside the comprehension decoded its list at every element (40x) #}
-{# depth 1: the relations among the partners shown too, as kept; depth 2 matches them among all shown #}
-WITH o, ranked, live1 + stored1 AS kept1, live_edges, coalesce(o.links_ego_rank, []) AS ego_rank,
-     o.links_ego_source AS ego_source, o.links_ego_target AS ego_target, o.links_ego_type AS ego_type,
-     o.links_ego_experience AS ego_experience,
-     {{ 'size(coalesce(o.links_ego_rank, []))' if kept_among else 'coalesce(o.links_ego_among_from, 0)' }} AS ego_kept
-WITH o, {{ 'ranked, ' if kept_among }}kept1, o.links_partners AS first_total,
-     [rs IN live_edges | [r IN rs | {source: startNode(r).id, target: endNode(r).id, type: type(r), experience: r.experience}]]
-     + [[j IN range(0, ego_kept - 1) WHERE ego_rank[j] < size(ranked) |
-         {source: ego_source[j], target: ego_target[j], type: ego_type[j],
-          experience: CASE WHEN ego_experience[j] = '' THEN null ELSE ego_experience[j] END}]] AS centre
-{% else %}
 CALL (o) {
   OPTIONAL MATCH (o)-[r1:{{ types }}]-(n1)
   WITH n1, collect(r1) AS with_centre
@@ -65,8 +32,12 @@ CALL (o) {
   LIMIT $max_nodes - 1
   RETURN [n IN collect(n1) WHERE n IS NOT NULL] AS kept1, collect(with_centre) AS centre_edges
 }
-WITH o, kept1, size(COLLECT { MATCH (o)-[:{{ types }}]-(x) RETURN DISTINCT elementId(x) AS x }) AS first_total,
-     [rs IN centre_edges | [r IN rs | {source: startNode(r).id, target: endNode(r).id, type: type(r), experience: r.experience}]] AS centre
+{# every type asked: org_degrees keeps how many partners the centre has #}
+WITH o, kept1, centre_edges,
+{% if stored and choice.types | sort == model.org_relationship_types | sort %}
+     o.links_partners AS first_total
+{% else %}
+     size(COLLECT { MATCH (o)-[:{{ types }}]-(x) RETURN DISTINCT elementId(x) AS x }) AS first_total
 {% endif %}
 {% if choice.depth == 2 %}
 CALL (o, kept1) {
@@ -78,21 +49,18 @@ CALL (o, kept1) {
   RETURN collect(n2) AS hop2
 }
 {% else %}
-WITH o, kept1, centre, first_total, [] AS hop2{{ ', ranked' if kept_among }}
+WITH o, kept1, centre_edges, first_total, [] AS hop2
 {% endif %}
-WITH o, centre, 1 + first_total + size(hop2) AS nodes_total,
-     kept1 + hop2[..($max_nodes - 1 - size(kept1))] AS others{{ ', ranked' if kept_among }}
-CALL (others{{ ', ranked' if kept_among }}) {
-{% if kept_among %}
-  UNWIND CASE WHEN size(ranked) = 0 THEN others ELSE [] END AS a
-{% else %}
+WITH o, centre_edges, 1 + first_total + size(hop2) AS nodes_total,
+     kept1 + hop2[..($max_nodes - 1 - size(kept1))] AS others
+CALL (others) {
   UNWIND others AS a
-{% endif %}
   MATCH (a)-[r:{{ types }}]->(b)
   WHERE b IN others
   RETURN collect({source: a.id, target: b.id, type: type(r), experience: r.experience}) AS among_others
 }
-WITH o, nodes_total, [o] + others AS ns, among_others, centre
+WITH o, nodes_total, [o] + others AS ns, among_others,
+     [rs IN centre_edges | [r IN rs | {source: startNode(r).id, target: endNode(r).id, type: type(r), experience: r.experience}]] AS centre
 RETURN o.id AS center, size(ns) AS nodes_shown, nodes_total, nodes_total > size(ns) AS capped,
        [n IN ns | {id: n.id, name_zh: n.name_zh, name_en: n.name_en, country: n.country,
                    labels: [l IN labels(n) WHERE l <> '{{ org }}'], synthetic: coalesce(n.synthetic, false)}] AS nodes,
