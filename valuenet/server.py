@@ -290,6 +290,7 @@ def start(
                 "; ".join([*notes, msg]),
                 creds.reader,
                 described,
+                s.valuenet_http_port,
             )
         time.sleep(0.5)
     _terminate(proc.pid)

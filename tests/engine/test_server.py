@@ -59,6 +59,8 @@ def test_start_status_and_connect_with_shown_credentials(own_server: Settings) -
     shown = server.status(own_server)
     assert shown.running and shown.pid == st.pid
     assert shown.uri == f"bolt://127.0.0.1:{own_server.valuenet_bolt_port}"
+    # the started server's connection is the shown one, HTTP API included (the bulk paths use it)
+    assert st.connection() == shown.connection()
     with GraphDatabase.driver(shown.uri, auth=(shown.username, shown.password)) as driver:
         records, _, _ = driver.execute_query("RETURN 1 AS x", database_=shown.database)
         assert records[0]["x"] == 1
