@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -57,6 +58,8 @@ def readable(v: Any, language: str = "zh") -> str:
     return f"{v:,.2f}" if a >= 100 else f"{v:.4g}"
 
 
-def percent(share: float) -> str:
-    """0.9987 -> 99.9%"""
+def percent(share: float, *, at_most: bool = False) -> str:
+    """0.9987 -> 99.9%; `at_most` rounds down, for "more than x%" (43,741 of 43,742 is 99.9%, not 100.0%)."""
+    if at_most:
+        share = math.floor(1000 * share + 1e-9) / 1000  # 1000 * 0.29 is 289.99999999999997
     return f"{100 * share:.1f}%"

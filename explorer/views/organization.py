@@ -234,7 +234,7 @@ def _why_central(c: data.Conn, oid: str, props: dict[str, Any]) -> None:
         distribution = data.read(c, "explorer/degree_distribution")
     everyone = sum(int(r["organizations"]) for r in distribution)
     below = sum(int(r["organizations"]) for r in distribution if int(r["degree"]) < total)
-    pct = percent(below / everyone) if everyone else "—"
+    pct = percent(below / everyone, at_most=True) if everyone else "—"
     sentences.append(
         t("explain_degree", name=name, total=readable(total, language), type="", parts=parts, pct=pct)
     )

@@ -135,6 +135,9 @@ def test_numbers_read_as_readers_write_them() -> None:
     assert display.readable(99850000, "en") == "99.85 M"
     assert display.readable(1234, "zh") == "1,234" and display.readable(0.000123456, "en") == "0.0001235"
     assert display.readable(None) == "" and display.percent(0.9987) == "99.9%"
+    # "more than x% of organisations": the top one is more than 99.9%, never more than 100.0%
+    assert display.percent(43741 / 43742, at_most=True) == "99.9%"
+    assert display.percent(43741 / 43742) == "100.0%" and display.percent(0.29, at_most=True) == "29.0%"
 
 
 def test_kinds_and_relation_types_are_named_as_the_graph_model_names_them() -> None:
