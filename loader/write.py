@@ -288,8 +288,8 @@ def _create_new_in_bulk(
     plan. Elsewhere the plan keeps them."""
     links = {k: v for k, v in plan.links.items() if k.template == "create_link"}
     rels = {k: v for k, v in plan.rels.items() if k.template == "create_rel"}
-    if not (plan.creates or links or rels):
-        return
+    if not (plan.creates or links or rels) or not graph.creates_in_bulk():
+        return  # elsewhere (Neo4j) the CREATE steps write them: nothing to build
     t0 = time.perf_counter()
     nodes = [n for step, rows in sorted(plan.creates.items()) for n in _created_nodes(step, rows)]
     edges = [r for step, rows in sorted(links.items()) for r in _created_links(step, rows)]

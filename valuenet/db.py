@@ -403,6 +403,11 @@ class Graph:
         return len(rows)
 
     # -- bulk creation of new nodes and the relationships from them (the loader's write) ------------------
+    def creates_in_bulk(self) -> bool:
+        """Whether `create_new` writes on this engine (the embedded ArcadeDB's bulk endpoint), so that a
+        caller builds its nodes and relationships only where they are written."""
+        return self._bulk_http() is not None
+
     def create_new(
         self,
         nodes: Sequence[NewNode],

@@ -91,5 +91,6 @@ def test_ends_in_the_call_or_the_graph_and_missing_ends_left_out(graph: Graph) -
 
 def test_elsewhere_there_is_no_bulk_path(graph: Graph) -> None:
     graph.bulk_fast_paths = False
+    assert not graph.creates_in_bulk()
     assert graph.create_new([NewNode(("Organization",), "id", {"id": "z"})], []) is None
     assert graph.run("MATCH (o:Organization {id: 'z'}) RETURN count(o) AS n") == [{"n": 0}]
