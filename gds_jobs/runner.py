@@ -31,10 +31,10 @@ import datetime as dt
 import heapq
 import json
 import re
-import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -251,20 +251,23 @@ def run_jobs(
             recorded.append(run)
         except Exception as e:
             outcomes[run.record.id] = _failed(graph, run, e, keep_runs)
-    publishing = _Background(lambda: _publish_scores(graph, scored)) if scored else None
     computed: list[tuple[_Run, Exception | None]] = []
-    try:
+    # leaving the block waits for the publication, even when interrupted: the caller's lock is not
+    # released before it ends
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="publish-scores") as pool:
+        publishing = pool.submit(_publish_scores, graph, scored) if scored else None
         for run in recorded:
             try:
                 _compute(run, before_swap)
                 computed.append((run, None))
             except Exception as e:
                 computed.append((run, e))
-    finally:  # even when interrupted: the caller's lock is not released before the publication ends
-        publish_error = publishing.wait() if publishing else None
-    if publish_error is not None:
+    publish_error = publishing.exception() if publishing else None
+    if isinstance(publish_error, Exception):
         for run in scored:
             outcomes[run.record.id] = _failed(graph, run, publish_error, keep_runs)
+    elif publish_error is not None:  # a BaseException, not a failed publication: it goes on up
+        raise publish_error
     for run, error in computed:
         if error is None:
             try:
@@ -282,26 +285,6 @@ def run_jobs(
     for run in published:
         run.progress("done", 1.0)
     return [outcomes[run.record.id] for run in runs]
-
-
-class _Background:
-    """`step()` in a thread of its own; `wait()` returns what it raised (None when it returned)."""
-
-    def __init__(self, step: Callable[[], None]) -> None:
-        self._error: Exception | None = None
-
-        def work() -> None:
-            try:
-                step()
-            except Exception as e:
-                self._error = e
-
-        self._thread = threading.Thread(target=work, name="publish-scores", daemon=True)
-        self._thread.start()
-
-    def wait(self) -> Exception | None:
-        self._thread.join()
-        return self._error
 
 
 def _start(graph: Graph, run: _Run) -> None:
