@@ -121,14 +121,14 @@ ORG_TEXT_COLUMNS = frozenset(
 )
 
 
+def org_query(oid: str) -> dict[str, str]:
+    """The organisation page's URL state: its URL (`org_url`), and links and switches inside the app."""
+    return {"org": oid, "lang": lang()}
+
+
 def org_url(oid: str, name: str = "") -> str:
     """The organisation page of `oid` in the page's language; the name after # is the link's text."""
-    return f"/organization?{urlencode({'org': oid, 'lang': lang()})}#{name or oid}"
-
-
-def org_query(oid: str) -> dict[str, str]:
-    """The organisation page's URL state (as `org_url`), for links and switches inside the app."""
-    return {"org": oid, "lang": lang()}
+    return f"/organization?{urlencode(org_query(oid))}#{name or oid}"
 
 
 def org_link(column: Any, oid: str, label: str) -> None:
