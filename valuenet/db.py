@@ -1095,8 +1095,9 @@ class _ArcadeHttp:
         vertex, by the payload's own id)."""
         sizes = {"vertexBatchSize": batch_size, "batchSize": batch_size, "commitEvery": batch_size}
         params = {"wal": "true", "preAllocateEdgeChunks": "false", **sizes, **options}
-        query = "&".join(f"{k}={v}" for k, v in params.items())
-        answer, _ = self._post("batch", jsonl, content_type="application/x-ndjson", query=query)
+        from urllib.parse import urlencode
+
+        answer, _ = self._post("batch", jsonl, content_type="application/x-ndjson", query=urlencode(params))
         return dict(answer or {})
 
     @contextmanager
