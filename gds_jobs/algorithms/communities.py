@@ -33,10 +33,12 @@ def relabel_by_size(labels: Sequence[int]) -> IntArray:
     arr = np.asarray(labels, dtype=np.int64)
     if arr.size == 0:
         return arr
-    uniq, first, counts = np.unique(arr, return_index=True, return_counts=True)
-    order = sorted(range(len(uniq)), key=lambda i: (-counts[i], first[i]))
-    mapping = {int(uniq[i]): rank for rank, i in enumerate(order)}
-    return np.asarray([mapping[int(x)] for x in arr], dtype=np.int64)
+    _, first, inverse, counts = np.unique(arr, return_index=True, return_inverse=True, return_counts=True)
+    order = np.lexsort((first, -counts))  # largest first, ties by first appearance
+    rank = np.empty(order.size, dtype=np.int64)
+    rank[order] = np.arange(order.size, dtype=np.int64)
+    result: IntArray = rank[inverse.reshape(-1)]
+    return result
 
 
 def modularity(partition: nk.Partition, g: nk.Graph) -> float:

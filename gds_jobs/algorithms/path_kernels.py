@@ -10,12 +10,14 @@ import numpy as np
 
 
 @numba.njit(nogil=True, cache=True)
-def brandes(starts: Any, targets: Any, sources: Any, weights: Any) -> Any:
+def brandes(starts: Any, targets: Any, sources: Any, weights: Any, attached: Any) -> Any:
     """Sum over `sources` of Brandes' dependencies times the source's weight (BFS path counts, then the
-    farthest nodes first), and per source the nodes it reached besides itself."""
+    farthest nodes first), and per source the nodes it reached besides itself. `attached[v]`: leaves
+    left out of the graph that hang on v; each is a target reached through v (one more path end at v's
+    distance + 1) and, being a target whose every path passes v, adds 1 to v's dependency."""
     n = starts.shape[0] - 1
     total = np.zeros(n)
-    reached = np.zeros(sources.shape[0], dtype=np.int64)
+    reached = np.zeros(sources.shape[0])
     dist = np.full(n, -1, dtype=np.int32)
     sigma = np.zeros(n)
     delta = np.zeros(n)
@@ -40,6 +42,7 @@ def brandes(starts: Any, targets: Any, sources: Any, weights: Any) -> Any:
                 if dist[w] == next_level:
                     sigma[w] += paths
         weight = weights[q]
+        reach = attached[s]
         for i in range(tail - 1, 0, -1):  # the source (order[0]) gets no dependency
             v = order[i]
             next_level = dist[v] + 1
@@ -47,10 +50,11 @@ def brandes(starts: Any, targets: Any, sources: Any, weights: Any) -> Any:
             for e in range(starts[v], starts[v + 1]):
                 w = targets[e]
                 if dist[w] == next_level:
-                    share += (1.0 + delta[w]) / sigma[w]
+                    share += (1.0 + attached[w] + delta[w]) / sigma[w]
             delta[v] = sigma[v] * share
-            total[v] += weight * delta[v]
-        reached[q] = tail - 1
+            total[v] += weight * (delta[v] + attached[v])
+            reach += 1.0 + attached[v]
+        reached[q] = reach
         for i in range(tail):
             v = order[i]
             dist[v] = -1

@@ -98,7 +98,7 @@ def warm_up() -> threading.Thread:
             from gds_jobs.algorithms import path_kernels
 
             one = np.zeros(1, dtype=np.int32)
-            path_kernels.brandes(np.zeros(2, dtype=np.int32), one[:0], one, np.ones(1))
+            path_kernels.brandes(np.zeros(2, dtype=np.int32), one[:0], one, np.ones(1), np.zeros(1))
 
     thread = threading.Thread(target=load, name="path-kernels-warm-up", daemon=True)
     thread.start()
@@ -112,17 +112,21 @@ def set_threads(threads: int) -> None:
 
 
 def _by_blocks(
-    kernel: Callable[..., Any], adjacency: Adjacency, sources: IntArray, weights: FloatArray | None = None
+    kernel: Callable[..., Any],
+    adjacency: Adjacency,
+    sources: IntArray,
+    weights: FloatArray | None = None,
+    *shared: FloatArray,
 ) -> list[Any]:
     """`kernel` on each block of `sources` (at most BLOCKS, contiguous, in order; with their `weights`
-    when given), on `_threads` threads: the kernels release the GIL; the blocks' results come back in
-    block order."""
+    when given, then the arrays `shared` as they are), on `_threads` threads: the kernels release the
+    GIL; the blocks' results come back in block order."""
     count = max(1, min(BLOCKS, len(sources)))
     blocks = np.array_split(np.asarray(sources, dtype=np.int32), count)
     extra = [] if weights is None else np.array_split(weights, count)
 
     def run(i: int) -> Any:
-        return kernel(adjacency.starts, adjacency.targets, blocks[i], *extra[i : i + 1])
+        return kernel(adjacency.starts, adjacency.targets, blocks[i], *extra[i : i + 1], *shared)
 
     if _threads == 1 or count == 1:
         return [run(i) for i in range(count)]
@@ -142,25 +146,64 @@ def dependencies(adjacency: Adjacency, sources: IntArray) -> FloatArray:
     every node v (ordered pairs: an undirected pair counts from both ends when both are sources). All
     sources = exact betweenness (networkx normalized=False, doubled when undirected).
 
-    Undirected, a source s with one neighbour u needs no search of its own: every shortest path from s
-    is s-u then one from u, so delta_s(v) = delta_u(v) for v other than s and u (through s passes nothing),
-    and delta_s(u) = the nodes s reaches besides s and u. Such sources (most of a sparse network's: 57 %
-    on the reference graph) are counted as weight on u's search."""
+    Undirected, leaves (nodes with one neighbour, most of a sparse network's: 60 % of the value network
+    at scale 1 and 10) need no place in the searches. As sources: every shortest path from a leaf s is
+    s-u then one from its neighbour u, so delta_s(v) = delta_u(v) for v other than s and u, and
+    delta_s(u) = the nodes s reaches besides s and u: such sources are counted as weight on u's search.
+    As targets: a leaf hanging on u is reached through u only, so the searches run on the graph without
+    them (`_without_leaves`), each u carrying its leaves as extra path ends (`attached`); a leaf lies
+    on no shortest path between others: its score is 0. Fewer nodes and links per search: the 10x value
+    network's searches at 40 % of the nodes, 72 % of the links: 79 CPU s against 120, measured)."""
     from gds_jobs.algorithms import path_kernels
 
-    local, position = adjacency.in_local_order()
-    searched = position[np.asarray(sources, dtype=np.int64)]
+    n = adjacency.node_count
+    searched = np.asarray(sources, dtype=np.int64).copy()
     folded = np.zeros(searched.size, dtype=bool)
-    if local.symmetric:
-        folded = local.out_degrees()[searched] == 1
-        searched[folded] = local.targets[local.starts[searched[folded]]]
+    if adjacency.symmetric:
+        folded = adjacency.out_degrees()[searched] == 1
+        searched[folded] = adjacency.targets[adjacency.starts[searched[folded]]]
     origins, weights = np.unique(searched, return_counts=True)
-    parts = _by_blocks(path_kernels.brandes, local, origins, weights.astype(np.float64))
-    total = _summed([part[0] for part in parts], local.node_count)
+    core, kept, attached = _without_leaves(adjacency)
+    local, position = core.in_local_order()
+    index = np.full(n, -1, dtype=np.int64)  # node -> its number in `core`
+    index[kept] = np.arange(kept.size)
+    local_attached = np.zeros(core.node_count)
+    local_attached[position] = attached
+    parts = _by_blocks(
+        path_kernels.brandes, local, position[index[origins]], weights.astype(np.float64), local_attached
+    )
+    total = np.zeros(n)
+    total[kept] = _summed([part[0] for part in parts], local.node_count)[position]
     reached = np.concatenate([part[1] for part in parts])
     leaf_neighbours = searched[folded]
     np.add.at(total, leaf_neighbours, reached[np.searchsorted(origins, leaf_neighbours)] - 1.0)
-    return total[position]
+    return total
+
+
+def _without_leaves(adjacency: Adjacency) -> tuple[Adjacency, IntArray, FloatArray]:
+    """Undirected: the graph without the leaves that hang on a node with more neighbours (a lone linked
+    pair stays), the nodes kept (in order; node i of the result is kept[i]) and per kept node the
+    leaves left out that hung on it. Directed: the graph as it is."""
+    n = adjacency.node_count
+    if not adjacency.symmetric:
+        return adjacency, np.arange(n, dtype=np.int64), np.zeros(n)
+    degree = adjacency.out_degrees()
+    leaves = np.flatnonzero(degree == 1)
+    hung_on = adjacency.targets[adjacency.starts[leaves]].astype(np.int64)
+    dropped = leaves[degree[hung_on] > 1]
+    keep = np.ones(n, dtype=bool)
+    keep[dropped] = False
+    kept = np.flatnonzero(keep)
+    index = np.full(n, -1, dtype=np.int64)
+    index[kept] = np.arange(kept.size)
+    tails = np.repeat(np.arange(n, dtype=np.int64), degree)
+    links = keep[tails] & keep[adjacency.targets]
+    starts = np.zeros(kept.size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(index[tails[links]], minlength=kept.size), out=starts[1:])
+    targets = index[adjacency.targets[links]]
+    attached = np.bincount(index[adjacency.targets[adjacency.starts[dropped]]], minlength=kept.size)
+    core = Adjacency(starts.astype(np.int32), targets.astype(np.int32), symmetric=True)
+    return core, kept, attached.astype(np.float64)
 
 
 @dataclass(frozen=True)

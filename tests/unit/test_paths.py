@@ -29,12 +29,14 @@ def projected(edges: list[tuple[int, int]], n: int) -> Projected:
 
 
 def undirected_cases() -> list[nx.Graph]:
-    """Leaves and hubs (Barabasi-Albert), several components and isolated nodes (sparse G(n,p)), a tree."""
+    """Leaves and hubs (Barabasi-Albert), several components and isolated nodes (sparse G(n,p)), a tree;
+    a star (every neighbour of its centre a leaf) beside a lone linked pair and a path of three."""
     return [
         nx.barabasi_albert_graph(120, 1, seed=3),
         nx.barabasi_albert_graph(150, 3, seed=4),
         nx.gnp_random_graph(90, 0.025, seed=5),
         nx.balanced_tree(3, 3),
+        nx.disjoint_union_all([nx.star_graph(5), nx.path_graph(2), nx.path_graph(3)]),
     ]
 
 
@@ -63,7 +65,7 @@ def test_adjacency_orientations() -> None:
     assert undirected.out_degrees().tolist() == [2, 1, 1, 0]
 
 
-@pytest.mark.parametrize("case", range(4))
+@pytest.mark.parametrize("case", range(5))
 def test_all_sources_give_exact_betweenness_undirected(case: int) -> None:
     g = undirected_cases()[case]
     n = g.number_of_nodes()
