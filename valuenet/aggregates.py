@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -350,47 +350,66 @@ def links_properties(model: GraphModel) -> list[str]:
     return [*per_type, *(f"{LINKS}{p}" for p in totals)]
 
 
-def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
-    props = links_properties(model)
-    nodes = queries.load("aggregates/org_degrees_nodes").render(model, properties=props)
-    organizations = graph.read(nodes)[0]["organizations"]
-    relations = graph.read(queries.load("aggregates/org_degrees_relations").render(model))[0]["relations"]
+def degree_values(
+    model: GraphModel,
+    names: Mapping[str, str | None],
+    relations: Iterable[tuple[str, str, str]],
+    *,
+    partial: Container[str] = (),
+) -> dict[str, list[Any]]:
+    """The values of `links_properties(model)`, in that order, of each organisation in `names` (key ->
+    Chinese name) from `relations` (start key, end key, type), as org_degrees keeps them: a relation with
+    an end that is no organisation in `names` is not counted. The organisations in `partial` are given with
+    only some of their relations (the loader's ends already in the graph): none of them counts as reachable
+    only through another."""
     column = {kind: i for i, kind in enumerate(links_per_type(model))}
-    value = set(model.value_types)
-    per_type: dict[str, list[int]] = {eid: [0] * len(column) for eid, *_ in organizations}
-    partners: dict[str, set[str]] = {eid: set() for eid in per_type}
+    per_type: dict[str, list[int]] = {key: [0] * len(column) for key in names}
+    partners: dict[str, set[str]] = {key: set() for key in per_type}
     for start, end, rel_type in relations:
-        if start not in per_type or end not in per_type:  # an end that is no organisation: not counted
+        if start not in per_type or end not in per_type:
             continue
         per_type[start][column[(rel_type, "out")]] += 1
         per_type[end][column[(rel_type, "in")]] += 1
         partners[start].add(end)
         partners[end].add(start)
+    value = set(model.value_types)
     value_columns = [i for (t, _), i in column.items() if t in value]
     only_through: Counter[str] = Counter()
     examples: defaultdict[str, set[str]] = defaultdict(set)
-    for eid, _, org_name, _ in organizations:
-        if len(partners[eid]) == 1:
-            (sole,) = partners[eid]
+    for key, org_name in names.items():
+        if len(partners[key]) == 1 and key not in partial:
+            (sole,) = partners[key]
             only_through[sole] += 1
             if org_name is not None:
                 examples[sole].add(org_name)
-    counts: dict[str, dict[str, Any]] = {}
-    changed: dict[str, dict[str, Any]] = {}
-    for eid, key, _, kept in organizations:
-        n = per_type[eid]
-        now = [
+    return {
+        key: [
             *n,
             sum(n[i] for i in value_columns),
             sum(n),
-            len(partners[eid]),
-            only_through[eid],
-            sorted(examples[eid])[:EXAMPLES],
+            len(partners[key]),
+            only_through[key],
+            sorted(examples[key])[:EXAMPLES],
         ]
+        for key, n in per_type.items()
+    }
+
+
+def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    props = links_properties(model)
+    nodes = queries.load("aggregates/org_degrees_nodes").render(model, properties=props)
+    organizations = graph.read(nodes)[0]["organizations"]
+    relations = graph.read(queries.load("aggregates/org_degrees_relations").render(model))[0]["relations"]
+    values = degree_values(model, {eid: org_name for eid, _, org_name, _ in organizations}, relations)
+    counts: dict[str, dict[str, Any]] = {}
+    changed: dict[str, dict[str, Any]] = {}
+    for eid, key, _, kept in organizations:
+        now = values[eid]
         counts[key] = dict(zip(props, now, strict=True))
         if kept != now:
             changed[key] = counts[key]
-    # an UPDATE rewrites each node it reaches: after a load that changed few relations, write few
+    # an UPDATE rewrites each node it reaches: after a load that changed few relations, write few (the
+    # loader creates new organisations with their counts: a record grown by an UPDATE costs ~5x more)
     if changed:
         graph.set_properties(model.org_label, model.organization.key, changed)
     distribution = Counter(row[f"{LINKS}value"] for row in counts.values())

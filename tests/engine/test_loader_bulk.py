@@ -12,7 +12,9 @@ from loader import load_mapping
 from loader.dimensions import load_dimensions
 from loader.load_report import LoadReport
 from tests.loader_support import EXAMPLES, dump
+from valuenet import aggregates
 from valuenet.db import BulkWriteError, Graph, NewNode, NewRelationship
+from valuenet.model import MODEL
 
 # The shipped examples (both editions: the second meets the first's organisations) and the listed example
 # (own taxonomy, crosswalk, inferred supply relations, rejects).
@@ -94,3 +96,33 @@ def test_elsewhere_there_is_no_bulk_path(graph: Graph) -> None:
     assert not graph.creates_in_bulk()
     assert graph.create_new([NewNode(("Organization",), "id", {"id": "z"})], []) is None
     assert graph.run("MATCH (o:Organization {id: 'z'}) RETURN count(o) AS n") == [{"n": 0}]
+
+
+def _links(g: Graph) -> dict[str, dict[str, Any]]:
+    props = aggregates.links_properties(MODEL)
+    columns = ", ".join(f"o.{p} AS {p}" for p in props)
+    return {r["id"]: r for r in g.run(f"MATCH (o:Organization) RETURN o.id AS id, {columns}")}
+
+
+def test_new_organisations_carry_the_counts_the_refresh_computes(fresh_graph: Any) -> None:
+    """The bulk write creates each new organisation with its org_degrees counts (links_*), so the refresh
+    after the load only rewrites what it finds different: into an empty graph, nothing; then, meeting those
+    organisations, the new ones' counts per type and partners as written."""
+    g: Graph = fresh_graph("bulk_links")
+    load_dimensions(g)
+    load_mapping(g, EXAMPLES / "mapping_2020.yaml")
+    written = _links(g)
+    assert written and all(r["links_all"] is not None for r in written.values())
+    assert any(r["links_only_through"] for r in written.values())
+    aggregates.refresh(g, names=["org_degrees"])
+    assert _links(g) == written
+    load_mapping(g, EXAMPLES / "mapping.yaml")
+    before = _links(g)
+    aggregates.refresh(g, names=["org_degrees"])
+    after = _links(g)
+    new = set(after) - set(written)
+    assert new and before != after  # the organisations met again got more relations
+    counted = [p for p in aggregates.links_properties(MODEL) if "only_through" not in p]
+    assert {k: [before[k][p] for p in counted] for k in new} == {
+        k: [after[k][p] for p in counted] for k in new
+    }
