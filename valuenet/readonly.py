@@ -21,6 +21,7 @@ errs towards refusing:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -179,6 +180,7 @@ def _decoded(escape: re.Match[str]) -> str:
     return chr(code) if code <= 0x10FFFF else escape[0]
 
 
+@functools.lru_cache(maxsize=1024)  # the same question texts come back: the check is ~1-6 ms of Python each
 def write_clause_in(query: str) -> str | None:
     """The first write clause (`CREATE`, `LOAD CSV`) or call of a procedure not known to only read
     (`CALL apoc.merge.node`) in `query`; None when it only reads."""
