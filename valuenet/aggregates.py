@@ -21,6 +21,10 @@ twice in the total, as their OPTIONAL MATCH does).
 industry, as core_sector_flows counts them before it groups the industries by sector, tier or section.
 `co_investors`: the pairs of investors with at least SHARED_AT_LEAST focal investees in common, for
 co_investment_pairs (asked for fewer, it counts live), with their order as it ranks them (per variant).
+`org_ego`: ego_network's view of each organisation with EGO_HUB_PARTNERS partners or more (one part each,
+keyed by its id, read through `part_freshness`): the centre and its first EGO_SHOWN partners in the order
+ego_network shows them, and the relations among them in the order of the node they need last, so that the
+view of any max_nodes is the first nodes and the first relations.
 `org_degrees`: every organisation's relations per type and direction, of the value network and of every
 type, kept on the organisation itself as `links_*` properties (read them only while the aggregate is fresh),
 and in its one part the value network's degree distribution; the same for every focal set.
@@ -29,6 +33,8 @@ and in its one part the value network's degree distribution; the same for every 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping
@@ -82,6 +88,25 @@ def freshness(graph: Graph, name: str, model: GraphModel | None = None) -> Fresh
         return Freshness(name, "missing")
     current = row["oldest"] == row["newest"] == row["version"]
     return Freshness(name, "fresh" if current else "stale", str(row["computed_at"]))
+
+
+@functools.cache
+def _part_status_query(name: str) -> str:
+    return queries.load("aggregates/part_status").render(aggregate=name)
+
+
+def part_freshness(graph: Graph, name: str, key: str, model: GraphModel | None = None) -> Freshness:
+    """Whether aggregate `name` keeps a part for `key` (org_ego: an organisation's id) for `model`'s focal
+    set, and whether it is of the graph's current relations version; one part read, not all of them."""
+    model = model or MODEL
+    if name not in model.aggregates:  # only the model's names are rendered into the query
+        raise ValueError(f"{name!r} is not an aggregate of the graph model")
+    params = {"name": name, "focal_set": focal_key(model), "key": key}
+    row = graph.read(_part_status_query(name), params)[0]
+    if row["part_version"] is None:
+        return Freshness(name, "missing")
+    state: State = "fresh" if row["part_version"] >= row["version"] else "stale"
+    return Freshness(name, state, str(row["computed_at"]))
 
 
 def relations_version(graph: Graph) -> int:
@@ -424,6 +449,87 @@ def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, A
     ]
 
 
+# -- org_ego ------------------------------------------------------------------------------------------------
+EGO_HUB_PARTNERS = 50  # fewer partners: ego_network counts live in tens of milliseconds
+EGO_SHOWN = 499  # ego_network shows at most 500 nodes: the centre and 499 partners
+NO_VALUE = ""  # a missing name, country or experience in the parts' lists (lists hold no nulls)
+
+
+def _org_ego(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    orgs = graph.read(queries.load("aggregates/org_ego_organizations").render(model))[0]["organizations"]
+    node = {row[0]: row for row in orgs}
+    relations = graph.read(queries.load("aggregates/org_ego_relations").render(model))[0]["relations"]
+    between: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    looped = set()
+    for i, (start, end, _, _) in enumerate(relations):
+        between[start][end].append(i)
+        if start == end:
+            looped.add(start)
+        else:
+            between[end][start].append(i)
+    parts = []
+    for centre, partners in between.items():
+        # a centre with a relation to itself, or a partner that is no organisation: ego_network counts live
+        if len(partners) < EGO_HUB_PARTNERS or centre in looped or not all(p in node for p in partners):
+            continue
+        # as ego_network orders them: most relations with the centre first, then by id
+        kept = sorted(partners, key=lambda p: (-len(partners[p]), _text_order(node[p][1])))[:EGO_SHOWN]
+        part = _ego_view(centre, kept, between, relations, node)
+        if part is not None:
+            parts.append({**part, "nodes_total": 1 + len(partners)})
+    return parts
+
+
+def _ego_view(
+    centre: str,
+    kept: list[str],
+    between: Mapping[str, Mapping[str, list[int]]],
+    relations: list[list[Any]],
+    node: dict[str, list[Any]],
+) -> dict[str, Any] | None:
+    """One centre's part: its nodes (the centre first) and their relations, each after the last node it
+    needs; None when a value to keep is the empty text NO_VALUE stands for (ego_network counts live)."""
+    position = {centre: 0, **{p: i for i, p in enumerate(kept, 1)}}
+    needs: list[tuple[int, int]] = []  # (position of the last node it needs, relation)
+    for p in kept:
+        needs += [(position[p], i) for i in between[centre][p]]
+    for p in kept:
+        near = between[p]
+        # through the smaller side: p's partners, or the nodes shown
+        smaller, larger = (near, position) if len(near) <= len(position) else (position, near)
+        for q in smaller:
+            if q in larger and q != centre:
+                needs += [(max(position[p], position[q]), i) for i in near[q] if relations[i][0] == p]
+    needs.sort()
+    ordered = [relations[i] for _, i in needs]
+    nodes = [node[n] for n in position]
+    texts = [row[k] for row in nodes for k in (2, 3, 4)] + [r[3] for r in ordered]
+    if NO_VALUE in texts:
+        return None
+    within = [0] * len(position)
+    for need, _ in needs:
+        within[need] += 1
+    return {
+        "key": nodes[0][1],
+        "node_id": [row[1] for row in nodes],
+        "node_name_zh": [_text(row[2]) for row in nodes],
+        "node_name_en": [_text(row[3]) for row in nodes],
+        "node_country": [_text(row[4]) for row in nodes],
+        "node_labels": ["|".join(row[5]) for row in nodes],
+        "node_synthetic": [row[6] for row in nodes],
+        "edge_source": [position[r[0]] for r in ordered],
+        "edge_target": [position[r[1]] for r in ordered],
+        "edge_type": [r[2] for r in ordered],
+        "edge_experience": [_text(r[3]) for r in ordered],
+        # how many of the relations the first k + 1 nodes shown have among them
+        "edges_within": list(itertools.accumulate(within)),
+    }
+
+
+def _text(value: str | None) -> str:
+    return NO_VALUE if value is None else value
+
+
 def _text_order(text: str | None) -> tuple[bool, bytes]:
     """A name as Cypher's ORDER BY sorts it: by UTF-16 code units (Java's order), nulls last."""
     return (text is None, (text or "").encode("utf-16-be"))
@@ -437,6 +543,7 @@ def _ranked(shared: int, names: list[str]) -> tuple[Any, ...]:
 COMPUTE: dict[str, Callable[[Graph, GraphModel, str], list[dict[str, Any]]]] = {
     "co_investors": _co_investors,
     "org_degrees": _org_degrees,
+    "org_ego": _org_ego,
     "focal_places": _focal_places,
     "focal_industries": _focal_industries,
 }

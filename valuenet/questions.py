@@ -9,7 +9,9 @@ Each `.cypher` file is one question; its `//` YAML header declares:
                     description}},
     figures: [figures.csv metric ids this question reproduces],
     aggregate: <an aggregate of the graph model it can read instead of counting live>,
-    aggregate_at_least: {parameter: the smallest value the aggregate answers; below it, counted live}
+    aggregate_at_least: {parameter: the smallest value the aggregate answers; below it, counted live},
+    aggregate_when: {parameter: the only value the aggregate answers (a list: in any order)},
+    aggregate_part: <the parameter whose value keys the one part it reads (org_ego: the organisation)>
 
 Parameters are validated against the header *before* anything reaches the engine; questions run read-only
 (`Graph.run_readonly`). `choices` names a query in `cypher/choices/` that lists allowed values from the
@@ -37,7 +39,9 @@ the header's own lists; everything else stays a `$parameter`.
 
 A question with `aggregate: <name>` has two shapes: `stored` (true when that aggregate is fresh for the focal
 set asked on, valuenet/aggregates.py) reads its maintained totals, otherwise it counts live; when the
-aggregate is stale, the answer's notes say it was counted live. Golden answers hold for both shapes.
+aggregate is stale, the answer's notes say it was counted live. With `aggregate_part`, only the part kept
+for that parameter's value is checked (a value without one counts live, with nothing to say). Golden
+answers hold for both shapes.
 """
 
 from __future__ import annotations
@@ -159,11 +163,16 @@ class Question:
     meta: dict[str, Any] = field(default_factory=dict)
     aggregate: str | None = None  # the maintained aggregate its `stored` shape reads
     aggregate_at_least: dict[str, int] = field(default_factory=dict)
+    aggregate_when: dict[str, Any] = field(default_factory=dict)
+    aggregate_part: str | None = None  # the parameter whose value keys the one part read
 
     def answered_by_aggregate(self, params: dict[str, Any]) -> bool:
-        """Whether its aggregate holds the answer for these parameters (`aggregate_at_least`)."""
-        return self.aggregate is not None and all(
-            params.get(k) is not None and params[k] >= v for k, v in self.aggregate_at_least.items()
+        """Whether its aggregate holds the answer for these parameters (`aggregate_at_least`,
+        `aggregate_when`)."""
+        return (
+            self.aggregate is not None
+            and all(params.get(k) is not None and params[k] >= v for k, v in self.aggregate_at_least.items())
+            and all(_same_value(params.get(k), v) for k, v in self.aggregate_when.items())
         )
 
     def query(self, params: dict[str, Any], model: GraphModel | None = None, *, stored: bool = False) -> str:
@@ -221,6 +230,13 @@ class _Names:
                 f"pass the others as ${name}"
             )
         raise ValueError(f"`{self._kind}.{name}`: the header declares no parameter {name!r}")
+
+
+def _same_value(value: Any, wanted: Any) -> bool:
+    """A list the same as another in any order (each value once), anything else equal."""
+    if isinstance(wanted, list):
+        return isinstance(value, list) and len(value) == len(wanted) and set(value) == set(wanted)
+    return bool(value == wanted)
 
 
 def _hashable(value: Any) -> Any:
@@ -352,6 +368,11 @@ def _question(f: queries.CypherFile) -> Question:
         raise QuestionError(
             f"{where}: aggregate {aggregate!r} is not one of the graph model's: {', '.join(MODEL.aggregates)}"
         )
+    when = m.get("aggregate_when") or {}
+    part = m.get("aggregate_part")
+    for name in [*when, *([part] if part else [])]:
+        if name not in params:
+            raise QuestionError(f"{where}: aggregate_when/aggregate_part name {name!r}, not a parameter")
     return Question(
         id=qid,
         group=str(m.get("group", "other")),
@@ -366,6 +387,8 @@ def _question(f: queries.CypherFile) -> Question:
         meta=m,
         aggregate=aggregate,
         aggregate_at_least=dict(m.get("aggregate_at_least") or {}),
+        aggregate_when={k: _from_model(v, where) for k, v in when.items()},
+        aggregate_part=part,
     )
 
 
@@ -437,11 +460,13 @@ def run(
     """Run a question with validated parameters read-only: its query for the parameters in use (rendered
     with `model`'s focal set when given), given only the `$parameters` that query uses; from its aggregate
     when that is fresh (the notes say when a stale one was passed over)."""
-    fresh = (
-        aggregates.freshness(graph, q.aggregate, model)
-        if q.aggregate and q.answered_by_aggregate(params)
-        else None
-    )
+    fresh = None
+    if q.aggregate and q.answered_by_aggregate(params):
+        fresh = (
+            aggregates.part_freshness(graph, q.aggregate, str(params[q.aggregate_part]), model)
+            if q.aggregate_part
+            else aggregates.freshness(graph, q.aggregate, model)
+        )
     query = q.query(params, model, stored=fresh is not None and fresh.fresh)
     used = queries.used_parameters(query)
     result = graph.run_readonly(

@@ -19,8 +19,31 @@
 //   types: {type: list, default: [model: org_relationship_types], allowed: [model: org_relationship_types], description: 'relationship types between organisations'}
 //   max_nodes: {type: int, default: 200, min: 2, max: 500}
 // figures: []
-// aggregate: org_degrees
+// aggregate: org_ego
+// aggregate_part: org
+// aggregate_when: {depth: 1, types: [model: org_relationship_types]}
 // example: {org: 华为, depth: 1}
+{% if stored %}
+{# the centre's part of org_ego (valuenet/aggregates.py): its nodes in the order shown, the centre first,
+   and the relations among them in the order of the last node each needs; every list bound once (an
+   element read from the node's property reads the whole list) #}
+MATCH (a:Aggregate {key: $org})
+WHERE a.name = 'org_ego' AND a.focal_set = '{{ model.focal_set.label or 'all' }}'
+WITH a.nodes_total AS nodes_total, a.node_id AS ids, a.node_name_zh AS zh, a.node_name_en AS en,
+     a.node_country AS country, a.node_labels AS labels, a.node_synthetic AS synthetic,
+     a.edge_source AS sources, a.edge_target AS targets, a.edge_type AS types,
+     a.edge_experience AS experiences, a.edges_within AS within
+WITH nodes_total, ids, zh, en, country, labels, synthetic, sources, targets, types, experiences,
+     CASE WHEN size(ids) < $max_nodes THEN size(ids) ELSE $max_nodes END AS shown, within
+{# '' stands for no value in the part's lists #}
+RETURN ids[0] AS center, shown AS nodes_shown, nodes_total, nodes_total > shown AS capped,
+       [i IN range(0, shown - 1) | {id: ids[i], name_zh: CASE zh[i] WHEN '' THEN null ELSE zh[i] END,
+        name_en: CASE en[i] WHEN '' THEN null ELSE en[i] END,
+        country: CASE country[i] WHEN '' THEN null ELSE country[i] END,
+        labels: CASE labels[i] WHEN '' THEN [] ELSE split(labels[i], '|') END, synthetic: synthetic[i]}] AS nodes,
+       [j IN range(0, within[shown - 1] - 1) | {source: ids[sources[j]], target: ids[targets[j]], type: types[j],
+        experience: CASE experiences[j] WHEN '' THEN null ELSE experiences[j] END}] AS edges
+{% else %}
 {# the types asked as the pattern's own (they join organisations only); the relations with the centre are
    kept from the first hop, so only those among the other nodes shown are matched again #}
 {% set types = choice.types | join('|') %}
@@ -32,13 +55,8 @@ CALL (o) {
   LIMIT $max_nodes - 1
   RETURN [n IN collect(n1) WHERE n IS NOT NULL] AS kept1, collect(with_centre) AS centre_edges
 }
-{# every type asked: org_degrees keeps how many partners the centre has #}
 WITH o, kept1, centre_edges,
-{% if stored and choice.types | sort == model.org_relationship_types | sort %}
-     o.links_partners AS first_total
-{% else %}
      size(COLLECT { MATCH (o)-[:{{ types }}]-(x) RETURN DISTINCT elementId(x) AS x }) AS first_total
-{% endif %}
 {% if choice.depth == 2 %}
 CALL (o, kept1) {
   UNWIND kept1 AS m
@@ -65,3 +83,4 @@ RETURN o.id AS center, size(ns) AS nodes_shown, nodes_total, nodes_total > size(
        [n IN ns | {id: n.id, name_zh: n.name_zh, name_en: n.name_en, country: n.country,
                    labels: [l IN labels(n) WHERE l <> '{{ org }}'], synthetic: coalesce(n.synthetic, false)}] AS nodes,
        reduce(all = among_others, rs IN centre | all + rs) AS edges
+{% endif %}

@@ -133,3 +133,60 @@ def test_reference_graph_from_the_aggregates(
     golden_reference: Graph, qid: str, params: dict[str, Any]
 ) -> None:
     _answers_from_the_aggregate(_aggregated_once(golden_reference), "reference", qid, params)
+
+
+# org_ego: no organisation of the hand-built graph has EGO_HUB_PARTNERS partners: these keep every one's view
+EGO_CASES = [p for p in _params("hand") if p.values[0] == "ego_network"]
+
+
+def _every_ego_view_kept(g: Graph) -> Graph:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(aggregates, "EGO_HUB_PARTNERS", 1)
+        aggregates.refresh(g, names=["org_ego"])
+    return g
+
+
+def _answers_from_its_ego_view(g: Graph, params: dict[str, Any]) -> None:
+    q = questions.get("ego_network")
+    asked = questions.validated(g, q, params)
+    kept = aggregates.part_freshness(g, "org_ego", asked["org"]).state
+    known = bool(g.read("MATCH (o:Organization {id: $id}) RETURN o.id AS id", {"id": asked["org"]}))
+    if q.answered_by_aggregate(asked):
+        assert kept == ("fresh" if known else "missing")
+    _answers_as_captured(g, "hand", "ego_network", params)
+
+
+@pytest.fixture(scope="module")
+def every_ego_view_kept(fresh_graph: Callable[..., Graph]) -> Graph:
+    return _every_ego_view_kept(load_question_fixture(fresh_graph("questions_ego")))
+
+
+@pytest.mark.parametrize(("qid", "params"), EGO_CASES)
+def test_hand_built_graph_from_every_ego_view(
+    every_ego_view_kept: Graph, qid: str, params: dict[str, Any]
+) -> None:
+    _answers_from_its_ego_view(every_ego_view_kept, params)
+
+
+def test_a_stale_ego_view_is_never_read(every_ego_view_kept: Graph) -> None:
+    g = every_ego_view_kept
+    aggregates.mark_stale(g)
+    try:
+        assert aggregates.part_freshness(g, "org_ego", "huawei").state == "stale"
+        result = questions.ask(g, "ego_network", {"org": "华为"})[2]
+        assert any("org_ego" in note and "counted live" in note for note in result.notes)
+        expected = golden.load("hand")[golden.case_id("ego_network", {"org": "华为"})]
+        assert golden.differences(expected, golden.canonical("ego_network", result.rows)) == []
+    finally:
+        _every_ego_view_kept(g)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(("qid", "params"), EGO_CASES)
+def test_hand_built_graph_on_neo4j_from_every_ego_view(
+    neo4j_question_graph: Graph, qid: str, params: dict[str, Any]
+) -> None:
+    g = neo4j_question_graph
+    if not aggregates.part_freshness(g, "org_ego", "huawei").fresh:
+        _every_ego_view_kept(g)
+    _answers_from_its_ego_view(g, params)

@@ -91,3 +91,16 @@ def test_a_question_cannot_take_a_map(tmp_path: Path) -> None:
     )
     with pytest.raises(questions.QuestionError, match=r"mapq\.cypher: a question's parameters take"):
         questions._question(queries.parse(p, "mapq"))
+
+
+def test_ego_network_reads_its_kept_view_only_for_what_the_view_holds() -> None:
+    """org_ego keeps each hub's view of every type at depth 1, as many partners as max_nodes can show."""
+    from valuenet import aggregates
+
+    q = questions.get("ego_network")
+    assert (q.aggregate, q.aggregate_part) == ("org_ego", "org")
+    assert q.params["max_nodes"].maximum - 1 == aggregates.EGO_SHOWN
+    every = list(reversed(MODEL.org_relationship_types))
+    assert q.answered_by_aggregate({"org": "x", "depth": 1, "types": every, "max_nodes": 3})
+    assert not q.answered_by_aggregate({"org": "x", "depth": 2, "types": every, "max_nodes": 3})
+    assert not q.answered_by_aggregate({"org": "x", "depth": 1, "types": every[1:], "max_nodes": 3})
