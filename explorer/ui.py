@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit_echarts import JsCode, Map, st_echarts
 
 from explorer import charts, data, geo, progress
@@ -405,34 +404,6 @@ def org_picker(key: str, default_search: str = "") -> str | None:
     labels = {str(r["value"]): f"{r['label']}  ·  {r['value']}" for r in rows}
     choice = st.selectbox(t("org_pick"), list(labels), format_func=lambda v: labels[v], key=f"{key}_pick")
     return str(choice) if choice is not None else None
-
-
-ANSWER_CODE_AFTER_S = 0.5  # time for the browser to draw the page's first screen
-_ANSWER_CODE = "_answer_code_due"
-
-
-def load_answer_code_soon() -> None:
-    """`load_answer_code` once the browser has drawn the page's first screen: in a new tab, loading and
-    compiling the grid's and ECharts' code before it tripled the renderer's CPU until the start page's
-    figures showed (7 s against 3 s at load 17; Streamlit's own start alone: 2 s). The first run draws a
-    fragment that reruns itself after a moment; that rerun asks for the page again, which draws the code."""
-    due = bool(st.session_state.get(_ANSWER_CODE))
-
-    @st.fragment(run_every=None if due else ANSWER_CODE_AFTER_S)
-    def answer_code() -> None:
-        if st.session_state.get(_ANSWER_CODE):
-            load_answer_code()
-        elif _fragment_rerun():
-            st.session_state[_ANSWER_CODE] = True
-            st.rerun()  # the whole page: a fragment's run_every holds until the page runs again
-
-    answer_code()
-
-
-def _fragment_rerun() -> bool:
-    """Whether this run is a fragment's own rerun (not the page's)."""
-    ctx = get_script_run_ctx()
-    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 def load_answer_code() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explorer import first_screen
 from valuenet import queries
 from valuenet.config import Settings
 from valuenet.db import Graph
@@ -35,11 +36,13 @@ def point_app_at(monkeypatch: pytest.MonkeyPatch, settings: Settings, g: Graph, 
         monkeypatch.setenv(k, v)
 
 
-def app(page: str = "ask", lang: str = "zh", **query: str) -> AppTest:
+def app(page: str = "ask", lang: str = "zh", drawn: bool = True, **query: str) -> AppTest:
     """An AppTest of the explorer on `page` (a file under explorer/views/; `start` is the default page) with
     the URL's query parameters `query`, after its first run."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.session_state["lang"] = lang
+    # AppTest runs no fragment timers: the session as once the browser drew its first screen (every element)
+    at.session_state[first_screen.FIRST_SCREEN] = drawn
     if page != "start":
         at.switch_page(f"views/{page}.py")
     for k, v in query.items():

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import data, jobs_info, progress, ui
+from explorer import data, first_screen, jobs_info, progress, ui
 from explorer.display import cell, percent, readable
 from explorer.i18n import (
     attribute_name,
@@ -352,10 +352,12 @@ def main() -> None:
     _header(props, list(profile["labels"]), profile)
     _why_central(c, oid, props)
     # only the open tab is drawn (a tab opened reruns the page): the browser then draws "why central" and
-    # the network without the other tabs' tables and metrics
+    # the network without the other tabs' tables and metrics; in a new tab, after "why central" is drawn
     tab_net, tab_scores, tab_attrs = st.tabs(
         [t("ego"), t("scores"), t("attributes")], key=ui.lkey("org_tab"), on_change="rerun"
     )
+    if not first_screen.drawn():
+        return
     if tab_net.open:
         with tab_net:
             _ego(c, oid)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import data, progress, ui
+from explorer import data, first_screen, progress, ui
 from explorer.headlines import HEADLINES
 from explorer.i18n import lang, pick, t
 from valuenet import plain_words
@@ -85,7 +85,8 @@ def main() -> None:
     _headlines()
     data.warm(c)
     _figures(c)
-    ui.load_answer_code_soon()  # hidden, once the browser has drawn what the reader sees first
+    if first_screen.drawn():  # hidden, once the browser has drawn what the reader sees first
+        ui.load_answer_code()
 
 
 main()
