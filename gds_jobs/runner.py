@@ -20,6 +20,9 @@ are written after it. Old versions and old runs are then cleared for the whole b
   (ArcadeDB, measured at 44k nodes: 1 of 47 overlapping scans).
 - A run that fails before publication removes its run-keyed property and is recorded `failed` with the
   reason; `<property>` and the previous versions are untouched.
+- A run whose scores equal its job's newest published version (`scores_digest`, the same nodes and
+  values) writes nothing: it keeps that version (its `versioned_property`, `scores_unchanged_since`
+  that run), so a scheduled rerun on an unchanged graph only records its runs.
 
 Dynamic property keys (`n[$key]`) need ArcadeDB or Neo4j >= 5.26.
 """
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import heapq
 import json
 import re
@@ -38,12 +42,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
+
 from gds_jobs.algorithms.base import Params, ProgressFn, Result
 from gds_jobs.catalogue import Job
 from gds_jobs.gds_backend import GdsBackend
 from gds_jobs.local import LocalBackend
 from valuenet import queries
-from valuenet.db import CONNECTION_ERRORS, Graph, TransientError
+from valuenet.db import CONNECTION_ERRORS, Graph, Row, TransientError
 from valuenet.focal import Focal
 from valuenet.model import MODEL
 
@@ -329,7 +335,8 @@ def _compute(run: _Run, before_swap: Callable[[str], None] | None) -> None:
     focal = {"focal_set": chosen.focal.describe()}
     if chosen.focal.note:
         focal["focal_set_note"] = chosen.focal.note
-    record.facts = _scalar_facts({**record.facts, **result.facts, **not_applied, **focal})
+    digest = {} if result.scores is None else {"scores_digest": scores_digest(result.scores)}
+    record.facts = _scalar_facts({**record.facts, **result.facts, **not_applied, **focal, **digest})
     if before_swap:
         before_swap(record.id)
     record.duration_s = round(time.perf_counter() - run.started, 3)
@@ -360,23 +367,36 @@ def _publish_summary(graph: Graph, run: _Run) -> None:
 
 def _publish_scores(graph: Graph, runs: list[_Run]) -> None:
     """Every run's scores, written and published in one transaction that marks the runs succeeded
-    (after a transient conflict, run again: nothing of it was committed)."""
+    (after a transient conflict, run again: nothing of it was committed). A run whose scores equal its
+    job's newest version keeps that version and writes nothing."""
     for run in runs:
         run.progress("publishing", 0.95)
     started = time.perf_counter()
+    versions: dict[str, list[Row]] = {}  # by job, newest first
+    for row in graph.read(queries.text("jobs/versions"), {"jobs": [r.job.name for r in runs]}):
+        versions.setdefault(str(row["job"]), []).append(row)
+    kept = _unchanged(graph, runs, versions)
     scores: dict[str, tuple[str, Mapping[Any, Any]]] = {}
     copies: dict[str, str] = {}
+    marks = []
     for run in runs:
         assert run.result is not None and run.staged is not None and run.job.write_property is not None
-        if run.result.scores is None:  # its backend wrote the run-keyed property itself
+        same = kept.get(run.record.id)
+        if same is not None:
+            run.record.facts["scores_unchanged_since"] = str(same["run_id"])
+        elif run.result.scores is None:  # its backend wrote the run-keyed property itself
             copies[run.staged] = run.job.write_property
         else:
             scores[run.staged] = (run.job.write_property, run.result.scores)
-    marks = [{"run_id": r.record.id, "staged": r.staged, "summary": _summary(r)} for r in runs]
-    # what these runs push out of their jobs' newest KEEP_VERSIONS, dropped in the same commit
-    old = graph.read(
-        queries.text("jobs/old_versions"), {"jobs": [r.job.name for r in runs], "keep": KEEP_VERSIONS - 1}
-    )
+        marks.append(
+            {
+                "run_id": run.record.id,
+                "staged": run.staged if same is None else str(same["staged"]),
+                "summary": _summary(run),
+                "nodes_written": None if same is None else len(run.result.scores or {}),
+            }
+        )
+    old = _pushed_out(runs, versions, kept)
     for attempt in range(TRANSIENT_RETRIES + 1):
         try:
             graph.publish_properties(
@@ -384,7 +404,7 @@ def _publish_scores(graph: Graph, runs: list[_Run]) -> None:
                 MODEL.organization.key,
                 scores=scores,
                 copies=copies,
-                drop=[str(row["staged"]) for row in old],
+                drop=list(dict.fromkeys(str(row["staged"]) for row in old)),
                 then=queries.text("jobs/run_publish"),
                 params={"runs": marks},
             )
@@ -395,6 +415,52 @@ def _publish_scores(graph: Graph, runs: list[_Run]) -> None:
     if old:
         graph.write(queries.text("jobs/versions_cleared"), {"run_ids": [row["run_id"] for row in old]})
     _published(graph, runs, time.perf_counter() - started)
+
+
+def scores_digest(scores: Mapping[Any, Any]) -> str:
+    """One digest of a run's scores: the node keys and the values (with their type) in the order given
+    (the projection's id order): equal digests, equal scores on the same nodes. A different order only
+    costs a write."""
+    values = np.asarray(list(scores.values()))
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update("\x1f".join(map(str, scores)).encode())
+    digest.update(str(values.dtype).encode())
+    digest.update(values.tobytes())
+    return digest.hexdigest()
+
+
+def _unchanged(graph: Graph, runs: list[_Run], versions: Mapping[str, list[Row]]) -> dict[str, Row]:
+    """By run id, the newest version of its job when the run's scores equal it (the same digest) and it
+    still holds on the graph: the run-keyed and the public value as scored, on up to 17 organisations
+    spread over the scored ones (a load that replaced nodes took their scores with them)."""
+    kept: dict[str, Row] = {}
+    for run in runs:
+        assert run.result is not None and run.job.write_property is not None
+        newest = versions.get(run.job.name, [None])[0]
+        scores = run.result.scores
+        if newest is None or scores is None or newest["scores_digest"] != run.record.facts["scores_digest"]:
+            continue
+        keys = list(scores)
+        sample = keys[:: max(1, len(keys) // 16)]
+        rows = graph.read(
+            queries.text("jobs/version_check"),
+            {"ids": sample, "versioned": newest["staged"], "property": run.job.write_property},
+        )
+        if len(rows) == len(sample) and all(r["version"] == r["public"] == scores[r["id"]] for r in rows):
+            kept[run.record.id] = newest
+    return kept
+
+
+def _pushed_out(runs: list[_Run], versions: Mapping[str, list[Row]], kept: Mapping[str, Row]) -> list[Row]:
+    """The runs whose version these runs push out of their job's newest KEEP_VERSIONS (a new version
+    takes one place, a kept one none; runs that share a version count once), dropped in the same commit."""
+    old: list[Row] = []
+    for run in runs:
+        rows = versions.get(run.job.name, [])
+        places = KEEP_VERSIONS - (0 if run.record.id in kept else 1)
+        keep = list(dict.fromkeys(row["staged"] for row in rows))[:places]
+        old += [row for row in rows if row["staged"] not in keep]
+    return old
 
 
 def _published(graph: Graph, runs: list[_Run], seconds: float) -> None:
