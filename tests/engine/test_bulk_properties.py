@@ -67,6 +67,16 @@ def _bulk_steps(g: Graph) -> list[Any]:
         )
     )
     out.append(g.read("MATCH (n:Organization) WHERE n.t__a IS NOT NULL RETURN n.id AS id"))
+    out.append(  # every node given a value: none is left to clear
+        g.publish_properties(
+            "Organization",
+            "id",
+            scores={"u__c": ("u", dict.fromkeys(IDS, 1))},
+            copies={},
+            then=PUBLISH,
+            params={"run_id": "run1"},
+        )
+    )
     out.append(g.remove_properties("Organization", ["p__a", "r__a", "t__a"]))
     out.append(g.remove_properties("Organization", ["never_set"]))
     out.append(g.read("MATCH (r:JobRun) RETURN r.id AS id, r.published AS published"))
@@ -88,6 +98,7 @@ def test_fast_and_cypher_paths_leave_the_same_graph(fresh_graph: Callable[..., G
     assert {i for i, p in nodes.items() if "s" in p} == set(IDS[3:8])
     assert not any(k in p for p in nodes.values() for k in ("p__a", "r__a", "t__a"))
     assert isinstance(nodes["o2"]["p__b"], float)
+    assert all(p["u"] == p["u__c"] == 1 for p in nodes.values()) and len(nodes) == len(IDS)
 
 
 def test_both_paths_fetch_the_same_graph(fresh_graph: Callable[..., Graph]) -> None:
