@@ -142,6 +142,7 @@ EGO_CASES = [p for p in _params("hand") if p.values[0] == "ego_network"]
 def _every_ego_view_kept(g: Graph) -> Graph:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(aggregates, "EGO_HUB_PARTNERS", 1)
+        patch.setattr(aggregates, "PARTS_PER_WRITE", 2)  # and written in several statements
         aggregates.refresh(g, names=["org_ego"])
     return g
 
