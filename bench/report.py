@@ -86,7 +86,8 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
         "x",
         note,
     )
-    for scale, limit in ((str(sc), goal) for sc, goal in questions.GOAL_P95_MS.items()):
+    goals = questions.goals(str(result.get("engine", "arcadedb"))).items()
+    for scale, limit in ((str(sc), goal) for sc, goal in goals):
         qs = s.get(scale, {}).get("questions", {})
         p95 = [r["p95_ms"] for r in qs.values() if "p95_ms" in r]
         errors = [q for q, r in qs.items() if "error" in r]
@@ -463,7 +464,7 @@ def engine_markdown(result: dict[str, Any]) -> str:
                 row += f" error | {q['error'][:60]} | | |"
                 continue
             p50 = q.get("p50_ms")
-            goal = questions.GOAL_P95_MS.get(int(sc))
+            goal = questions.goals(str(result.get("engine", "arcadedb"))).get(int(sc))
             verdict = f"{_f(goal, 0)} ms: {questions.status(q.get('p95_ms'), goal)}" if goal else "–"
             if q.get("answered_from", "live") != "live":
                 verdict += f" ({q['answered_from']})"

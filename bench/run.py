@@ -213,7 +213,9 @@ def run_engine(
             if "questions" in args.only:
                 _say("  questions ...")
                 t0 = time.time()
-                res["questions"] = questions_bench.run(e.graph, scale=scale, runs=args.runs, progress=_say)
+                res["questions"] = questions_bench.run(
+                    e.graph, scale=scale, runs=args.runs, progress=_say, engine=kind
+                )
                 res.setdefault("timeline", {})["questions"] = [t0, time.time()]
                 _checkpoint(combined, result, args, started)
             if "jobs" in args.only:
