@@ -106,17 +106,27 @@ def distances(starts: Any, targets: Any, sources: Any) -> Any:
 
 
 @numba.njit(nogil=True, cache=True)
-def inverse_distances(starts: Any, targets: Any, sources: Any) -> Any:
-    """Per node, the sum of 1/d(s, v) over the sources that reach it (a source's own 0 not counted)."""
+def inverse_distances(starts: Any, targets: Any, sources: Any, weights: Any, shifted: Any) -> Any:
+    """Per node v, over the searches from `sources`: the sum of weights[q] / d(s, v) + shifted[q] /
+    (d(s, v) + 1) (a source stands for weights[q] sources at its place and shifted[q] one step away:
+    leaves left out of the graph), the source itself given shifted[q] only; and the same one step
+    further (the sums for the leaves hanging on v)."""
     n = starts.shape[0] - 1
     sums = np.zeros(n)
+    beyond = np.zeros(n)
     dist = np.full(n, -1, dtype=np.int32)
     order = np.empty(n, dtype=np.int32)
     for q in range(sources.shape[0]):
         tail = _search(starts, targets, sources[q], dist, order)
+        here, away = weights[q], shifted[q]
+        s = sources[q]
+        sums[s] += away
+        beyond[s] += here + away / 2.0
         for i in range(1, tail):
             v = order[i]
-            sums[v] += 1.0 / dist[v]
+            d = float(dist[v])
+            sums[v] += here / d + away / (d + 1.0)
+            beyond[v] += here / (d + 1.0) + away / (d + 2.0)
         for i in range(tail):
             dist[order[i]] = -1
-    return sums
+    return sums, beyond

@@ -115,18 +115,18 @@ def _by_blocks(
     kernel: Callable[..., Any],
     adjacency: Adjacency,
     sources: IntArray,
-    weights: FloatArray | None = None,
-    *shared: FloatArray,
+    *per_source: FloatArray,
+    shared: Sequence[FloatArray] = (),
 ) -> list[Any]:
-    """`kernel` on each block of `sources` (at most BLOCKS, contiguous, in order; with their `weights`
-    when given, then the arrays `shared` as they are), on `_threads` threads: the kernels release the
-    GIL; the blocks' results come back in block order."""
+    """`kernel` on each block of `sources` (at most BLOCKS, contiguous, in order; with the block's part of
+    each array of `per_source`, then the arrays `shared` whole), on `_threads` threads: the kernels
+    release the GIL; the blocks' results come back in block order."""
     count = max(1, min(BLOCKS, len(sources)))
     blocks = np.array_split(np.asarray(sources, dtype=np.int32), count)
-    extra = [] if weights is None else np.array_split(weights, count)
+    parts = [np.array_split(values, count) for values in per_source]
 
     def run(i: int) -> Any:
-        return kernel(adjacency.starts, adjacency.targets, blocks[i], *extra[i : i + 1], *shared)
+        return kernel(adjacency.starts, adjacency.targets, blocks[i], *(p[i] for p in parts), *shared)
 
     if _threads == 1 or count == 1:
         return [run(i) for i in range(count)]
@@ -170,7 +170,11 @@ def dependencies(adjacency: Adjacency, sources: IntArray) -> FloatArray:
     local_attached = np.zeros(core.node_count)
     local_attached[position] = attached
     parts = _by_blocks(
-        path_kernels.brandes, local, position[index[origins]], weights.astype(np.float64), local_attached
+        path_kernels.brandes,
+        local,
+        position[index[origins]],
+        weights.astype(np.float64),
+        shared=[local_attached],
     )
     total = np.zeros(n)
     total[kept] = _summed([part[0] for part in parts], local.node_count)[position]
@@ -227,9 +231,28 @@ def distances(adjacency: Adjacency, sources: IntArray) -> Distances:
 
 def inverse_distance_sums(adjacency: Adjacency, sources: IntArray) -> FloatArray:
     """Per node v, the sum over `sources` s of 1/d(s, v) (0 where no source reaches it; a source's own
-    distance, 0, not counted)."""
+    distance, 0, not counted). Undirected, as for betweenness, on the graph without its leaves: a leaf
+    hanging on u is one step beyond u from every other node, and as a source u's search one step
+    longer."""
     from gds_jobs.algorithms import path_kernels
 
-    local, position = adjacency.in_local_order()
-    rows = _by_blocks(path_kernels.inverse_distances, local, position[np.asarray(sources, dtype=np.int64)])
-    return _summed(rows, local.node_count)[position]
+    n = adjacency.node_count
+    core, kept, _ = _without_leaves(adjacency)
+    index = np.full(n, -1, dtype=np.int64)  # node -> its number in `core`
+    index[kept] = np.arange(kept.size)
+    given = np.asarray(sources, dtype=np.int64)
+    leaf = index[given] < 0
+    hung_on = np.full(n, -1, dtype=np.int64)  # a left-out leaf -> the core node it hangs on
+    left_out = np.flatnonzero(index < 0)
+    hung_on[left_out] = index[adjacency.targets[adjacency.starts[left_out]]]
+    origins, place = np.unique(np.where(leaf, hung_on[given], index[given]), return_inverse=True)
+    here = np.bincount(place[~leaf], minlength=origins.size).astype(np.float64)
+    away = np.bincount(place[leaf], minlength=origins.size).astype(np.float64)
+    local, position = core.in_local_order()
+    parts = _by_blocks(path_kernels.inverse_distances, local, position[origins], here, away)
+    total = np.zeros(n)
+    total[kept] = _summed([part[0] for part in parts], local.node_count)[position]
+    beyond = _summed([part[1] for part in parts], local.node_count)[position]
+    total[left_out] = beyond[hung_on[left_out]]
+    np.add.at(total, given[leaf], -0.5)  # a leaf source is not its own target (d = 0, counted as 2)
+    return total

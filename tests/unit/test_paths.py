@@ -133,6 +133,24 @@ def test_bfs_sums_equal_the_per_source_loop(orientation: Orientation) -> None:
     assert inverse == pytest.approx(expected_inverse, rel=1e-12)
 
 
+@pytest.mark.parametrize("case", range(5))
+def test_inverse_distance_sums_with_leaves_left_out(case: int) -> None:
+    """Undirected, the searches skip the leaves (and start from a leaf source's neighbour): the same sums
+    as the per-source loop, sources among the leaves included."""
+    g = undirected_cases()[case]
+    n = g.number_of_nodes()
+    adjacency = Adjacency.of(projected(list(g.edges()), n), Orientation.UNDIRECTED)
+    leaves = [v for v in g if g.degree(v) == 1]
+    sources = sorted({*random.Random(case).sample(range(n), n // 3), *leaves[:5]})
+    expected = np.zeros(n)
+    for s in sources:
+        for v, x in nx.single_source_shortest_path_length(g, s).items():
+            if v != s:
+                expected[v] += 1.0 / x
+    got = inverse_distance_sums(adjacency, np.asarray(sources))
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
 def test_no_sources() -> None:
     adjacency = Adjacency.of(projected([(0, 1)], 2), Orientation.UNDIRECTED)
     assert dependencies(adjacency, np.asarray([], dtype=np.int64)).tolist() == [0.0, 0.0]
