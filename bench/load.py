@@ -174,7 +174,7 @@ def _main(argv: list[str] | None = None) -> int:
                 "write_steps_s": {k: round(v, 2) for k, v in rep.timings.items()},
             }
         t = time.perf_counter()
-        refreshed = aggregates.refresh(g)  # as `valuenet load` does after writing
+        refreshed = aggregates.refresh(g, stale_only=True)  # as `valuenet load` does after writing
         phases["aggregates"] = {
             "seconds": round(time.perf_counter() - t, 2),
             "write_steps_s": {f"refresh {name}": round(s, 2) for name, s in refreshed.items()},

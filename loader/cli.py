@@ -283,9 +283,9 @@ def register(app: typer.Typer) -> None:
             if changed or (reports and not any(r.dry_run for r in reports)):
                 from valuenet import aggregates
 
-                # A load that wrote marked them all stale. One that wrote nothing recomputes only those a
-                # killed load left stale (its last bulk request may have finished on the engine without it).
-                for name, s in aggregates.refresh(g, stale_only=not changed).items():
+                # Those whose inputs the load changed are stale (and any a killed load left stale: its last
+                # bulk request may have finished on the engine without it); the others stay as they are.
+                for name, s in aggregates.refresh(g, stale_only=True).items():
                     err.print(f"aggregate {name} recomputed in {s:.1f} s", highlight=False)
             totals = g.counts() if reference else None
         for r in reports:

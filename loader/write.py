@@ -354,7 +354,15 @@ def write(
     if total:
         from valuenet import aggregates
 
-        aggregates.mark_stale(graph)  # before anything is written: no aggregate outlives what it counted
+        # before anything is written: no aggregate outlives what it counted
+        organizations = plan.taxonomies or plan.members or plan.dim_links or plan.creates or plan.merges
+        changed = aggregates.changed_by(
+            MODEL,
+            organizations=bool(organizations or plan.labels),
+            relationship_types={str(step.name("type")) for step in plan.rels},
+            links={str(step.name("link")) for step in plan.links},
+        )
+        aggregates.mark_stale(graph, changed)
     done = 0
 
     def tick(n: int) -> None:

@@ -3,8 +3,10 @@
 The graph model declares them (`aggregates:` in valuenet/data/graph_model.yaml). Each is computed once per
 focal set and kept in the graph as (:Aggregate) parts: one per kind of focal relation and value of its split
 properties, carrying the graph's `relations_version` it was computed from and its totals as parallel lists.
+A load raises that version and stamps each aggregate whose inputs it changes (`changed_by`) with it: a part
+older than its aggregate's stamp is stale.
 
-    aggregates.mark_stale(graph)        # the loader, before it writes: every part computed before is stale
+    aggregates.mark_stale(graph, names)  # the loader, before it writes: those whose inputs it changes
     aggregates.refresh(graph)           # `valuenet jobs run` / `valuenet aggregates refresh`: recompute
     aggregates.freshness(graph, "focal_places", model)   # fresh | stale | missing
 
@@ -79,15 +81,22 @@ def focal_key(model: GraphModel) -> str:
     return model.focal_set.label or "all"
 
 
+@functools.cache
+def _status_query(name: str) -> str:
+    return queries.load("aggregates/status").render(aggregate=name)
+
+
 def freshness(graph: Graph, name: str, model: GraphModel | None = None) -> Freshness:
-    """Whether the parts of aggregate `name` for `model`'s focal set are there and of the graph's current
-    relations version."""
+    """Whether the parts of aggregate `name` for `model`'s focal set are there and computed since the
+    latest load that changed its inputs."""
     model = model or MODEL
-    rows = graph.read(queries.text("aggregates/status"), {"name": name, "focal_set": focal_key(model)})
+    if name not in model.aggregates:  # only the model's names are rendered into the query
+        raise ValueError(f"{name!r} is not an aggregate of the graph model")
+    rows = graph.read(_status_query(name), {"name": name, "focal_set": focal_key(model)})
     row = rows[0] if rows else {"parts": 0}
     if not row["parts"]:
         return Freshness(name, "missing")
-    current = row["oldest"] == row["newest"] == row["version"]
+    current = row["oldest"] == row["newest"] and row["oldest"] >= row["version"]
     return Freshness(name, "fresh" if current else "stale", str(row["computed_at"]))
 
 
@@ -115,9 +124,35 @@ def relations_version(graph: Graph) -> int:
     return int(graph.read(queries.text("aggregates/version"))[0]["version"])
 
 
-def mark_stale(graph: Graph) -> None:
-    """Every aggregate part computed so far is stale (a load calls this before it writes)."""
-    graph.write(queries.text("aggregates/mark_stale"))
+def mark_stale(graph: Graph, names: Iterable[str] | None = None, model: GraphModel | None = None) -> None:
+    """The parts computed so far of the aggregates `names` (default: every one) are stale; the graph's
+    relations version is raised either way (a load calls this before it writes)."""
+    model = model or MODEL
+    stale = list(model.aggregates) if names is None else list(dict.fromkeys(names))
+    unknown = [n for n in stale if n not in model.aggregates]
+    if unknown:
+        raise ValueError(f"not aggregates of the graph model: {unknown}")
+    kept = [n for n in model.aggregates if n not in stale]
+    graph.write(queries.load("aggregates/mark_stale").render(model, stale=stale, kept=kept))
+
+
+def changed_by(
+    model: GraphModel, *, organizations: bool, relationship_types: Iterable[str], links: Iterable[str]
+) -> list[str]:
+    """The aggregates whose inputs a write changes: every one when it writes organisations or dimension
+    data (names, labels, places, focal set); otherwise those counting a relationship type (of their kinds;
+    no kinds: every type between organisations) or a link it writes."""
+    if organizations:
+        return list(model.aggregates)
+    types, written_links = set(relationship_types), set(links)
+    out = []
+    for name, decl in model.aggregates.items():
+        counted = {t for k in decl.kinds for t in model.focal_relations[k].types} if decl.kinds else None
+        if types & (counted if counted is not None else set(model.org_relationship_types)) or (
+            written_links & set(decl.links)
+        ):
+            out.append(name)
+    return out
 
 
 def refresh(
@@ -128,8 +163,8 @@ def refresh(
     stale_only: bool = False,
 ) -> dict[str, float]:
     """Recompute the aggregates (default: every one the model declares) for `model`'s focal set (default:
-    the graph's, valuenet/focal.py), with `stale_only` only those not fresh (a load that wrote nothing,
-    a job run after a load, leave them as they are); seconds per aggregate recomputed."""
+    the graph's, valuenet/focal.py), with `stale_only` only those not fresh (after a load: those whose
+    inputs it changed, and any a killed load left stale); seconds per aggregate recomputed."""
     if model is None:
         from valuenet import focal
 

@@ -132,6 +132,9 @@ class AggregateDecl(_Strict):
 
     kinds: tuple[str, ...]
     split: tuple[str, ...] = ()
+    links: tuple[
+        str, ...
+    ] = ()  # the links to dimension nodes it counts by (a load writing one makes it stale)
     doc: str = ""
 
 
@@ -199,6 +202,12 @@ class GraphModel(_Strict):
             unknown = [k for k in agg.kinds if k not in self.focal_relations]
             if unknown:
                 raise ValueError(f"aggregate {name}: unknown focal relations {unknown}")
+            if not _IDENTIFIER.match(name):  # its freshness stamp is a property named after it
+                raise ValueError(f"aggregate {name!r}: not a valid property name")
+            if not set(agg.links) <= set(self.links):
+                raise ValueError(
+                    f"aggregate {name}: unknown links {sorted(set(agg.links) - set(self.links))}"
+                )
         if self.focal_set.label is not None and self.focal_set.label not in self.organization_labels:
             raise ValueError(f"focal_set: {self.focal_set.label!r} is not an organisation label")
         return self

@@ -5,6 +5,7 @@ and the answers from them are the live ones."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -129,3 +130,31 @@ def test_org_degrees_are_each_organisations_live_counts(examples_graph: Graph) -
     for r in live.values():
         distribution[r["value"]] = distribution.get(r["value"], 0) + 1
     assert dict(zip(part["d"], part["n"], strict=True)) == distribution
+
+
+def test_a_load_makes_stale_only_the_aggregates_whose_inputs_it_changes(
+    fresh_graph: Callable[..., Graph], tmp_path: Path
+) -> None:
+    """A load that writes only investments between organisations already in the graph (of the same dataset:
+    their provenance already names it) stales the aggregates that count INVESTS_IN (and every relationship),
+    not focal_industries; the graph's relations version still rises."""
+    g = fresh_graph("aggregates_inputs")
+    load_dimensions(g)
+    load_mapping(g, EXAMPLES / "mapping_2020.yaml")
+    aggregates.refresh(g)
+    version = aggregates.relations_version(g)
+    (tmp_path / "investments.csv").write_text("投资方,被投方\n华为技术有限公司,科大讯飞\n", encoding="utf-8")
+    (tmp_path / "mapping.yaml").write_text(
+        "dataset: example-2020\nedition: 2020\nlicence: CC0-1.0\nfiles:\n"
+        "  - path: investments.csv\n    relations:\n"
+        "      sample: {name: 被投方, create: false}\n      partner: {name: 投资方, create: false}\n"
+        "      type: {value: {type: INVESTS_IN, direction: partner_to_sample}}\n",
+        encoding="utf-8",
+    )
+    report = load_mapping(g, tmp_path / "mapping.yaml")
+    assert report.relationships_created == 1 and report.nodes_written == 0, report.timings
+    assert aggregates.relations_version(g) > version
+    states = {name: aggregates.freshness(g, name).state for name in MODEL.aggregates}
+    assert states == {**dict.fromkeys(MODEL.aggregates, "stale"), "focal_industries": "fresh"}
+    assert set(aggregates.refresh(g, stale_only=True)) == set(MODEL.aggregates) - {"focal_industries"}
+    assert all(aggregates.freshness(g, name).fresh for name in MODEL.aggregates)
