@@ -165,8 +165,7 @@ def dependencies(adjacency: Adjacency, sources: IntArray) -> FloatArray:
     origins, weights = np.unique(searched, return_counts=True)
     core, kept, attached = _without_leaves(adjacency)
     local, position = core.in_local_order()
-    index = np.full(n, -1, dtype=np.int64)  # node -> its number in `core`
-    index[kept] = np.arange(kept.size)
+    index = _numbers(kept, n)  # node -> its number in `core`
     local_attached = np.zeros(core.node_count)
     local_attached[position] = attached
     parts = _by_blocks(
@@ -184,6 +183,13 @@ def dependencies(adjacency: Adjacency, sources: IntArray) -> FloatArray:
     return total
 
 
+def _numbers(kept: IntArray, n: int) -> IntArray:
+    """Per node of n, its place in `kept` (ascending node numbers), -1 for a node left out."""
+    index = np.full(n, -1, dtype=np.int64)
+    index[kept] = np.arange(kept.size)
+    return index
+
+
 def _without_leaves(adjacency: Adjacency) -> tuple[Adjacency, IntArray, FloatArray]:
     """Undirected: the graph without the leaves that hang on a node with more neighbours (a lone linked
     pair stays), the nodes kept (in order; node i of the result is kept[i]) and per kept node the
@@ -198,8 +204,7 @@ def _without_leaves(adjacency: Adjacency) -> tuple[Adjacency, IntArray, FloatArr
     keep = np.ones(n, dtype=bool)
     keep[dropped] = False
     kept = np.flatnonzero(keep)
-    index = np.full(n, -1, dtype=np.int64)
-    index[kept] = np.arange(kept.size)
+    index = _numbers(kept, n)
     tails = np.repeat(np.arange(n, dtype=np.int64), degree)
     links = keep[tails] & keep[adjacency.targets]
     starts = np.zeros(kept.size + 1, dtype=np.int64)
@@ -238,8 +243,7 @@ def inverse_distance_sums(adjacency: Adjacency, sources: IntArray) -> FloatArray
 
     n = adjacency.node_count
     core, kept, _ = _without_leaves(adjacency)
-    index = np.full(n, -1, dtype=np.int64)  # node -> its number in `core`
-    index[kept] = np.arange(kept.size)
+    index = _numbers(kept, n)  # node -> its number in `core`
     given = np.asarray(sources, dtype=np.int64)
     leaf = index[given] < 0
     hung_on = np.full(n, -1, dtype=np.int64)  # a left-out leaf -> the core node it hangs on
