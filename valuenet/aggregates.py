@@ -86,12 +86,19 @@ def _status_query(name: str) -> str:
     return queries.load("aggregates/status").render(aggregate=name)
 
 
+def _declaring(name: str, model: GraphModel | None) -> GraphModel:
+    """`model` (default: the graph model) when it declares aggregate `name`: only the model's names are
+    rendered into the freshness queries."""
+    model = model or MODEL
+    if name not in model.aggregates:
+        raise ValueError(f"{name!r} is not an aggregate of the graph model")
+    return model
+
+
 def freshness(graph: Graph, name: str, model: GraphModel | None = None) -> Freshness:
     """Whether the parts of aggregate `name` for `model`'s focal set are there and computed since the
     latest load that changed its inputs."""
-    model = model or MODEL
-    if name not in model.aggregates:  # only the model's names are rendered into the query
-        raise ValueError(f"{name!r} is not an aggregate of the graph model")
+    model = _declaring(name, model)
     rows = graph.read(_status_query(name), {"name": name, "focal_set": focal_key(model)})
     row = rows[0] if rows else {"parts": 0}
     if not row["parts"]:
@@ -107,10 +114,9 @@ def _part_status_query(name: str) -> str:
 
 def part_freshness(graph: Graph, name: str, key: str, model: GraphModel | None = None) -> Freshness:
     """Whether aggregate `name` keeps a part for `key` (org_ego: an organisation's id) for `model`'s focal
-    set, and whether it is of the graph's current relations version; one part read, not all of them."""
-    model = model or MODEL
-    if name not in model.aggregates:  # only the model's names are rendered into the query
-        raise ValueError(f"{name!r} is not an aggregate of the graph model")
+    set, and whether it was computed since the latest load that changed its inputs; one part read, not all
+    of them."""
+    model = _declaring(name, model)
     params = {"name": name, "focal_set": focal_key(model), "key": key}
     row = graph.read(_part_status_query(name), params)[0]
     if row["part_version"] is None:
