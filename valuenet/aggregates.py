@@ -179,11 +179,13 @@ def refresh(
     if stale_only:
         chosen = [name for name in chosen if not freshness(graph, name, model).fresh]
     out: dict[str, float] = {}
+    reads = _Reads(graph)
     for name in chosen:
         started = time.perf_counter()
         version = relations_version(graph)
+        reads.at(version)
         # an aggregate of nothing keeps one part of no kind, so that it reads as computed (and fresh)
-        parts = COMPUTE[name](graph, model, name) or [{}]
+        parts = COMPUTE[name](reads, model, name) or [{}]
         stamp = {
             "name": name,
             "focal_set": focal_key(model),
@@ -198,6 +200,28 @@ def refresh(
             graph.write(queries.text("aggregates/write"), {"parts": [{**stamp, **p} for p in batch]})
         out[name] = time.perf_counter() - started
     return out
+
+
+class _Reads:
+    """The graph as the aggregates of one refresh read it: a read two of them make alike (every relation
+    between organisations: org_degrees and org_ego) runs once while the relations version stays the one
+    read before it; a load raises that version before it writes, so a changed version reads again."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._version: int | None = None
+        self._kept: dict[str, Any] = {}
+
+    def at(self, version: int) -> None:
+        """The relations version read before the next aggregate's reads."""
+        if version != self._version:
+            self._version, self._kept = version, {}
+
+    def one_row(self, query: str, column: str) -> Any:
+        """`column` of the one row `query` answers, read once per version."""
+        if query not in self._kept:
+            self._kept[query] = self.graph.read(query)[0][column]
+        return self._kept[query]
 
 
 # -- focal_places --------------------------------------------------------------------------------------------
@@ -279,7 +303,8 @@ def _org_places(graph: Graph, model: GraphModel) -> dict[str, Place]:
     return {eid: (c, tuple(cities[eid]), tuple(provinces[eid])) for eid, c in countries.items()}
 
 
-def _focal_places(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+def _focal_places(reads: _Reads, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    graph = reads.graph
     decl = model.aggregates[name]
     query = queries.load("aggregates/focal_places")
     places = _org_places(graph, model)
@@ -326,7 +351,8 @@ def _focal_places(graph: Graph, model: GraphModel, name: str) -> list[dict[str, 
 
 
 # -- focal_industries ----------------------------------------------------------------------------------------
-def _focal_industries(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+def _focal_industries(reads: _Reads, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    graph = reads.graph
     query = queries.load("aggregates/focal_industries")
     found: dict[str, _Totals] = {}
     editions: set[str] = set()
@@ -350,7 +376,8 @@ SHARED_AT_LEAST = 2  # pairs kept: a question asking for fewer shared investees 
 EXAMPLES = 5  # names kept per pair and variant, as co_investment_pairs shows them
 
 
-def _co_investors(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+def _co_investors(reads: _Reads, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    graph = reads.graph
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     editions: set[str] = set()
     # each investee's investors in one row of lists, paired here: 62,813 rows of one pair and investee each
@@ -466,11 +493,12 @@ def degree_values(
     }
 
 
-def _org_degrees(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+def _org_degrees(reads: _Reads, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    graph = reads.graph
     props = links_properties(model)
     nodes = queries.load("aggregates/org_degrees_nodes").render(model, properties=props)
     organizations = graph.read(nodes)[0]["organizations"]
-    relations = graph.read(queries.load("aggregates/org_degrees_relations").render(model))[0]["relations"]
+    relations = ((start, end, rel_type) for start, end, rel_type, _ in _org_relations(reads, model))
     values = degree_values(model, {eid: org_name for eid, _, org_name, _ in organizations}, relations)
     counts: dict[str, dict[str, Any]] = {}
     changed: dict[str, dict[str, Any]] = {}
@@ -501,10 +529,18 @@ EGO_SHOWN = 499  # ego_network shows at most 500 nodes: the centre and 499 partn
 NO_VALUE = ""  # a missing name, country or experience in the parts' lists (lists hold no nulls)
 
 
-def _org_ego(graph: Graph, model: GraphModel, name: str) -> list[dict[str, Any]]:
+def _org_relations(reads: _Reads, model: GraphModel) -> list[list[Any]]:
+    """Every relationship between organisations: [start, end (element ids), type, experience]."""
+    query = queries.load("aggregates/org_relations").render(model)
+    relations: list[list[Any]] = reads.one_row(query, "relations")
+    return relations
+
+
+def _org_ego(reads: _Reads, model: GraphModel, name: str) -> list[dict[str, Any]]:
+    graph = reads.graph
     orgs = graph.read(queries.load("aggregates/org_ego_organizations").render(model))[0]["organizations"]
     node = {row[0]: row for row in orgs}
-    relations = graph.read(queries.load("aggregates/org_ego_relations").render(model))[0]["relations"]
+    relations = _org_relations(reads, model)
     between: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     looped = set()
     for i, (start, end, _, _) in enumerate(relations):
@@ -586,7 +622,7 @@ def _ranked(shared: int, names: list[str]) -> tuple[Any, ...]:
     return (-shared, _text_order(names[0]), _text_order(names[1]))
 
 
-COMPUTE: dict[str, Callable[[Graph, GraphModel, str], list[dict[str, Any]]]] = {
+COMPUTE: dict[str, Callable[[_Reads, GraphModel, str], list[dict[str, Any]]]] = {
     "co_investors": _co_investors,
     "org_degrees": _org_degrees,
     "org_ego": _org_ego,

@@ -158,3 +158,30 @@ def test_a_load_makes_stale_only_the_aggregates_whose_inputs_it_changes(
     assert states == {**dict.fromkeys(MODEL.aggregates, "stale"), "focal_industries": "fresh"}
     assert set(aggregates.refresh(g, stale_only=True)) == set(MODEL.aggregates) - {"focal_industries"}
     assert all(aggregates.freshness(g, name).fresh for name in MODEL.aggregates)
+
+
+def test_org_degrees_and_org_ego_read_the_relations_once_per_version(
+    examples_graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One refresh of org_degrees and org_ego reads every relation between organisations once; when the
+    relations version rises between the two (a load began writing), the second reads them again."""
+    g = examples_graph
+    org_relations = aggregates.queries.load("aggregates/org_relations").render(MODEL)
+    read = g.read
+    asked: list[str] = []
+    raise_version = False
+
+    def counted(query: str, params: Any = None) -> Any:
+        rows = read(query, params)
+        if query == org_relations:
+            asked.append(query)
+            if raise_version:
+                aggregates.mark_stale(g, [])  # as a load does before it writes
+        return rows
+
+    monkeypatch.setattr(g, "read", counted)
+    assert set(aggregates.refresh(g, names=["org_degrees", "org_ego"])) == {"org_degrees", "org_ego"}
+    assert len(asked) == 1
+    raise_version = True
+    aggregates.refresh(g, names=["org_degrees", "org_ego"])
+    assert len(asked) == 3
