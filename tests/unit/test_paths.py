@@ -4,10 +4,16 @@ number of threads; and the jobs that use them (betweenness, harmonic, Table 3's 
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -249,3 +255,54 @@ def test_warm_up_loads_the_kernels_in_the_background() -> None:
     thread.join(timeout=600)  # a bound for a loaded machine's first compile, not a timing check
     assert not thread.is_alive()
     assert "gds_jobs.algorithms.path_kernels" in sys.modules
+
+
+_CACHE_USE = """
+import json
+from gds_jobs.algorithms import path_kernels, paths
+paths.compile_kernels()
+kernels = [path_kernels.brandes, path_kernels.distances, path_kernels.inverse_distances]
+print(json.dumps({
+    "file": path_kernels.__file__,
+    "hits": sum(sum(k.stats.cache_hits.values()) for k in kernels),
+    "misses": sum(sum(k.stats.cache_misses.values()) for k in kernels),
+}))
+"""
+
+
+@pytest.mark.slow
+def test_compiled_kernels_are_cached_for_the_next_process(tmp_path: Path) -> None:
+    """What `make setup` relies on: a fresh copy of the package (no cache, as in a new clone) compiles
+    the three kernels in the process that runs compile_kernels, into the cache beside path_kernels.py;
+    the next process, as a user's first `jobs run`, loads all three from there and compiles none."""
+    import gds_jobs
+
+    shutil.copytree(
+        Path(gds_jobs.__file__).parent, tmp_path / "gds_jobs", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NUMBA_CACHE_DIR"}
+    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path), env.get("PYTHONPATH", "")])
+
+    def run() -> dict[str, Any]:
+        done = subprocess.run(
+            [sys.executable, "-c", _CACHE_USE],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    first, second = run(), run()
+    assert Path(first["file"]).parent == tmp_path / "gds_jobs" / "algorithms"
+    assert (first["hits"], first["misses"]) == (0, 3)
+    assert sorted(
+        p.name.split("-")[0] for p in (tmp_path / "gds_jobs/algorithms/__pycache__").glob("*.nbi")
+    ) == [
+        "path_kernels._search",
+        "path_kernels.brandes",
+        "path_kernels.distances",
+        "path_kernels.inverse_distances",
+    ]
+    assert (second["hits"], second["misses"]) == (3, 0)
