@@ -11,10 +11,11 @@
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}
 // figures: [app_fields_count, app_field_share_*, fin_field_share_*]
 // example: {edition: 2021}
+{# the total, then each field's enterprises from the field's side (as core_technology_shares) #}
 MATCH ({{ focal_node('s') }}) WHERE {{ focal_edition('s') }}
-WITH collect(s) AS samples, count(s) AS total
-UNWIND samples AS s
-MATCH (s)-[:APPLIES_IN]->(f:ApplicationField)
+WITH count(s) AS total
+MATCH (f:ApplicationField)<-[:APPLIES_IN]-({{ focal_node('s') }})
+WHERE {{ focal_edition('s') }}
 WITH f, total, count(DISTINCT s) AS enterprises, sum(coalesce(s.financing_total_cny, 0)) AS financing_cny
 RETURN f.code AS code, f.name_zh AS field, f.name_en AS field_en, enterprises,
        round(10000.0 * enterprises / total) / 100 AS share, financing_cny

@@ -12,11 +12,13 @@
 //   layer: {type: str, default: null, allowed: [base, technology, application], description: 'only samples of this layer'}
 // figures: [coretech_share_*, coretech_basetech_share_*]
 // example: {edition: 2021}
-MATCH ({{ focal_node('s') }}) WHERE {{ focal_edition('s') }}
-  AND ($layer IS NULL OR EXISTS { (s)-[:AT_LAYER]->(:TechLayer {code: $layer}) })
-WITH collect(s) AS samples, count(s) AS total
-UNWIND samples AS s
-MATCH (s)-[:USES_TECH]->(t:CoreTechnology)
+{# the total, then each technology's enterprises from the technology's side: a technology's relations are
+   its users, an enterprise's are all of its relations (same run on ArcadeDB: engine CPU 11 -> 7 ms) #}
+{% set asked %}{{ focal_edition('s') }}{% if given.layer %} AND EXISTS { (s)-[:AT_LAYER]->(:TechLayer {code: $layer}) }{% endif %}{% endset %}
+MATCH ({{ focal_node('s') }}) WHERE {{ asked }}
+WITH count(s) AS total
+MATCH (t:CoreTechnology)<-[:USES_TECH]-({{ focal_node('s') }})
+WHERE {{ asked }}
 WITH t, total, count(DISTINCT s) AS enterprises
 RETURN t.code AS code, t.name_zh AS technology, t.name_en AS technology_en, enterprises,
        round(10000.0 * enterprises / total) / 100 AS share

@@ -11,10 +11,11 @@
 //   edition: {type: int, default: 2021, allowed: [2020, 2021]}
 // figures: [layer_share_*]
 // example: {edition: 2021}
+{# the total, then each layer's enterprises from the layer's side (as core_technology_shares) #}
 MATCH ({{ focal_node('s') }}) WHERE {{ focal_edition('s') }}
-WITH collect(s) AS samples, count(s) AS total
-UNWIND samples AS s
-MATCH (s)-[:AT_LAYER]->(l:TechLayer)
+WITH count(s) AS total
+MATCH (l:TechLayer)<-[:AT_LAYER]-({{ focal_node('s') }})
+WHERE {{ focal_edition('s') }}
 WITH l, total, count(DISTINCT s) AS enterprises
 RETURN l.code AS code, l.name_zh AS layer, l.name_en AS layer_en, enterprises,
        round(10000.0 * enterprises / total) / 100 AS share
