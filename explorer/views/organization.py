@@ -174,18 +174,19 @@ def _ego(c: data.Conn, oid: str) -> None:
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     capped = None
+    notes: list[str] = []
+    ego = qlib.get("ego_network")  # the library's question: its org_ego part when that is fresh
     for i, centre in enumerate([oid, *expanded]):
-        params = {
-            "id": centre,
-            "depth": int(depth) if i == 0 else 1,
-            "types": list(types),
-            "max_nodes": int(top),
-        }
+        params = ego.validate(
+            {"org": centre, "depth": int(depth) if i == 0 else 1, "types": list(types), "max_nodes": int(top)}
+        )
         try:
-            rows = data.read(c, "explorer/org_ego", params)
+            result = data.ask(c, ego.id, params)
         except (Neo4jError, DriverError) as e:
             st.error(f"{t('query_failed')}: {e}")
             return
+        notes += [n for n in result.notes if n not in notes]
+        rows = result.rows
         if not rows:
             continue
         capped = capped or (rows[0] if i == 0 and rows[0].get("capped") else None)
@@ -198,6 +199,8 @@ def _ego(c: data.Conn, oid: str) -> None:
         return
     if capped:
         st.caption(t("capped", shown=capped.get("nodes_shown"), total=capped.get("nodes_total")))
+    for note in notes:
+        st.caption(note)
     clicked = ui.network(
         list(nodes.values()), list(edges.values()), key="org_ego", center=oid, height=560, hide_synthetic=hide
     )
