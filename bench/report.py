@@ -418,6 +418,12 @@ def engine_markdown(result: dict[str, Any]) -> str:
             add(
                 f"Where the suite's {_f(js.get('suite_s'))} s went (scale {sc}): "
                 + ", ".join(f"{k} {_f(v)} s" for k, v in js["phases_s"].items())
+                + (
+                    f" (the publication ran {_f(js['publish_beside_s'])} s more on its thread beside the "
+                    "summary jobs' compute, counted there once)"
+                    if js.get("publish_beside_s")
+                    else ""
+                )
                 + ". A job's seconds: its own (its share of the one fetch, compute) plus its share of the "
                 "run's one publication."
             )

@@ -268,12 +268,17 @@ def run_jobs(
                 computed.append((run, None))
             except Exception as e:
                 computed.append((run, e))
+        summaries_done = time.perf_counter()
+    waited = time.perf_counter() - summaries_done  # for the publication, once the summaries were done
     publish_error = publishing.exception() if publishing else None
     if isinstance(publish_error, Exception):
         for run in scored:
             outcomes[run.record.id] = _failed(graph, run, publish_error, keep_runs)
     elif publish_error is not None:  # a BaseException, not a failed publication: it goes on up
         raise publish_error
+    elif publishing is not None:
+        seconds = publishing.result()
+        _published(graph, scored, seconds, beside_s=max(0.0, seconds - waited))
     for run, error in computed:
         if error is None:
             try:
@@ -365,10 +370,10 @@ def _publish_summary(graph: Graph, run: _Run) -> None:
     _published(graph, [run], time.perf_counter() - started)
 
 
-def _publish_scores(graph: Graph, runs: list[_Run]) -> None:
+def _publish_scores(graph: Graph, runs: list[_Run]) -> float:
     """Every run's scores, written and published in one transaction that marks the runs succeeded
     (after a transient conflict, run again: nothing of it was committed). A run whose scores equal its
-    job's newest version keeps that version and writes nothing."""
+    job's newest version keeps that version and writes nothing. Its seconds."""
     for run in runs:
         run.progress("publishing", 0.95)
     started = time.perf_counter()
@@ -414,7 +419,7 @@ def _publish_scores(graph: Graph, runs: list[_Run]) -> None:
                 raise
     if old:
         graph.write(queries.text("jobs/versions_cleared"), {"run_ids": [row["run_id"] for row in old]})
-    _published(graph, runs, time.perf_counter() - started)
+    return time.perf_counter() - started
 
 
 def scores_digest(scores: Mapping[Any, Any]) -> str:
@@ -463,15 +468,27 @@ def _pushed_out(runs: list[_Run], versions: Mapping[str, list[Row]], kept: Mappi
     return old
 
 
-def _published(graph: Graph, runs: list[_Run], seconds: float) -> None:
-    """Record on the runs how long their publication took (`publish_s`) and how many runs it published
-    together (`published_with`): what it costs one run is its share."""
+def _published(graph: Graph, runs: list[_Run], seconds: float, beside_s: float = 0.0) -> None:
+    """Record on the runs how long their publication took (`publish_s`), how many runs it published
+    together (`published_with`): what it costs one run is its share; and how much of it ran while the
+    summary jobs computed (`publish_beside_s`: the publication runs on a thread beside them, so those
+    seconds are in the run's wall time once, as the summaries' compute)."""
+    facts = {
+        "publish_s": round(seconds, 3),
+        "published_with": len(runs),
+        "publish_beside_s": round(beside_s, 3),
+    }
     for run in runs:
-        run.record.facts.update(publish_s=round(seconds, 3), published_with=len(runs))
+        run.record.facts.update(facts)
     with contextlib.suppress(Exception):  # the runs are published: only the timing would be missing
         graph.write(
             queries.text("jobs/run_published"),
-            {"run_ids": [r.record.id for r in runs], "publish_s": round(seconds, 3), "together": len(runs)},
+            {
+                "run_ids": [r.record.id for r in runs],
+                "publish_s": facts["publish_s"],
+                "together": len(runs),
+                "publish_beside_s": facts["publish_beside_s"],
+            },
         )
 
 
