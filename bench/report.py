@@ -30,16 +30,45 @@ def _f(v: Any, nd: int = 2) -> str:
     return str(v)
 
 
-def full_only_ratio(jobs: dict[str, Any]) -> tuple[float, int] | None:
-    """networkx time / job time summed over the jobs networkx ran in full (no extrapolation, no cap)."""
-    ran = [
+def _full_only(jobs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The jobs networkx ran in full (no extrapolation, no cap)."""
+    return [
         r
         for r in jobs.get("jobs", {}).values()
         if r.get("seconds") and (r.get("networkx") or {}).get("method") == "full"
     ]
+
+
+def full_only_ratio(jobs: dict[str, Any]) -> tuple[float, int] | None:
+    """networkx time / job time summed over the jobs networkx ran in full (no extrapolation, no cap)."""
+    ran = _full_only(jobs)
     if not ran:
         return None
     return sum(r["networkx"]["seconds"] for r in ran) / sum(r["seconds"] for r in ran), len(ran)
+
+
+def full_only_parts(jobs: dict[str, Any]) -> dict[str, float] | None:
+    """What the jobs networkx runs in full spent, summed: projection (the job that came first carries the
+    run's one fetch of the graph), compute, their shares of the publication that writes their scores to
+    the organisations, the rest of their runs; and networkx's seconds on a graph already in memory,
+    writing nothing. `ceiling`: networkx / (projection + publication), the most the ratio can reach with
+    those two as they are, even with compute and the rest at 0."""
+    ran = _full_only(jobs)
+    if not ran:
+        return None
+    f = [r.get("facts") or {} for r in ran]
+    parts = {
+        "projection": sum(float(x.get("stream_s") or 0.0) for x in f),
+        "compute": sum(float(x.get("compute_s") or 0.0) for x in f),
+        "publication": sum(
+            float(x.get("publish_s") or 0.0) / max(1, int(x.get("published_with") or 1)) for x in f
+        ),
+    }
+    parts["rest"] = sum(r["seconds"] for r in ran) - sum(parts.values())
+    parts["networkx"] = sum(r["networkx"]["seconds"] for r in ran)
+    floor = parts["projection"] + parts["publication"]
+    parts["ceiling"] = parts["networkx"] / floor if floor else 0.0
+    return parts
 
 
 def _r(v: float | None) -> str:
@@ -426,6 +455,19 @@ def engine_markdown(result: dict[str, Any]) -> str:
                 )
                 + ". A job's seconds: its own (its share of the one fetch, compute) plus its share of the "
                 "run's one publication."
+            )
+            add("")
+        full = full_only_parts(js)
+        if full:
+            add(
+                f"The jobs networkx runs in full (scale {sc}): "
+                f"{_f(sum(v for k, v in full.items() if k not in ('networkx', 'ceiling')))} s = projection "
+                f"{_f(full['projection'])} s (the run's one fetch of the graph, carried by the first job), "
+                f"compute {_f(full['compute'])} s, their share of the publication "
+                f"{_f(full['publication'])} s, the rest {_f(full['rest'])} s; networkx "
+                f"{_f(full['networkx'])} s, on a graph already in "
+                "memory, writing nothing. With the fetch and their publication as they are, the ratio "
+                f"cannot pass {_r(full['ceiling'])}x even at no compute."
             )
             add("")
         if js.get("suite_note"):

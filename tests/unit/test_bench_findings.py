@@ -43,3 +43,28 @@ def test_the_memory_finding_names_the_default_heap_and_what_ran_at_it() -> None:
 def test_a_heap_given_on_the_command_line_is_named_as_such() -> None:
     line = _memory_finding(_result("1g"))
     assert "set with --heap" in line and "valuenet's default" not in line
+
+
+def test_full_only_parts_say_what_the_jobs_networkx_runs_in_full_spent() -> None:
+    """The fetch (on the first job), compute, the publication's shares and the rest add up to the jobs'
+    seconds; a job networkx did not run in full is left out; the ceiling is networkx over fetch and
+    publication."""
+
+    def job(seconds: float, stream: float, compute: float, method: str = "full") -> dict[str, Any]:
+        facts = {"stream_s": stream, "compute_s": compute, "publish_s": 3.0, "published_with": 3}
+        return {"seconds": seconds, "facts": facts, "networkx": {"method": method, "seconds": 4.0}}
+
+    jobs = {
+        "jobs": {"a": job(3.5, 2.0, 0.1), "b": job(1.2, 0.0, 0.05), "c": job(9.0, 0.0, 8.0, "extrapolated")}
+    }
+    parts = report.full_only_parts(jobs)
+    assert parts is not None
+    assert {k: round(v, 6) for k, v in parts.items()} == {
+        "projection": 2.0,
+        "compute": 0.15,
+        "publication": 2.0,
+        "rest": 0.55,
+        "networkx": 8.0,
+        "ceiling": 2.0,
+    }
+    assert report.full_only_parts({"jobs": {"c": jobs["jobs"]["c"]}}) is None
