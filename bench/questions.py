@@ -2,7 +2,10 @@
 header, through `valuenet.questions.ask` (validation + the read-only, always rolled back transaction the
 CLI and the explorer use). The first run is reported apart (cold caches), p50/p95 over the N runs after it,
 beside the goal of issue 16 for the scale (`goal_p95_ms`) and whether the p95 meets it (`status`), and
-what answered it (`answered_from`: `live`, or the maintained aggregate it read, valuenet/aggregates.py)."""
+what answered it (`answered_from`: `live`, or the maintained aggregate it read, valuenet/aggregates.py).
+With the engine's pid, the CPU each answer cost the engine and this process over the timed runs
+(`engine_cpu_ms`, `client_cpu_ms`): what a wall time on a loaded machine cannot tell apart from waiting for
+a core."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import statistics
 import time
 from typing import Any
 
+from bench.memory import cpu_s
 from valuenet import aggregates
 from valuenet import questions as qlib
 from valuenet.db import Graph
@@ -59,6 +63,7 @@ def run(
     min_runs: int = 3,
     progress: Any = print,
     engine: str = "arcadedb",
+    engine_pid: int | None = None,
 ) -> dict[str, Any]:
     """`runs` timed runs per question after a first one; a question whose first run is slow gets fewer
     (as many as fit in `budget_s`, at least `min_runs`; none when the first run alone exceeds the budget,
@@ -82,11 +87,16 @@ def run(
                 n = 0
             else:
                 n = max(min_runs, min(runs, int(budget_s / first_s)))
+            engine_cpu0, client_cpu0 = cpu_s(engine_pid), time.process_time()
             for _ in range(n):
                 t = time.perf_counter()
                 qlib.ask(graph, qid, params, timeout=timeout)
                 times.append((time.perf_counter() - t) * 1000)
+            engine_cpu1, client_cpu1 = cpu_s(engine_pid), time.process_time()
             row["runs"] = n
+            if n and engine_cpu0 is not None and engine_cpu1 is not None:
+                row["engine_cpu_ms"] = round((engine_cpu1 - engine_cpu0) * 1000 / n, 1)
+                row["client_cpu_ms"] = round((client_cpu1 - client_cpu0) * 1000 / n, 1)
             times = times or [row["first_ms"]]
             row["p50_ms"] = round(statistics.median(times), 1)
             row["p95_ms"] = round(percentile(times, 95), 1)

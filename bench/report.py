@@ -289,6 +289,63 @@ _JOBS_NOTE = (
 )
 
 
+def questions_table(result: dict[str, Any], scales: list[str]) -> list[str]:
+    """An engine's questions: latency per scale beside its goal, the RETURN 1 ratio and the CPU per answer."""
+    lines: list[str] = []
+    add = lines.append
+    runs = int(result.get("settings", {}).get("question_runs", 20))
+    add(
+        f"## Questions (a first run, then {runs} timed runs each with the header's `example:` parameters, "
+        "through the read-only path)"
+    )
+    add("")
+    if runs < 20:
+        add(
+            f"With {runs} timed runs a p95 is the slowest of {runs}; "
+            "the CPU columns do not depend on the load."
+        )
+        add("")
+    head, rule = "| question |", "|---|"
+    for sc in scales:
+        head += (
+            f" {sc}x p50 ms | {sc}x p95 ms | {sc}x goal p95 | {sc}x p50 × RETURN 1 |"
+            f" {sc}x engine / client CPU ms per answer |"
+        )
+        rule += "---:|---:|---|---:|---:|"
+    add(head)
+    add(rule)
+    qnames: list[str] = []
+    for sc in scales:
+        for n in result["scales"][sc].get("questions", {}):
+            if n not in qnames:
+                qnames.append(n)
+    for n in qnames:
+        row = f"| {n} |"
+        for sc in scales:
+            q = result["scales"][sc].get("questions", {}).get(n, {})
+            base = result["scales"][sc].get("baseline", {}).get("return1_readonly_p50_ms")
+            if "error" in q:
+                row += f" error | {q['error'][:60]} | | | |"
+                continue
+            p50 = q.get("p50_ms")
+            goal = questions.goals(str(result.get("engine", "arcadedb"))).get(int(sc))
+            verdict = f"{_f(goal, 0)} ms: {questions.status(q.get('p95_ms'), goal)}" if goal else "–"
+            if q.get("answered_from", "live") != "live":
+                verdict += f" ({q['answered_from']})"
+            cpu = (
+                f"{_f(q['engine_cpu_ms'], 1)} / {_f(q.get('client_cpu_ms'), 1)}"
+                if "engine_cpu_ms" in q
+                else "–"
+            )
+            row += (
+                f" {_f(p50, 1)} | {_f(q.get('p95_ms'), 1)} | {verdict} |"
+                f" {_f(p50 / base, 0) if p50 and base else '–'} | {cpu} |"
+            )
+        add(row)
+    add("")
+    return lines
+
+
 def engine_markdown(result: dict[str, Any]) -> str:
     m = result["machine"]
     e = result.get("engine_info", {})
@@ -487,41 +544,7 @@ def engine_markdown(result: dict[str, Any]) -> str:
     if cpu:
         add("CPU seconds during the suite (contention-independent): " + "; ".join(cpu) + ".")
         add("")
-    add(
-        "## Questions (a first run, then 20 timed runs each with the header's `example:` parameters, "
-        "through the read-only path)"
-    )
-    add("")
-    head, rule = "| question |", "|---|"
-    for sc in scales:
-        head += f" {sc}x p50 ms | {sc}x p95 ms | {sc}x goal p95 | {sc}x p50 × RETURN 1 |"
-        rule += "---:|---:|---|---:|"
-    add(head)
-    add(rule)
-    qnames: list[str] = []
-    for sc in scales:
-        for n in result["scales"][sc].get("questions", {}):
-            if n not in qnames:
-                qnames.append(n)
-    for n in qnames:
-        row = f"| {n} |"
-        for sc in scales:
-            q = result["scales"][sc].get("questions", {}).get(n, {})
-            base = result["scales"][sc].get("baseline", {}).get("return1_readonly_p50_ms")
-            if "error" in q:
-                row += f" error | {q['error'][:60]} | | |"
-                continue
-            p50 = q.get("p50_ms")
-            goal = questions.goals(str(result.get("engine", "arcadedb"))).get(int(sc))
-            verdict = f"{_f(goal, 0)} ms: {questions.status(q.get('p95_ms'), goal)}" if goal else "–"
-            if q.get("answered_from", "live") != "live":
-                verdict += f" ({q['answered_from']})"
-            row += (
-                f" {_f(p50, 1)} | {_f(q.get('p95_ms'), 1)} | {verdict} |"
-                f" {_f(p50 / base, 0) if p50 and base else '–'} |"
-            )
-        add(row)
-    add("")
+    lines += questions_table(result, scales)
     fewer = [
         f"{n} at scale {sc} ({q['runs']} runs)"
         for sc in scales

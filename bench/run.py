@@ -214,7 +214,7 @@ def run_engine(
                 _say("  questions ...")
                 t0 = time.time()
                 res["questions"] = questions_bench.run(
-                    e.graph, scale=scale, runs=args.runs, progress=_say, engine=kind
+                    e.graph, scale=scale, runs=args.runs, progress=_say, engine=kind, engine_pid=e.pid
                 )
                 res.setdefault("timeline", {})["questions"] = [t0, time.time()]
                 _checkpoint(combined, result, args, started)

@@ -45,6 +45,8 @@ def test_harness_end_to_end_on_a_tiny_graph(tmp_path: Path, capsys: pytest.Captu
     assert all("p50_ms" in q or "error" in q for q in one["questions"].values())
     assert {q["goal_p95_ms"] for q in one["questions"].values()} == {100.0}
     assert all(q["status"] in ("met", "missed", "no figure") for q in one["questions"].values())
+    answered = [q for q in one["questions"].values() if "p50_ms" in q]
+    assert all(q["engine_cpu_ms"] >= 0 and q["client_cpu_ms"] > 0 for q in answered)  # the engine's pid known
     assert one["baseline"]["return1_p50_ms"] > 0 and one["baseline"]["python_loop_ms"] > 0
     assert one["explorer"].get("pages"), one["explorer"]
     assert result["targets"] == []  # a hand-made mapping is not the reference graph

@@ -16,3 +16,30 @@ def test_neo4j_questions_are_judged_by_their_own_goal() -> None:
             if t["target"].startswith("question p95 ≤ ") and "(scale 1," in t["target"]
         ]
         assert (row["limit"], row["met"]) == (questions.goals(engine)[1], met)
+
+
+def test_the_questions_table_says_how_many_runs_and_what_each_answer_cost_in_cpu() -> None:
+    result = {
+        "engine": "arcadedb",
+        "settings": {"question_runs": 3},
+        "scales": {
+            "1": {
+                "questions": {
+                    "measured": {
+                        "p50_ms": 40.0,
+                        "p95_ms": 70.0,
+                        "runs": 3,
+                        "engine_cpu_ms": 12.5,
+                        "client_cpu_ms": 3.0,
+                    },
+                    "before": {"p50_ms": 20.0, "p95_ms": 30.0, "runs": 3},
+                }
+            }
+        },
+    }
+    lines = report.questions_table(result, ["1"])
+    assert any(line.startswith("## Questions (a first run, then 3 timed runs each") for line in lines)
+    assert "With 3 timed runs a p95 is the slowest of 3" in "\n".join(lines)
+    (measured,) = [line for line in lines if line.startswith("| measured |")]
+    (before,) = [line for line in lines if line.startswith("| before |")]
+    assert measured.endswith("| 12.5 / 3.0 |") and before.endswith("| – |")
