@@ -62,3 +62,25 @@ def test_sampled_betweenness_uses_gds_source_count_and_scale() -> None:
     assert {str(v) for v in top} & set(
         sorted(map(str, g.nodes()), key=lambda v: -computed.scores[int(v)])[:10]
     )
+
+
+def test_leiden_gives_the_same_partition_on_any_number_of_threads() -> None:
+    """Leiden runs on one thread whatever networkit was set to, so that its seed reproduces the partition
+    (ParallelLeiden on two threads gave another partition per run on the reference graph) and a rerun on
+    an unchanged graph has the same scores, which publish nothing; networkit's thread count is left as
+    it was."""
+    import networkit as nk
+
+    p = projected(nx.barabasi_albert_graph(20_000, 2, seed=7))
+    job = catalogue.get("leiden")
+    before = nk.getMaxNumberOfThreads()
+    try:
+        nk.setNumberOfThreads(2)
+        runs = [
+            np.asarray(job.algorithm.local(p, job.orientation, job.resolved_params()).scores)
+            for _ in range(4)
+        ]
+        assert nk.getMaxNumberOfThreads() == 2
+    finally:
+        nk.setNumberOfThreads(before)
+    assert all(np.array_equal(runs[0], r) for r in runs[1:])
