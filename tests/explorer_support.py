@@ -56,11 +56,6 @@ def open_tab(at: AppTest, label: str, key: str = "org_tab") -> AppTest:
     return at.run()
 
 
-def signals(at: AppTest) -> int:
-    """How many of the elements whose browser code says the first screen is drawn the page shows."""
-    return sum(e.type == "bidi_component" and e.proto.component_name == first_screen.SIGNAL for e in at.main)
-
-
 def echarts(at: AppTest) -> list[dict[str, Any]]:
     """The payloads (options, map) of every ECharts component on the page."""
     out = []
