@@ -45,10 +45,6 @@ READER_GROUP = "valuenet_reader"
 # Queries the engine runs at once (its admission gate; see _serve): the explorer's and console's readers,
 # a job run and the stops of timed-out queries, with room to spare. Each still waits for the heap budget.
 QUERY_MAX_CONCURRENT = 16
-# The client compiler only (C1, no C2): on a fresh server the optimising compiler's work on ArcadeDB's code
-# took a third or more of the engine's CPU during a scale-1 load (engine CPU, same-run A/B: see the commit
-# that set it); C1's code is compiled at once and is what a short-lived burst of work runs on anyway.
-JIT_OPTIONS = ("-XX:TieredStopAtLevel=1",)
 
 
 class ArcadeDBServer:
@@ -225,13 +221,11 @@ def _serve(argv: list[str] | None = None) -> int:
     # 20+ on 2 cores: "waited 30000ms in the queue", Bolt TransientError), and the queue also holds back the
     # SHOW/TERMINATE TRANSACTIONS that end a runaway query. Enough slots for valuenet's readers, a job run
     # and those stops; a queue as patient as valuenet's longest timeout (every client bounds its own wait).
-    # JIT_OPTIONS: the JIT's own work, not the engine's, was much of a fresh server's CPU.
     start_jvm(
         heap_size=args.heap,
         jvm_args=[
             f"-Darcadedb.queryMaxConcurrent={QUERY_MAX_CONCURRENT}",
             f"-Darcadedb.queryQueueTimeout={int(MAX_QUERY_TIMEOUT_S * 1000)}",
-            *JIT_OPTIONS,
         ],
     )
     server = create_server(
