@@ -608,6 +608,13 @@ def explorer_browser_lines(b: dict[str, Any]) -> list[str]:
         status = "met" if r["met"] else "missed"
         first, later, goal = _f(r["first_s"]), _f(r["later_median_s"]), _f(r["goal_s"], 0)
         out.append(f"| {name} | {first} | {later} | ≤ {goal} | {status} |")
+    if "start_figures_tab_median_s" in b:  # since session 8: what the browser worked, steadier under load
+        figures_tab, click_tab = _f(b["start_figures_tab_median_s"]), _f(b["one_click_tab_median_s"])
+        out += [
+            "",
+            "The tab's main-thread task time (Chromium's TaskDuration, later median): start page → its"
+            f" figures {figures_tab} s, one click → answer {click_tab} s.",
+        ]
     figures = [v["start_figures_s"] for v in b.get("start_page", [])]
     if figures and "start_figures" not in b:
         shown = f"first visit {_f(figures[0])} s, later {_f(figures[-1])} s"

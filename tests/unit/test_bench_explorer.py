@@ -22,3 +22,12 @@ def test_the_report_shows_every_flow_with_its_status() -> None:
     assert rows["start page (a new tab) → its figures show"].endswith("| missed |")
     targets = {t["target"]: t for t in report.targets({"scales": {"1": {"explorer": {"browser": browser}}}})}
     assert targets["explorer: start page → its figures ≤ 1 s (Chromium, median)"]["met"] is False
+
+
+def test_the_report_shows_the_tabs_task_time_when_measured() -> None:
+    met = explorer._summary([2.0, 0.7, 0.8])
+    browser = {"one_click": met, "start_figures": met}
+    assert not any("main-thread task time" in line for line in report.explorer_browser_lines(browser))
+    browser |= {"start_figures_tab_median_s": 2.02, "one_click_tab_median_s": 1.17}
+    line = next(x for x in report.explorer_browser_lines(browser) if "main-thread task time" in x)
+    assert "its figures 2.02 s" in line and "one click → answer 1.17 s" in line
