@@ -47,6 +47,8 @@ class Settings:
     valuenet_http_port: int = 2489
     valuenet_heap: str = ""  # JVM heap of the local server; empty: sized from its data (engines.sized_heap)
     valuenet_pagecache: str = "1g"  # Neo4j's page cache (the 1x graph's store is ~100 MB)
+    # Neo4j's dbms.memory.transaction.total.max; empty: Neo4j's default, 70% of the heap
+    valuenet_neo4j_tx_memory: str = ""
     valuenet_neo4j_dist: str | None = None  # where Neo4j is assembled; default $VALUENET_HOME/neo4j/dist
     valuenet_query_timeout: float = 30.0
     valuenet_row_cap: int = 1000

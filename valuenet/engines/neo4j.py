@@ -160,6 +160,11 @@ def write_conf(settings: Settings, paths: Paths, dist: Distribution) -> Path:
             else []
         ),
         f"server.memory.pagecache.size={settings.valuenet_pagecache}",
+        *(
+            [f"dbms.memory.transaction.total.max={tx_memory}"]
+            if (tx_memory := settings.valuenet_neo4j_tx_memory)
+            else []
+        ),
         f"server.directories.data={home / 'data'}",
         f"server.directories.import={home / 'import'}",
         f"server.directories.run={home / 'run'}",
