@@ -51,7 +51,7 @@ from gds_jobs.catalogue import Job
 from gds_jobs.gds_backend import GdsBackend
 from gds_jobs.local import LocalBackend
 from valuenet import queries
-from valuenet.db import CONNECTION_ERRORS, Graph, Row, TransientError
+from valuenet.db import CONNECTION_ERRORS, Graph, Row, TransientError, raise_if_out_of_memory
 from valuenet.focal import Focal
 from valuenet.model import MODEL
 
@@ -416,7 +416,8 @@ def _publish_scores(graph: Graph, runs: list[_Run]) -> float:
                 params={"runs": marks},
             )
             break
-        except TransientError:
+        except TransientError as e:
+            raise_if_out_of_memory(e)
             if attempt == TRANSIENT_RETRIES:
                 raise
     if old:
@@ -515,6 +516,7 @@ def _retrying_transient(step: Callable[[], Result], record: RunRecord, progress:
         try:
             return step()
         except TransientError as e:
+            raise_if_out_of_memory(e)  # e.g. a GDS write on a Neo4j short of transaction memory
             if retries == TRANSIENT_RETRIES:
                 raise
             retries += 1

@@ -92,8 +92,9 @@ class TransactionMemoryError(RuntimeError):
     dbms.memory.transaction.total.max, 70% of the heap by default): running it again cannot pass."""
 
 
-def _raise_if_out_of_memory(e: TransientError) -> None:
-    """TransactionMemoryError from `e` where it is the engine's MemoryPoolOutOfMemoryError."""
+def raise_if_out_of_memory(e: TransientError) -> None:
+    """TransactionMemoryError from `e` where it is the engine's MemoryPoolOutOfMemoryError (for callers
+    that retry transient errors: this one never passes by running it again)."""
     if "MemoryPoolOutOfMemoryError" in (e.code or ""):
         raise TransactionMemoryError(
             f"the engine refused the transaction for want of memory ({e.message}). It will not pass by "
@@ -110,7 +111,7 @@ def _failing_fast(work: Callable[[Any], Any]) -> Callable[[Any], Any]:
         try:
             return work(tx)
         except TransientError as e:
-            _raise_if_out_of_memory(e)
+            raise_if_out_of_memory(e)
             raise
 
     return guarded
@@ -626,7 +627,7 @@ class Graph:
                     tx.commit()
                     return rows
             except TransientError as e:
-                _raise_if_out_of_memory(e)
+                raise_if_out_of_memory(e)
                 pause = _busy_pause(attempt)
                 if pause is None:
                     raise
