@@ -95,13 +95,10 @@ def compile_kernels() -> None:
     numba's user-wide cache folder where that one is read-only; NUMBA_CACHE_DIR overrides both) holds the
     machine code before a user's first `jobs run`: compiling all three costs ~3 CPU s, loading them from
     the cache ~0.1 s."""
-    links = [(0, 1), (1, 2), (2, 3), (3, 4), (1, 5), (2, 6), (6, 3)]  # a cycle with leaves hanging on it
+    links = np.array([(0, 1), (1, 2), (2, 3), (3, 4), (1, 5), (2, 6), (6, 3)])  # a cycle with leaves on it
     n = 7
-    ends = np.array(links + [(b, a) for a, b in links], dtype=np.int32)
-    ends = ends[np.lexsort((ends[:, 1], ends[:, 0]))]
-    starts = np.zeros(n + 1, dtype=np.int32)
-    np.cumsum(np.bincount(ends[:, 0], minlength=n), out=starts[1:])
-    adjacency = Adjacency(starts, ends[:, 1].copy(), symmetric=True)
+    graph = Projected([str(i) for i in range(n)], links[:, 0], links[:, 1])
+    adjacency = Adjacency.of(graph, Orientation.UNDIRECTED)
     sources = np.arange(n, dtype=np.int64)
     dependencies(adjacency, sources)
     distances(adjacency, sources)
