@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench import jobs as jobs_bench
 from bench import questions, startup
 
 TARGETS = {
@@ -60,9 +61,7 @@ def full_only_parts(jobs: dict[str, Any]) -> dict[str, float] | None:
     parts = {
         "projection": sum(float(x.get("stream_s") or 0.0) for x in f),
         "compute": sum(float(x.get("compute_s") or 0.0) for x in f),
-        "publication": sum(
-            float(x.get("publish_s") or 0.0) / max(1, int(x.get("published_with") or 1)) for x in f
-        ),
+        "publication": sum(jobs_bench.publish_share_s(x) for x in f),
     }
     parts["rest"] = sum(r["seconds"] for r in ran) - sum(parts.values())
     parts["networkx"] = sum(r["networkx"]["seconds"] for r in ran)
