@@ -73,6 +73,7 @@ def run(engine: Engine, mappings: list[Path], *, pyinstrument_to: Path | None = 
     env["BENCH_PASSWORD"] = engine.info.password  # not on the command line
     env["BENCH_DATABASE"] = engine.info.database or ""
     env["BENCH_HTTP_URL"] = engine.info.http_url or ""  # the embedded engine's bulk paths, as `valuenet load`
+    env["BENCH_ENGINE_PID"] = str(engine.pid or "")  # each phase's engine CPU seconds
     if pyinstrument_to is not None:
         pyinstrument_to.parent.mkdir(parents=True, exist_ok=True)
         env["BENCH_PYINSTRUMENT"] = str(pyinstrument_to)
@@ -117,6 +118,25 @@ def run(engine: Engine, mappings: list[Path], *, pyinstrument_to: Path | None = 
 
 
 # -- the loader process -------------------------------------------------------------------------------------
+class _CpuClock:
+    """CPU seconds of the engine and of this process since the last lap: what a phase costs whatever else
+    the machine runs (its wall time stretches under load)."""
+
+    def __init__(self, engine_pid: int | None) -> None:
+        self._pid = engine_pid
+        self._last = self._now()
+
+    def _now(self) -> tuple[float | None, float]:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return cpu_s(self._pid), usage.ru_utime + usage.ru_stime
+
+    def lap(self) -> dict[str, float | None]:
+        (engine0, loader0), (engine1, loader1) = self._last, self._now()
+        self._last = (engine1, loader1)
+        engine = None if engine0 is None or engine1 is None else round(engine1 - engine0, 2)
+        return {"engine_cpu_s": engine, "loader_cpu_s": round(loader1 - loader0, 2)}
+
+
 def _main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="bench.load", description="load the reference tables (worker)")
     ap.add_argument("--out", type=Path, required=True)
@@ -139,6 +159,7 @@ def _main(argv: list[str] | None = None) -> int:
         http_url=os.environ.get("BENCH_HTTP_URL") or None,
     )
     phases: dict[str, Any] = {"imports_s": round(imports_s, 2)}
+    engine_pid = int(os.environ.get("BENCH_ENGINE_PID") or 0) or None
     rejected = 0
     profile_to = os.environ.get("BENCH_PYINSTRUMENT")
     profiler: Any = None
@@ -150,8 +171,13 @@ def _main(argv: list[str] | None = None) -> int:
     with Graph(info, query_timeout=MAX_QUERY_TIMEOUT_S) as g:
         started = time.perf_counter()
         t = time.perf_counter()
+        clock = _CpuClock(engine_pid)
         dims = load_dimensions(g)
-        phases["dimensions"] = {"seconds": round(time.perf_counter() - t, 2), "nodes": dims.nodes_created}
+        phases["dimensions"] = {
+            "seconds": round(time.perf_counter() - t, 2),
+            "nodes": dims.nodes_created,
+            **clock.lap(),
+        }
         for path in args.mappings:
             name = path.parent.name if path.name == "mapping.yaml" else path.stem
             t = time.perf_counter()
@@ -172,12 +198,14 @@ def _main(argv: list[str] | None = None) -> int:
                 "relationships_written": rep.relationships_written,
                 "transactions": rep.transactions,
                 "write_steps_s": {k: round(v, 2) for k, v in rep.timings.items()},
+                **clock.lap(),
             }
         t = time.perf_counter()
         refreshed = aggregates.refresh(g, stale_only=True)  # as `valuenet load` does after writing
         phases["aggregates"] = {
             "seconds": round(time.perf_counter() - t, 2),
             "write_steps_s": {f"refresh {name}": round(s, 2) for name, s in refreshed.items()},
+            **clock.lap(),
         }
         load_s = time.perf_counter() - started
     if profiler is not None:

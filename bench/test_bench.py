@@ -36,6 +36,8 @@ def test_harness_end_to_end_on_a_tiny_graph(tmp_path: Path, capsys: pytest.Captu
     one = result["scales"]["1"]
     assert one["load"]["nodes"] > 0 and one["load"]["relationships"] > 0
     assert one["load"]["engine_peak_rss_mb"] > 0 and one["load"]["loader_peak_rss_mb"] > 0
+    phases = [p for p in one["load"]["phases"].values() if isinstance(p, dict)]
+    assert phases and all(p["engine_cpu_s"] >= 0 and p["loader_cpu_s"] > 0 for p in phases)  # CPU per phase
     assert set(one["jobs"]["jobs"]) == set(catalogue.JOBS)
     for name, job in one["jobs"]["jobs"].items():
         assert job["seconds"] > 0, name
