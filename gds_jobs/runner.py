@@ -554,7 +554,7 @@ def _record_failure(graph: Graph, record: RunRecord, staged: str | None) -> None
     """Best effort: the failure is what matters, so errors while recording it are not raised over it."""
     try:
         if staged:
-            graph.remove_properties(MODEL.org_label, [staged])
+            graph.remove_properties(MODEL.org_label, [staged], key=MODEL.organization.key)
     except Exception as cleanup_error:  # pragma: no cover - engine down while failing
         record.error = f"{record.error} (staging cleanup also failed: {cleanup_error})"
     with contextlib.suppress(Exception):

@@ -541,9 +541,21 @@ class Graph:
         summary.rows = len(nodes) + len(relationships)
         return summary
 
-    def remove_properties(self, label: str, props: Sequence[str]) -> int:
-        """Remove every one of `props` from every `label` node; returns how many nodes had any of them."""
-        _check_identifiers(label, *props)
+    def remove_properties(
+        self,
+        label: str,
+        props: Sequence[str],
+        *,
+        key: str,
+        keys: Sequence[Any] | None = None,
+        batch_size: int = 5000,
+    ) -> int:
+        """Remove every one of `props` from every `label` node (whose `key` is in `keys`, when given: the
+        caller already holds every node's key); returns how many nodes had any of them. On the embedded
+        ArcadeDB one SQL UPDATE; elsewhere Cypher in transactions of `batch_size` nodes, by key: Neo4j holds
+        ~3 KB of transaction memory per property it changes, so one statement over every node fits at
+        scale 1 for a property or two and not at scale 10 (cypher/engine/remove_properties.cypher)."""
+        _check_identifiers(label, key, *props)
         if not props:
             return 0
         http = self._bulk_http()
@@ -551,8 +563,15 @@ class Graph:
             return _updated(http.command("sql", _remove_sql(label, props)))
         from valuenet import queries
 
-        query = queries.load("engine/remove_properties").render(label=label)
-        return int(self.run(query, {"properties": list(props)})[0]["removed"])
+        if keys is None:
+            listed = self.read(queries.load("engine/node_keys").render(label=label, mark=None), {"key": key})
+            keys = [k for k, _ in listed[0]["nodes"]]
+        query = queries.load("engine/remove_properties").render(label=label, key=key)
+        removed = 0
+        for start in range(0, len(keys), batch_size):
+            batch = {"keys": list(keys[start : start + batch_size]), "properties": list(props)}
+            removed += sum(int(row["removed"]) for row in self.read_write(query, batch))
+        return removed
 
     def publish_properties(
         self,
@@ -606,11 +625,8 @@ class Graph:
                 copied[row["source"]] += int(row["copied"])
         rows = self.read_write(then, {**(params or {}), "copied": copied})
         if drop:  # after `then`: until it commits, the versions pushed out are still among the newest
-            remove = queries.load("engine/remove_properties_of").render(label=label, key=key)
             try:
-                for start in range(0, len(keys), batch_size):
-                    batch = {"keys": keys[start : start + batch_size], "properties": list(drop)}
-                    self.read_write(remove, batch)
+                self.remove_properties(label, drop, key=key, keys=keys, batch_size=batch_size)
             except (Neo4jError, DriverError, TransactionMemoryError) as e:
                 _log.warning("published, but %s were not all removed from %s: %s", list(drop), label, e)
         return rows

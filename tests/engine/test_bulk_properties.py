@@ -77,8 +77,8 @@ def _bulk_steps(g: Graph) -> list[Any]:
             params={"run_id": "run1"},
         )
     )
-    out.append(g.remove_properties("Organization", ["p__a", "r__a", "t__a"]))
-    out.append(g.remove_properties("Organization", ["never_set"]))
+    out.append(g.remove_properties("Organization", ["p__a", "r__a", "t__a"], key="id", batch_size=5))
+    out.append(g.remove_properties("Organization", ["never_set"], key="id"))
     out.append(g.read("MATCH (r:JobRun) RETURN r.id AS id, r.published AS published"))
     return out
 
@@ -151,4 +151,4 @@ def test_only_plain_identifiers_reach_a_query(graph: Graph, name: str) -> None:
     with pytest.raises(ValueError, match="not a plain label or property name"):
         graph.set_property("Organization", "id", name, {"o1": 1})
     with pytest.raises(ValueError, match="not a plain label or property name"):
-        graph.remove_properties(name, ["p"])
+        graph.remove_properties(name, ["p"], key="id")

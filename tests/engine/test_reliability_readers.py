@@ -99,7 +99,9 @@ def reference_pagerank(reference_graph: Graph) -> Iterator[Graph]:
         "MATCH (r:JobRun {job: 'pagerank'}) WHERE r.versioned_property IS NOT NULL"
         " AND r.versions_cleared IS NULL RETURN r.versioned_property AS staged"
     )
-    reference_graph.remove_properties(MODEL.org_label, [r["staged"] for r in staged] + ["pagerank"])
+    reference_graph.remove_properties(
+        MODEL.org_label, [r["staged"] for r in staged] + ["pagerank"], key=MODEL.organization.key
+    )
     reference_graph.write("MATCH (r:JobRun {job: 'pagerank'}) DETACH DELETE r")
 
 
