@@ -103,11 +103,13 @@ def test_fast_and_cypher_paths_leave_the_same_graph(fresh_graph: Callable[..., G
 
 def test_both_paths_fetch_the_same_graph(fresh_graph: Callable[..., Graph]) -> None:
     """Graph.node_links: the same nodes, focal marks and relationships (types, properties) either way, a
-    relationship type that no relationship has yet included."""
+    relationship type that no relationship has yet included, and a property that some relationships of a
+    type lack (the embedded engine's lists must still line up)."""
     linked = []
     for fast in (True, False):
         g = _graph(fresh_graph, fast)
         load_rels(g, "SUPPLIES_TALENT", [("o3", "o0"), ("o4", "o1")], experience="work")
+        load_rels(g, "SUPPLIES_TALENT", [("o5", "o2")])  # one of its type without the property
         links = g.node_links("Organization", "id", ["ACQUIRES", "EMPOWERS", "SUPPLIES_TALENT"], mark="Sample",
                              properties=["experience"])  # fmt: skip
         linked.append(
@@ -124,7 +126,8 @@ def test_both_paths_fetch_the_same_graph(fresh_graph: Callable[..., Graph]) -> N
     assert linked[0] == linked[1]
     nodes, rels = linked[0]
     assert [k for k, marked in nodes if marked] == SAMPLES and len(nodes) == len(IDS)
-    assert ("o3", "o0", "SUPPLIES_TALENT", "work") in rels and len(rels) == len(IDS) + 4
+    assert ("o3", "o0", "SUPPLIES_TALENT", "work") in rels and len(rels) == len(IDS) + 5
+    assert ("o5", "o2", "SUPPLIES_TALENT", None) in rels
     assert {r[3] for r in rels if r[2] == "EMPOWERS"} == {None}
 
 
