@@ -43,3 +43,13 @@ def test_the_questions_table_says_how_many_runs_and_what_each_answer_cost_in_cpu
     (measured,) = [line for line in lines if line.startswith("| measured |")]
     (before,) = [line for line in lines if line.startswith("| before |")]
     assert measured.endswith("| 12.5 / 3.0 |") and before.endswith("| – |")
+
+
+def test_p95_is_the_nearest_rank_not_the_maximum() -> None:
+    from bench.questions import percentile
+
+    runs = [float(i) for i in range(1, 21)]  # 20 timed runs, as the bench takes
+    assert percentile(runs, 95) == 19.0  # ceil(0.95 * 20) = 19th: one slow run of 20 is not the p95
+    assert percentile(runs, 50) == 10.0
+    assert percentile([float(i) for i in range(1, 101)], 95) == 95.0
+    assert percentile(runs[:3], 95) == 3.0 and percentile([7.0], 95) == 7.0
