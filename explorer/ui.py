@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_echarts import JsCode, Map, st_echarts
 
-from explorer import charts, data, geo, progress
+from explorer import blocks, charts, data, geo, progress
 from explorer.display import cell, frame, readable
 from explorer.i18n import (
     LANGS,
@@ -104,6 +104,32 @@ def ask_query(
         out["run"] = "1"
     out["lang"] = lang()
     return out
+
+
+def page_href(url_path: str, query: Mapping[str, str]) -> str:
+    """The address of one of the app's pages (its `url_path` in app.py) with its URL state, relative as
+    st.page_link writes it, so it holds under a server's base path too."""
+    return f"{url_path}?{urlencode(query)}"
+
+
+def link_list(heading: str, items: Sequence[tuple[str, str]], columns: int = 2, css: str = "") -> None:
+    """Links (label, href) under a heading as one element that looks like a column grid of st.page_link;
+    a plain click on one opens its page in this session, as a page link does (`explorer.blocks`)."""
+    st.html(blocks.links(heading, items, columns, css), unsafe_allow_javascript=True)
+
+
+def figure_rows(heading: str, rows: Sequence[Sequence[tuple[str, Any]]]) -> None:
+    """Figures (label, value) under a heading as one element that looks like rows of st.metric in
+    st.columns; numbers as readers write them, a missing one as "—"."""
+    language = lang()
+    shown = [
+        [
+            (label, MISSING if v is None else v if isinstance(v, str) else readable(v, language))
+            for label, v in row
+        ]
+        for row in rows
+    ]
+    st.html(blocks.figures(heading, shown))
 
 
 def csv_name(qid: str, params: dict[str, Any], defaults: dict[str, Any]) -> str:
@@ -304,10 +330,6 @@ def table(
     )
 
 
-def readable_metric(column: Any, label: str, value: Any, help: str | None = None) -> None:
-    column.metric(label, MISSING if value is None else readable(value, lang()), help=help)
-
-
 def chart(options: dict[str, Any] | None, key: str, height: int = 420, with_map: bool = False) -> None:
     if not options:
         return
@@ -406,13 +428,19 @@ def org_picker(key: str, default_search: str = "") -> str | None:
     return str(choice) if choice is not None else None
 
 
+# Hides `load_answer_code`'s elements. The page draws it with its first screen, before them: as a markdown
+# element beside them its rule came too late under load (markdown's HTML code loads lazily, after the
+# widgets' own), and the empty grid and widgets showed for a few frames in every new tab (load 17-20).
+ANSWER_CODE_CSS = ".st-key-answer_code {display: none;}"
+
+
 def load_answer_code() -> None:
-    """Draw the elements of an answer page, empty and hidden: Streamlit's browser code for an element loads
-    the first time a page shows one (~1.4 s of the renderer's CPU for the grid and ECharts on a busy
-    machine; the Ask page's widgets, the rest of its first click), so the start page loads it while the
-    reader reads, not after they clicked a question."""
+    """Draw the elements of an answer page, empty and hidden (by `ANSWER_CODE_CSS`, which the page has
+    drawn already): Streamlit's browser code for an element loads the first time a page shows one (~1.4 s
+    of the renderer's CPU for the grid and ECharts on a busy machine; the Ask page's widgets, the rest of
+    its first click), so the start page loads it while the reader reads, not after they clicked a
+    question."""
     with st.container(key="answer_code"):
-        st.markdown("<style>.st-key-answer_code {display: none;}</style>", unsafe_allow_html=True)
         st.dataframe(pd.DataFrame({"": []}), hide_index=True)
         st_echarts({"series": []}, height="1px", key="answer_code_chart")
         st.selectbox("-", ["-"], key="answer_code_select")

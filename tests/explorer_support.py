@@ -4,6 +4,7 @@ with `streamlit.testing.v1.AppTest`, and read the ECharts options the page sent.
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,60 @@ def errors(at: AppTest) -> list[str]:
 def link_texts(column: Any) -> list[str]:
     """The text of a table column whose cells link to organisation pages (`/organization?...#name`)."""
     return [str(v).split("#", 1)[-1] for v in column]
+
+
+class _Blocks(HTMLParser):
+    """The links (label, href) and figures (label, value) of a page's HTML blocks (`explorer.blocks`), as a
+    reader sees them: the text a link reads (not what is hidden from screen readers), a term and its value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.figures: dict[str, str] = {}
+        self._href: str | None = None
+        self._hidden = 0
+        self._text: list[str] = []
+        self._term: str | None = None
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "a":
+            self._href, self._text = a.get("href") or "", []
+        elif self._href is not None and a.get("aria-hidden") == "true":
+            self._hidden += 1
+        elif tag in ("dt", "dd"):
+            self._in, self._text = tag, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.links.append(("".join(self._text).strip(), self._href))
+            self._href = None
+        elif tag == "span" and self._hidden:
+            self._hidden -= 1
+        elif tag == "dt":
+            self._term, self._in = "".join(self._text).strip(), None
+        elif tag == "dd" and self._term is not None:
+            self.figures[self._term] = "".join(self._text).strip()
+            self._term = self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if (self._href is not None and not self._hidden) or self._in:
+            self._text.append(data)
+
+
+def _blocks(at: AppTest) -> _Blocks:
+    parsed = _Blocks()
+    for e in at.get("html"):
+        parsed.feed(e.proto.body)
+    return parsed
+
+
+def html_links(at: AppTest) -> list[tuple[str, str]]:
+    """The links of the page's HTML blocks: (the text a reader sees, href), in order."""
+    return _blocks(at).links
+
+
+def figures(at: AppTest) -> dict[str, str]:
+    """The figures of the page's HTML blocks: label -> value as shown."""
+    return _blocks(at).figures

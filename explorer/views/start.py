@@ -12,16 +12,14 @@ from valuenet.model import MODEL
 
 
 def _headlines() -> None:
-    st.subheader(t("headline_questions"))
+    """The headline questions, each one click from its answer; drawn with the first screen, so the rule
+    that hides the answer code (drawn later) is in place before it (`ui.load_answer_code`)."""
     language = lang()
-    cols = st.columns(2)
-    for i, (zh, en, qid, params) in enumerate(HEADLINES):
-        cols[i % 2].page_link(
-            "views/ask.py",
-            label=pick(zh, en, language),
-            icon=":material/arrow_forward:",
-            query_params=ui.ask_query(qid, params),
-        )
+    links = [
+        (pick(zh, en, language), ui.page_href("ask", ui.ask_query(qid, params)))
+        for zh, en, qid, params in HEADLINES
+    ]
+    ui.link_list(t("headline_questions"), links, css=ui.ANSWER_CODE_CSS)
 
 
 def _search(c: data.Conn) -> None:
@@ -52,25 +50,27 @@ def _organization_named(reading: plain_words.Reading) -> str | None:
 
 
 def _figures(c: data.Conn) -> None:
-    st.subheader(t("headline"))
     with progress.working(t("loading_figures")):
         orgs = data.read(c, "explorer/headline_organizations")[0]
         relations = data.read(c, "explorer/headline_relations")
     language = lang()
     total = orgs["organizations"] or 0
-    cols = st.columns(4)
-    ui.readable_metric(cols[0], t("fig_orgs"), total)
-    ui.readable_metric(cols[1], t("fig_samples"), orgs["samples"])
-    cols[2].metric(t("fig_foreign"), _share(orgs["foreign"], total))
-    cols[3].metric(t("fig_synthetic"), _share(orgs["synthetic"], total))
     by_dimension = dict.fromkeys(MODEL.relation_dimensions, 0)  # in the graph model's order
     for r in relations:
         dimension = MODEL.relationships[r["type"]].dimension
         if dimension is not None:
             by_dimension[dimension] += int(r["relations"])
-    for col, (dimension, n) in zip(st.columns(max(1, len(by_dimension))), by_dimension.items(), strict=False):
-        names = MODEL.relation_dimensions[dimension]
-        ui.readable_metric(col, t("fig_relations", dim=pick(names.zh, names.en, language)), n)
+    graph = [
+        (t("fig_orgs"), total),
+        (t("fig_samples"), orgs["samples"]),
+        (t("fig_foreign"), _share(orgs["foreign"], total)),
+        (t("fig_synthetic"), _share(orgs["synthetic"], total)),
+    ]
+    dimensions = [
+        (t("fig_relations", dim=pick(names.zh, names.en, language)), n)
+        for names, n in ((MODEL.relation_dimensions[d], n) for d, n in by_dimension.items())
+    ]
+    ui.figure_rows(t("headline"), [graph, dimensions])
 
 
 def _share(part: int | None, whole: int) -> str:

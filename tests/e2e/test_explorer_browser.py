@@ -328,6 +328,67 @@ def test_a_reader_from_the_start_page_to_why_central_and_in_english(served: str)
         page.screenshot(path=str(ARTIFACTS / "explorer_reader_jobs.png"), full_page=True)
 
 
+# Every animation frame (and every change to the page), whether the start page's hidden answer code
+# (`explorer.ui.load_answer_code`) is laid out with a size, i.e. drawn where the reader would see it.
+WATCH_ANSWER_CODE = """
+window.__answerCodeShown = [];
+const look = (when) => {
+  const box = document.querySelector(".st-key-answer_code");
+  if (!box || !box.getClientRects().length) return;
+  const r = box.getBoundingClientRect();
+  if (r.width > 0 || r.height > 0) window.__answerCodeShown.push([when, Math.round(performance.now())]);
+};
+const options = {subtree: true, childList: true, attributes: true};
+new MutationObserver(() => look("change")).observe(document, options);
+const frame = () => { look("frame"); requestAnimationFrame(frame); };
+requestAnimationFrame(frame);
+"""
+SLOW_CPU = 6  # Chromium's CPU throttling: the start page on a machine as loaded as these get (load 15-20)
+
+
+def test_the_start_page_never_shows_its_hidden_answer_code_and_its_links_stay_in_the_session(
+    served: str,
+) -> None:
+    """Session 8's suspicion, seen at load 17-20 on main (the hidden grid and widgets drawn for 3-13 frames
+    in every new tab, their hiding <style> a markdown element whose HTML code loads lazily): on a slow CPU,
+    in a new tab and again with the browser's cache warm, no frame shows the answer code, which is
+    attached once the first screen is drawn. Then a plain click on a headline link opens its answer in
+    the same browser session (the app is not loaded again), as st.page_link did, and back returns."""
+    with _local_browser(2000) as (browser, _):
+        # one profile: the second tab finds Streamlit's code in the browser's cache
+        tabs = browser.new_context(viewport={"width": 1400, "height": 2000})
+        outside: list[str] = []
+        tabs.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+        for visit in ("cold", "warm"):
+            tab = tabs.new_page()
+            tab.add_init_script(script=WATCH_ANSWER_CODE)
+            cdp = tabs.new_cdp_session(tab)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOW_CPU})
+            tab.goto(served)
+            tab.get_by_text("样本企业", exact=True).first.wait_for(timeout=120_000)
+            code = tab.locator(".st-key-answer_code [data-testid='stDataFrame']")
+            code.wait_for(state="attached", timeout=120_000)
+            tab.locator(".st-key-answer_code [data-testid='stDownloadButton']").wait_for(
+                state="attached", timeout=120_000
+            )
+            tab.wait_for_timeout(2000)  # the grid's and the widgets' code loaded and drawn (hidden)
+            assert tab.evaluate("window.__answerCodeShown") == [], visit
+            if visit == "warm":
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+                tab.evaluate("window.__sameSession = true")
+                link = tab.get_by_role("link", name="谁在为广州汽车制造业赋能？")
+                assert (link.get_attribute("href") or "").startswith("ask?q=who_empowers_industry_in_place")
+                link.click()
+                assert _showing(tab, PROVIDERS) >= PROVIDERS
+                assert "q=who_empowers_industry_in_place" in tab.url and "run=1" in tab.url
+                assert tab.evaluate("window.__sameSession") is True  # no new load of the app
+                tab.go_back()
+                tab.get_by_text("样本企业", exact=True).first.wait_for(timeout=60_000)
+                assert "q=" not in tab.url and tab.evaluate("window.__sameSession") is True
+            tab.close()
+        assert not outside, f"the page reached outside localhost: {outside[:5]}"
+
+
 def _where(page: Page, key: str, chart: int = 0) -> dict[str, Any]:
     """Where `key` is drawn on the chart, once it stays put (a force layout moves for a while)."""
     last: dict[str, Any] | None = None

@@ -16,6 +16,7 @@ from tests.explorer_support import (
     app,
     echarts,
     errors,
+    figures,
     link_texts,
     load_fixture,
     open_tab,
@@ -202,11 +203,11 @@ def test_a_load_refreshes_the_answers_without_a_job_run(
 ) -> None:
     g = load_fixture(fresh_graph("explorer_reloaded"))
     point_app_at(monkeypatch, engine_settings, g)
-    before = {m.label: m.value for m in app("start").metric}["机构"]
+    before = figures(app("start"))["机构"]
     aggregates.mark_stale(g)  # what every load does before it writes
     g.write("CREATE (:Organization:Enterprise {id: 'late_arrival', name_zh: '新来企业', name_en: 'Late'})")
     data.clear_epoch()  # the epoch's own few seconds of cache, not what is tested here
-    after = {m.label: m.value for m in app("start").metric}["机构"]
+    after = figures(app("start"))["机构"]
     assert int(after) == int(before) + 1  # the cached figure of before the load is not served
 
 

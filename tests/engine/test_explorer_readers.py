@@ -5,12 +5,24 @@ words, the URL that reopens an answer, checks in the reader's words, the print v
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import parse_qs
 
 import pytest
 
 from explorer import first_screen
+from explorer.headlines import HEADLINES
 from gds_jobs import catalogue, runner
-from tests.explorer_support import app, echarts, errors, link_texts, load_fixture, point_app_at, texts
+from tests.explorer_support import (
+    app,
+    echarts,
+    errors,
+    figures,
+    html_links,
+    link_texts,
+    load_fixture,
+    point_app_at,
+    texts,
+)
 from valuenet.config import Settings
 from valuenet.db import Graph
 
@@ -48,14 +60,28 @@ def test_start_page_says_what_valuenet_is_with_this_graphs_figures_and_headline_
     assert not errors(at), errors(at)
     assert at.title[0].value == "中国人工智能产业价值网络"
     assert "知识图谱" in texts(at)
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = figures(at)  # one block of figures (explorer.blocks), read as a reader sees it
     assert metrics["机构"] == "13" and metrics["样本企业"] == "4"
     assert metrics["国外机构占比"] == "23.1%"  # Intel, Mercedes-Benz, BMW
     assert metrics["其中合成数据占比"] == "7.7%"  # 1 of 13
-    assert "技术关系" in metrics and "投资关系" in metrics
-    links = _links(at)
-    assert links[0]["label"] == "谁在为广州汽车制造业赋能？"  # the headline question first
-    assert "q=who_empowers_industry_in_place" in links[0]["query"] and "run=1" in links[0]["query"]
+    assert metrics["技术关系"] == "10" and "投资关系" in metrics
+    links = html_links(at)  # one block of links: every headline question, the report's first
+    assert [label for label, _ in links] == [zh for zh, *_ in HEADLINES]
+    label, href = links[0]
+    assert label == "谁在为广州汽车制造业赋能？"
+    page, query = href.split("?", 1)
+    assert page == "ask"  # the Ask page's url_path: relative, as st.page_link writes it
+    assert parse_qs(query) == {
+        "q": ["who_empowers_industry_in_place"],
+        "industry": ["C36"],
+        "place": ["440100"],
+        "run": ["1"],
+        "lang": ["zh"],
+    }
+    english = app("start", lang="en")
+    assert [label for label, _ in html_links(english)] == [en for _, en, *_ in HEADLINES]
+    assert all("lang=en" in href for _, href in html_links(english))
+    assert "Sample enterprises" in figures(english)
 
 
 def test_a_sentence_in_the_search_box_opens_its_answer() -> None:
@@ -207,7 +233,7 @@ def test_a_new_tab_draws_its_first_screen_before_the_grid_and_the_charts() -> No
     at.run()
     assert echarts(at) and at.dataframe  # the network and the strongest partners
     start = app("start", drawn=False)
-    assert "样本企业" in {m.label for m in start.metric} and not start.dataframe
+    assert "样本企业" in figures(start) and not start.dataframe
     start.session_state[first_screen.FIRST_SCREEN] = True
     start.run()
     assert len(start.dataframe) == 1  # the hidden, empty grid whose code the browser now loads

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer import charts, display, geo, i18n, progress
+from explorer import blocks, charts, display, geo, i18n, progress
 from valuenet import org_names, questions
 from valuenet.model import MODEL
 
@@ -198,3 +198,18 @@ def test_english_network_labels_and_bars_use_the_short_english_name() -> None:
 def test_the_elapsed_time_reads_in_the_page_language() -> None:
     assert progress.elapsed("正在回答：谁赋能？", 2.84, "zh") == "正在回答：谁赋能？（已用 2.8 秒）"
     assert progress.elapsed("Answering: Who?", 2.84, "en") == "Answering: Who? (2.8 s so far)"
+
+
+def test_blocks_are_text_and_links_whatever_the_names_hold() -> None:
+    """A name with markup in it stays text in the start page's blocks; links are anchors, the arrow is
+    hidden from screen readers, in-app links are marked for the click handler; figures are terms and
+    values."""
+    html = blocks.links("从这里开始", [("<b>A&B</b>", "ask?q=x&lang=zh"), ("二", "ask?q=y")], columns=2)
+    assert "<b>A" not in html and "&lt;b&gt;A&amp;B&lt;/b&gt;" in html
+    assert html.count('data-in-app="1"') == 2 and 'href="ask?q=x&amp;lang=zh"' in html
+    assert html.count('aria-hidden="true"') == 2 and "repeat(2, minmax(0, 1fr))" in html
+    assert "<script>" in html and "popstate" in html
+    assert blocks.links("h", [], css=".x {display: none;}").count("<style>") == 2
+    figures = blocks.figures("规模", [[("机构", "13"), ("<i>", "7.7%")], [("技术关系", "10")]])
+    assert figures.count("<dl") == 2 and "<dt>机构</dt><dd>13</dd>" in figures and "&lt;i&gt;" in figures
+    assert "repeat(2, minmax(0, 1fr))" in figures and "repeat(1, minmax(0, 1fr))" in figures
