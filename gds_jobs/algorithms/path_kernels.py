@@ -83,8 +83,10 @@ def _search(starts: Any, targets: Any, s: int, dist: Any, order: Any) -> int:
 
 
 @numba.njit(nogil=True, cache=True)
-def distances(starts: Any, targets: Any, sources: Any) -> Any:
-    """Per source: the nodes reached besides itself, the sum and the largest of their distances."""
+def distances(starts: Any, targets: Any, sources: Any, attached: Any) -> Any:
+    """Per source: the nodes reached besides itself, the sum and the largest of their distances.
+    `attached[v]`: leaves left out of the graph that hang on v, each reached one step beyond v (from the
+    source itself: at distance 1)."""
     n = starts.shape[0] - 1
     k = sources.shape[0]
     reached = np.zeros(k, dtype=np.int64)
@@ -94,12 +96,18 @@ def distances(starts: Any, targets: Any, sources: Any) -> Any:
     order = np.empty(n, dtype=np.int32)
     for q in range(k):
         tail = _search(starts, targets, sources[q], dist, order)
-        total = 0
+        own = attached[sources[q]]
+        count, total, far = own, own, 1 if own > 0 else 0
         for i in range(1, tail):
-            total += dist[order[i]]
-        reached[q] = tail - 1
+            v = order[i]
+            d = dist[v]
+            a = attached[v]
+            count += 1 + a
+            total += d + a * (d + 1)
+            far = max(far, d + 1 if a > 0 else d)
+        reached[q] = count
         sums[q] = total
-        longest[q] = dist[order[tail - 1]]
+        longest[q] = far
         for i in range(tail):
             dist[order[i]] = -1
     return reached, sums, longest

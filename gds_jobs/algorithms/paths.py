@@ -130,7 +130,7 @@ def _by_blocks(
     adjacency: Adjacency,
     sources: IntArray,
     *per_source: FloatArray,
-    shared: Sequence[FloatArray] = (),
+    shared: Sequence[npt.NDArray[Any]] = (),
 ) -> list[Any]:
     """`kernel` on each block of `sources` (at most BLOCKS, contiguous, in order; with the block's part of
     each array of `per_source`, then the arrays `shared` whole), on `_threads` threads: the kernels
@@ -239,13 +239,39 @@ class Distances:
     longest: IntArray
 
 
+def _on_core(
+    adjacency: Adjacency, sources: IntArray
+) -> tuple[Adjacency, IntArray, FloatArray, IntArray, Any]:
+    """The graph the searches run on (`_without_leaves`: undirected, without the leaves), the nodes kept,
+    the leaves hanging on each, and per node of `adjacency` its number there, a left-out leaf the number
+    of the node it hangs on (`on_core`); and which of `sources` are left-out leaves."""
+    n = adjacency.node_count
+    core, kept, attached = _without_leaves(adjacency)
+    on_core = _numbers(kept, n)  # node -> its number in `core`
+    left_out = np.flatnonzero(on_core < 0)
+    leaf = on_core[np.asarray(sources, dtype=np.int64)] < 0
+    on_core[left_out] = on_core[adjacency.targets[adjacency.starts[left_out]]]
+    return core, kept, attached, on_core, leaf
+
+
 def distances(adjacency: Adjacency, sources: IntArray) -> Distances:
-    """BFS from every source, in blocks on threads."""
+    """BFS from every source, in blocks on threads. Undirected, on the graph without its leaves (as
+    betweenness and harmonic closeness): a leaf hanging on u is one step beyond u from every other node
+    and, as a source, one step before it (every distance from it but its own to u one longer). Exactly the
+    same counts and sums as BFS on the whole graph, with fewer nodes and links searched."""
     from gds_jobs.algorithms import path_kernels
 
-    local, position = adjacency.in_local_order()
-    parts = _by_blocks(path_kernels.distances, local, position[np.asarray(sources, dtype=np.int64)])
-    return Distances(*(np.concatenate([part[i] for part in parts]) for i in range(3)))
+    given = np.asarray(sources, dtype=np.int64)
+    core, _, attached, on_core, leaf = _on_core(adjacency, given)
+    local, position = core.in_local_order()
+    local_attached = np.zeros(core.node_count, dtype=np.int64)
+    local_attached[position] = attached.astype(np.int64)
+    parts = _by_blocks(path_kernels.distances, local, position[on_core[given]], shared=[local_attached])
+    reached, sums, longest = (np.concatenate([part[i] for part in parts]) for i in range(3))
+    # from u: 1 to the leaf, d to the rest; from the leaf: 1 to u, d + 1 to the rest
+    sums[leaf] += reached[leaf] - 1
+    longest[leaf] += 1
+    return Distances(reached, sums, longest)
 
 
 def inverse_distance_sums(adjacency: Adjacency, sources: IntArray) -> FloatArray:
@@ -256,14 +282,9 @@ def inverse_distance_sums(adjacency: Adjacency, sources: IntArray) -> FloatArray
     from gds_jobs.algorithms import path_kernels
 
     n = adjacency.node_count
-    core, kept, _ = _without_leaves(adjacency)
-    index = _numbers(kept, n)  # node -> its number in `core`
     given = np.asarray(sources, dtype=np.int64)
-    leaf = index[given] < 0
-    hung_on = np.full(n, -1, dtype=np.int64)  # a left-out leaf -> the core node it hangs on
-    left_out = np.flatnonzero(index < 0)
-    hung_on[left_out] = index[adjacency.targets[adjacency.starts[left_out]]]
-    origins, place = np.unique(np.where(leaf, hung_on[given], index[given]), return_inverse=True)
+    core, kept, _, on_core, leaf = _on_core(adjacency, given)
+    origins, place = np.unique(on_core[given], return_inverse=True)
     here = np.bincount(place[~leaf], minlength=origins.size).astype(np.float64)
     away = np.bincount(place[leaf], minlength=origins.size).astype(np.float64)
     local, position = core.in_local_order()
@@ -271,6 +292,7 @@ def inverse_distance_sums(adjacency: Adjacency, sources: IntArray) -> FloatArray
     total = np.zeros(n)
     total[kept] = _summed([part[0] for part in parts], local.node_count)[position]
     beyond = _summed([part[1] for part in parts], local.node_count)[position]
-    total[left_out] = beyond[hung_on[left_out]]
+    left_out = np.setdiff1d(np.arange(n), kept, assume_unique=True)
+    total[left_out] = beyond[on_core[left_out]]
     np.add.at(total, given[leaf], -0.5)  # a leaf source is not its own target (d = 0, counted as 2)
     return total

@@ -157,6 +157,25 @@ def test_inverse_distance_sums_with_leaves_left_out(case: int) -> None:
     assert got == pytest.approx(expected, rel=1e-12, abs=1e-12)
 
 
+@pytest.mark.parametrize("case", range(5))
+def test_distances_with_leaves_left_out(case: int) -> None:
+    """Undirected, BFS runs on the graph without its leaves (a leaf source from its neighbour): per
+    source the same reached count, distance sum and largest distance as BFS on the whole graph."""
+    g = undirected_cases()[case]
+    n = g.number_of_nodes()
+    adjacency = Adjacency.of(projected(list(g.edges()), n), Orientation.UNDIRECTED)
+    leaves = [v for v in g if g.degree(v) == 1]
+    sources = [*random.Random(case).sample(range(n), n // 3), *leaves[:5]]
+    seen = distances(adjacency, np.asarray(sources))
+    for i, s in enumerate(sources):
+        d = {v: x for v, x in nx.single_source_shortest_path_length(g, s).items() if v != s}
+        assert (seen.reached[i], seen.distance_sums[i], seen.longest[i]) == (
+            len(d),
+            sum(d.values()),
+            max(d.values(), default=0),
+        )
+
+
 def test_no_sources() -> None:
     adjacency = Adjacency.of(projected([(0, 1)], 2), Orientation.UNDIRECTED)
     assert dependencies(adjacency, np.asarray([], dtype=np.int64)).tolist() == [0.0, 0.0]
