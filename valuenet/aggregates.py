@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from valuenet import queries
+from valuenet.collector import cycle_collector_paused
 from valuenet.model import MODEL, GraphModel
 
 if TYPE_CHECKING:
@@ -161,6 +162,7 @@ def changed_by(
     return out
 
 
+@cycle_collector_paused()
 def refresh(
     graph: Graph,
     model: GraphModel | None = None,
