@@ -22,7 +22,7 @@ import psutil
 from valuenet import queries, schema, server
 from valuenet.config import MAX_QUERY_TIMEOUT_S, ConnectionInfo, Settings
 from valuenet.db import Graph
-from valuenet.engines import Paths, engine_server, read_private, sized_heap
+from valuenet.engines import Paths, engine_server, read_private
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,8 +52,8 @@ class Engine:
         from the one it runs with (as a user's next `valuenet server start` sizes it); True if it did."""
         if self.settings is None or self.home is None or self.heap_given:
             return False
-        data = engine_server(self.kind).data_dir(Paths(self.home))
-        if sized_heap(data, psutil.virtual_memory().total) == self.heap:
+        sized = engine_server(self.kind).default_heap(Paths(self.home), psutil.virtual_memory().total)
+        if sized == self.heap:
             return False
         self.graph.close()
         server.stop(self.settings)
@@ -131,7 +131,7 @@ def local(kind: str, heap: str | None, *, keep: bool = False) -> Iterator[Engine
         valuenet_bolt_port=free_port(),
         valuenet_http_port=free_port(),
         valuenet_heap=heap or "",
-        valuenet_pagecache="512m",  # Neo4j only: the scale-1 store is ~100 MB
+        valuenet_pagecache="",  # Neo4j only: valuenet's default, sized from the store, as users run it
         valuenet_neo4j_dist=str(NEO4J_DIST),
     )
     try:

@@ -46,7 +46,8 @@ class Settings:
     valuenet_bolt_port: int = 7688
     valuenet_http_port: int = 2489
     valuenet_heap: str = ""  # JVM heap of the local server; empty: sized from its data (engines.sized_heap)
-    valuenet_pagecache: str = "1g"  # Neo4j's page cache (the 1x graph's store is ~100 MB)
+    # Neo4j's page cache; empty: sized from its store (engines.neo4j.default_pagecache; 1x: ~110 MB)
+    valuenet_pagecache: str = ""
     # Neo4j's dbms.memory.transaction.total.max; empty: Neo4j's default, 70% of the heap
     valuenet_neo4j_tx_memory: str = ""
     valuenet_neo4j_dist: str | None = None  # where Neo4j is assembled; default $VALUENET_HOME/neo4j/dist

@@ -33,7 +33,6 @@ from valuenet.engines import (
     all_engine_servers,
     engine_server,
     log_tail,
-    sized_heap,
     write_private,
 )
 
@@ -228,7 +227,7 @@ def start(
     heap_note = f"heap {s.valuenet_heap}"
     if not s.valuenet_heap:
         s = copy.copy(s)
-        s.valuenet_heap = sized_heap(chosen.data_dir(paths), psutil.virtual_memory().total)
+        s.valuenet_heap = chosen.default_heap(paths, psutil.virtual_memory().total)
         heap_note = f"heap {s.valuenet_heap}, sized from the data (VALUENET_HEAP chooses another)"
     launch = chosen.prepare(s, paths, creds.root[1])
     with open(paths.log, "ab") as log:

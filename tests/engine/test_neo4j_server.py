@@ -4,7 +4,9 @@ Community with GDS 2.13 and APOC, the admin import tool beside it, and every oth
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import psutil
 import pytest
 
 from tests.cli_support import run_cli
@@ -83,3 +85,20 @@ def test_the_admin_import_tool_comes_with_the_distribution(neo4j_engine: Setting
 def test_community_edition_has_one_database_and_says_so(neo4j_engine: Settings) -> None:
     with pytest.raises(server.ServerError, match="Neo4j Community Edition holds one database"):
         server.create_database(neo4j_engine, "another")
+
+
+def test_heap_and_page_cache_are_sized_from_the_store_by_default(tmp_path: Path) -> None:
+    from tests.conftest import neo4j_settings
+    from valuenet.engines.neo4j import server_home
+
+    s = neo4j_settings(tmp_path)
+    s.valuenet_heap = s.valuenet_pagecache = ""  # as for a user who sets neither
+    try:
+        st = server.start(s)
+        assert st.running and "heap 1024m, sized from the data" in st.message
+        assert st.pid is not None
+        assert "-Xmx1024m" in psutil.Process(st.pid).cmdline()  # an empty state folder: the minimum
+        conf = (server_home(Paths(tmp_path)) / "conf" / "neo4j.conf").read_text(encoding="utf-8")
+        assert "server.memory.pagecache.size=512m" in conf.splitlines()
+    finally:
+        server.stop(s)

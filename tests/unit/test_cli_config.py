@@ -68,3 +68,25 @@ def test_the_default_heap_grows_with_the_data_on_disk(
     assert sized_heap(tmp_path / "databases", 8 * gib) == "4096m"  # at most half the machine's memory
     monkeypatch.delenv("VALUENET_HEAP", raising=False)
     assert Settings(_env_file=None).valuenet_heap == ""  # unset: sized from the data at start
+
+
+def test_neo4j_sizes_heap_and_page_cache_from_its_store_alone(tmp_path: Path) -> None:
+    from valuenet.engines import Paths
+    from valuenet.engines.neo4j import SERVER, default_pagecache
+
+    gib = 2**30
+    paths = Paths(tmp_path)
+    assert SERVER.default_heap(paths, 24 * gib) == "1024m"  # an empty state folder: the minimum
+    assert default_pagecache(paths, 24 * gib) == "512m"
+    data = tmp_path / "neo4j" / "server" / "data"
+    for folder in ("transactions/valuenet", "databases/valuenet"):
+        (data / folder).mkdir(parents=True)
+    with open(data / "transactions" / "valuenet" / "neostore.transaction.db.0", "wb") as f:
+        f.truncate(gib)  # sparse: 1 GiB of transaction logs on paper, which size nothing
+    assert SERVER.default_heap(paths, 24 * gib) == "1024m"
+    with open(data / "databases" / "valuenet" / "block.big_record_store.db", "wb") as f:
+        f.truncate(gib)  # a 1 GiB store
+    assert SERVER.default_heap(paths, 24 * gib) == f"{3 * 1024 + 512}m"
+    assert default_pagecache(paths, 24 * gib) == f"{1536 + 256}m"
+    assert SERVER.default_heap(paths, 4 * gib) == "2048m"  # at most half the machine's memory
+    assert default_pagecache(paths, 4 * gib) == "1024m"  # at most a quarter

@@ -112,7 +112,12 @@ class EngineServer(Protocol):
     def database(self, settings: Settings) -> str: ...
 
     def data_dir(self, paths: Paths) -> Path:
-        """Where the engine keeps its databases (their size on disk sizes the default heap)."""
+        """Where the engine keeps its databases."""
+        ...
+
+    def default_heap(self, paths: Paths, total_memory: int) -> str:
+        """The heap when VALUENET_HEAP is not set (a JVM size such as '2048m'), sized from the databases
+        on disk (sized_heap with the engine's own figures)."""
         ...
 
     def prepare(self, settings: Settings, paths: Paths, password: str) -> Launch:
@@ -142,8 +147,9 @@ def all_engine_servers() -> list[EngineServer]:
     return [engine_server(name) for name in ENGINES]
 
 
-# The JVM heap when VALUENET_HEAP is not set: 2 GB from an empty state folder (the server starts before the
-# first load; the scale-1 reference graph and its jobs fit, and ArcadeDB gives each query a share of the heap
+# The embedded engine's JVM heap when VALUENET_HEAP is not set (Neo4j's: engines/neo4j.py): 2 GB from an
+# empty state folder (the server starts before the first load; the scale-1 reference graph and its jobs fit,
+# and ArcadeDB gives each query a share of the heap
 # as its buffer budget: co_investment_pairs needs that much), then 4x the databases' size on disk plus 1 GB,
 # never more than half the machine's memory. The JVM grows into whatever heap it gets: a fixed 4g made the
 # embedded engine 3.2 GB resident on the 1x graph.
@@ -151,11 +157,26 @@ MIN_HEAP_MB = 2048
 HEAP_PER_MB_ON_DISK = 4
 
 
-def sized_heap(data: Path, total_memory: int) -> str:
-    """The default heap (a JVM size such as '2048m') for a server whose databases live under `data`."""
-    on_disk = sum(f.stat().st_size for f in data.rglob("*") if f.is_file()) if data.is_dir() else 0
-    wanted_mb = max(MIN_HEAP_MB, HEAP_PER_MB_ON_DISK * on_disk // 2**20 + 1024)
-    return f"{min(wanted_mb, total_memory // 2**21)}m"
+def sized_heap(
+    data: Path,
+    total_memory: int,
+    *,
+    min_mb: int = MIN_HEAP_MB,
+    per_mb_on_disk: float = HEAP_PER_MB_ON_DISK,
+    base_mb: int = 1024,
+    max_share: float = 0.5,
+) -> str:
+    """A memory size (a JVM size such as '2048m') for a server whose databases live under `data`:
+    `per_mb_on_disk` x their size on disk + `base_mb`, at least `min_mb`, at most `max_share` of the
+    machine's memory. The defaults are the embedded engine's heap; Neo4j sizes its own heap and page cache
+    with other figures (valuenet/engines/neo4j.py)."""
+    wanted_mb = max(min_mb, int(per_mb_on_disk * size_on_disk(data) / 2**20) + base_mb)
+    return f"{min(wanted_mb, int(total_memory * max_share) // 2**20)}m"
+
+
+def size_on_disk(data: Path) -> int:
+    """Bytes of the files under `data` (0 when it does not exist yet)."""
+    return sum(f.stat().st_size for f in data.rglob("*") if f.is_file()) if data.is_dir() else 0
 
 
 def write_private(path: Path, data: dict[str, Any]) -> None:

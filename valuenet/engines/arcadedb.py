@@ -34,6 +34,7 @@ from valuenet.engines import (
     ServerError,
     new_password,
     read_private,
+    sized_heap,
     write_private,
 )
 
@@ -127,6 +128,9 @@ class ArcadeDBServer:
 
     def data_dir(self, paths: Paths) -> Path:
         return paths.home / "root" / "databases"
+
+    def default_heap(self, paths: Paths, total_memory: int) -> str:
+        return sized_heap(self.data_dir(paths), total_memory)
 
     def prepare(self, settings: Settings, paths: Paths, password: str) -> Launch:
         argv = [

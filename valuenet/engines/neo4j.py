@@ -9,7 +9,8 @@ the distribution of valuenet/engines/neo4j_dist.py on the classpath. In the stat
     logs/neo4j/               Neo4j's own logs (neo4j.log, debug.log); logs/server.log has the JVM's output
 
 Only Bolt listens, on 127.0.0.1 (HTTP and HTTPS are off: valuenet speaks Bolt). Heap (VALUENET_HEAP) and page
-cache (VALUENET_PAGECACHE) are explicit; GDS and APOC procedures are unrestricted; usage reporting is off.
+cache (VALUENET_PAGECACHE) are explicit, by default sized from the store at each start (default_heap,
+default_pagecache); GDS and APOC procedures are unrestricted; usage reporting is off.
 Community Edition holds one user database (no CREATE DATABASE); valuenet names it `valuenet`.
 """
 
@@ -27,6 +28,7 @@ from valuenet.engines import (
     ServerError,
     new_password,
     read_private,
+    sized_heap,
     write_private,
 )
 from valuenet.engines.neo4j_dist import Distribution, assemble, find_java, read_lock
@@ -58,6 +60,24 @@ JVM_FLAGS = [
 
 def server_home(paths: Paths) -> Path:
     return paths.home / "neo4j" / "server"
+
+
+def store_dir(paths: Paths) -> Path:
+    """The databases' store files (without the transaction logs, kept in data/transactions)."""
+    return server_home(paths) / "data" / "databases"
+
+
+MIN_HEAP_MB = 1024  # the local Neo4j's default heap from an empty state folder up to the 1x graph
+
+
+def default_pagecache(paths: Paths, total_memory: int) -> str:
+    """The page cache when VALUENET_PAGECACHE is not set: 1.5x the store + 256 MB (the store and its
+    growth), at least 512 MB (an empty state folder's, which the 1x load fills to ~110 MB), at most a
+    quarter of the machine's memory. Neo4j takes most of the page cache's memory as pages are read, not
+    all: on an empty store a 4g page cache started 150 MB more resident than a 512m one (one start each)."""
+    return sized_heap(
+        store_dir(paths), total_memory, min_mb=512, per_mb_on_disk=1.5, base_mb=256, max_share=0.25
+    )
 
 
 def dist_root(settings: Settings) -> Path:
@@ -102,6 +122,14 @@ class Neo4jServer:
 
     def data_dir(self, paths: Paths) -> Path:
         return server_home(paths) / "data"
+
+    def default_heap(self, paths: Paths, total_memory: int) -> str:
+        """1 GB up to a store of ~170 MB (the 1x graph's is ~110 MB), then 3x the store + 512 MB, at most
+        half the machine's memory. The store alone, not the transaction logs beside it (~500 MB after a
+        1x load, kept up to 1 GB), which made the 1x heap 3.5 GB. What needs heap at 1x is small: the
+        questions' live set ~70 MB (-Xlog:gc), the publication's 5,000-node transactions ~300 MB of the
+        transaction memory (70% of the heap), GDS's projections of 44k nodes a few MB."""
+        return sized_heap(store_dir(paths), total_memory, min_mb=MIN_HEAP_MB, per_mb_on_disk=3, base_mb=512)
 
     def prepare(self, settings: Settings, paths: Paths, password: str) -> Launch:
         java = find_java()
@@ -159,7 +187,7 @@ def write_conf(settings: Settings, paths: Paths, dist: Distribution) -> Path:
             if (heap := settings.valuenet_heap)
             else []
         ),
-        f"server.memory.pagecache.size={settings.valuenet_pagecache}",
+        f"server.memory.pagecache.size={settings.valuenet_pagecache or default_pagecache(paths, _memory())}",
         *(
             [f"dbms.memory.transaction.total.max={tx_memory}"]
             if (tx_memory := settings.valuenet_neo4j_tx_memory)
@@ -176,6 +204,12 @@ def write_conf(settings: Settings, paths: Paths, dist: Distribution) -> Path:
     ]
     conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return conf
+
+
+def _memory() -> int:
+    import psutil
+
+    return int(psutil.virtual_memory().total)
 
 
 def run_admin(
