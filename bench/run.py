@@ -39,10 +39,13 @@ PARTS = ("cli", "load", "jobs", "questions", "explorer")
 ENGINES = ("arcadedb", "neo4j", "external")
 GRAPH_PARTS = ("load", "jobs", "questions", "explorer")  # the parts that need the reference graph
 # Without --heap the local servers run valuenet's default heap (valuenet.engines.sized_heap), as users do
-DEFAULT_HEAP = (
-    "valuenet's default, sized from the data (4x the databases' size on disk + 1 GB, at least 2 GB, at most "
-    "half the RAM)"
-)
+# valuenet's default heap, by engine (valuenet/engines/: each engine's default_heap)
+DEFAULT_HEAP = {
+    "arcadedb": "valuenet's default, sized from the data (4x the databases' size on disk + 1 GB, "
+    "at least 2 GB, at most half the RAM)",
+    "neo4j": "valuenet's default, sized from the data (3x the store + 512 MB, at least 1 GB, "
+    "at most half the RAM; page cache 1.5x the store + 256 MB, at least 512 MB)",
+}
 
 
 def _git() -> dict[str, Any]:
@@ -320,7 +323,11 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
     if mem and mem["value"] is not None:
         given = (result.get("settings") or {}).get("heap")
         heap = one.get("heap") or result.get("engine_info", {}).get("heap")
-        how = "set with --heap" if given else DEFAULT_HEAP
+        how = (
+            "set with --heap"
+            if given
+            else DEFAULT_HEAP.get(result.get("engine", ""), DEFAULT_HEAP["arcadedb"])
+        )
         out.append(
             f"Engine memory {mem['value']:.0f} MB at scale 1 ({'met' if mem['met'] else 'missed'}; load peak "
             f"{(ld or {}).get('engine_peak_rss_mb')} MB, job suite peak "

@@ -68,3 +68,11 @@ def test_full_only_parts_say_what_the_jobs_networkx_runs_in_full_spent() -> None
         "ceiling": 2.0,
     }
     assert report.full_only_parts({"jobs": {"c": jobs["jobs"]["c"]}}) is None
+
+
+def test_the_local_neo4j_default_is_named_with_its_own_rule() -> None:
+    result = _result(None)
+    result["engine"] = "neo4j"
+    line = _memory_finding(result)
+    assert "valuenet's default, sized from the data (3x the store + 512 MB, at least 1 GB" in line
+    assert "4x the databases' size" not in line
