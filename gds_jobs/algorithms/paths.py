@@ -239,19 +239,28 @@ class Distances:
     longest: IntArray
 
 
-def _on_core(
-    adjacency: Adjacency, sources: IntArray
-) -> tuple[Adjacency, IntArray, FloatArray, IntArray, Any]:
-    """The graph the searches run on (`_without_leaves`: undirected, without the leaves), the nodes kept,
-    the leaves hanging on each, and per node of `adjacency` its number there, a left-out leaf the number
-    of the node it hangs on (`on_core`); and which of `sources` are left-out leaves."""
+@dataclass(frozen=True)
+class _Core:
+    """The graph the searches run on (`_without_leaves`: undirected, without the leaves) and how the
+    nodes of the whole graph map onto it."""
+
+    graph: Adjacency
+    kept: IntArray  # the nodes of the whole graph in `graph`, by their number there
+    left_out: IntArray  # the leaves left out
+    attached: FloatArray  # per node of `graph`, the leaves hanging on it
+    on_core: IntArray  # per node of the whole graph, its number in `graph`; a leaf: its neighbour's
+    leaf: npt.NDArray[np.bool_]  # which of the sources are left-out leaves
+
+
+def _on_core(adjacency: Adjacency, sources: IntArray) -> _Core:
+    """`adjacency` without its leaves, for searches from `sources`."""
     n = adjacency.node_count
     core, kept, attached = _without_leaves(adjacency)
     on_core = _numbers(kept, n)  # node -> its number in `core`
     left_out = np.flatnonzero(on_core < 0)
     leaf = on_core[np.asarray(sources, dtype=np.int64)] < 0
     on_core[left_out] = on_core[adjacency.targets[adjacency.starts[left_out]]]
-    return core, kept, attached, on_core, leaf
+    return _Core(core, kept, left_out, attached, on_core, leaf)
 
 
 def distances(adjacency: Adjacency, sources: IntArray) -> Distances:
@@ -262,11 +271,12 @@ def distances(adjacency: Adjacency, sources: IntArray) -> Distances:
     from gds_jobs.algorithms import path_kernels
 
     given = np.asarray(sources, dtype=np.int64)
-    core, _, attached, on_core, leaf = _on_core(adjacency, given)
-    local, position = core.in_local_order()
-    local_attached = np.zeros(core.node_count, dtype=np.int64)
-    local_attached[position] = attached.astype(np.int64)
-    parts = _by_blocks(path_kernels.distances, local, position[on_core[given]], shared=[local_attached])
+    core = _on_core(adjacency, given)
+    leaf = core.leaf
+    local, position = core.graph.in_local_order()
+    local_attached = np.zeros(core.graph.node_count, dtype=np.int64)
+    local_attached[position] = core.attached.astype(np.int64)
+    parts = _by_blocks(path_kernels.distances, local, position[core.on_core[given]], shared=[local_attached])
     reached, sums, longest = (np.concatenate([part[i] for part in parts]) for i in range(3))
     # from u: 1 to the leaf, d to the rest; from the leaf: 1 to u, d + 1 to the rest
     sums[leaf] += reached[leaf] - 1
@@ -283,16 +293,16 @@ def inverse_distance_sums(adjacency: Adjacency, sources: IntArray) -> FloatArray
 
     n = adjacency.node_count
     given = np.asarray(sources, dtype=np.int64)
-    core, kept, _, on_core, leaf = _on_core(adjacency, given)
-    origins, place = np.unique(on_core[given], return_inverse=True)
+    core = _on_core(adjacency, given)
+    leaf = core.leaf
+    origins, place = np.unique(core.on_core[given], return_inverse=True)
     here = np.bincount(place[~leaf], minlength=origins.size).astype(np.float64)
     away = np.bincount(place[leaf], minlength=origins.size).astype(np.float64)
-    local, position = core.in_local_order()
+    local, position = core.graph.in_local_order()
     parts = _by_blocks(path_kernels.inverse_distances, local, position[origins], here, away)
     total = np.zeros(n)
-    total[kept] = _summed([part[0] for part in parts], local.node_count)[position]
+    total[core.kept] = _summed([part[0] for part in parts], local.node_count)[position]
     beyond = _summed([part[1] for part in parts], local.node_count)[position]
-    left_out = np.setdiff1d(np.arange(n), kept, assume_unique=True)
-    total[left_out] = beyond[on_core[left_out]]
+    total[core.left_out] = beyond[core.on_core[core.left_out]]
     np.add.at(total, given[leaf], -0.5)  # a leaf source is not its own target (d = 0, counted as 2)
     return total
