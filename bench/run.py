@@ -38,8 +38,8 @@ RESULTS = ROOT / "bench" / "results"
 PARTS = ("cli", "load", "jobs", "questions", "explorer")
 ENGINES = ("arcadedb", "neo4j", "external")
 GRAPH_PARTS = ("load", "jobs", "questions", "explorer")  # the parts that need the reference graph
-# Without --heap the local servers run valuenet's default heap (valuenet.engines.sized_heap), as users do
-# valuenet's default heap, by engine (valuenet/engines/: each engine's default_heap)
+# Without --heap the local servers run valuenet's default heap, as users do: how the findings describe each
+# engine's (its default_heap in valuenet/engines/)
 DEFAULT_HEAP = {
     "arcadedb": "valuenet's default, sized from the data (4x the databases' size on disk + 1 GB, "
     "at least 2 GB, at most half the RAM)",
