@@ -66,9 +66,9 @@ def _figures(c: data.Conn) -> None:
         (t("fig_foreign"), _share(orgs["foreign"], total)),
         (t("fig_synthetic"), _share(orgs["synthetic"], total)),
     ]
+    names = MODEL.relation_dimensions
     dimensions = [
-        (t("fig_relations", dim=pick(names.zh, names.en, language)), n)
-        for names, n in ((MODEL.relation_dimensions[d], n) for d, n in by_dimension.items())
+        (t("fig_relations", dim=pick(names[d].zh, names[d].en, language)), n) for d, n in by_dimension.items()
     ]
     ui.figure_rows(t("headline"), [graph, dimensions])
 
