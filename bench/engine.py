@@ -22,7 +22,7 @@ import psutil
 from valuenet import queries, schema, server
 from valuenet.config import MAX_QUERY_TIMEOUT_S, ConnectionInfo, Settings
 from valuenet.db import Graph
-from valuenet.engines import Paths, engine_server, read_private
+from valuenet.engines import Paths, engine_server, machine_memory, read_private
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ class Engine:
         from the one it runs with (as a user's next `valuenet server start` sizes it); True if it did."""
         if self.settings is None or self.home is None or self.heap_given:
             return False
-        sized = engine_server(self.kind).default_heap(Paths(self.home), psutil.virtual_memory().total)
+        sized = engine_server(self.kind).default_heap(Paths(self.home), machine_memory())
         if sized == self.heap:
             return False
         self.graph.close()

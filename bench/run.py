@@ -38,14 +38,6 @@ RESULTS = ROOT / "bench" / "results"
 PARTS = ("cli", "load", "jobs", "questions", "explorer")
 ENGINES = ("arcadedb", "neo4j", "external")
 GRAPH_PARTS = ("load", "jobs", "questions", "explorer")  # the parts that need the reference graph
-# Without --heap the local servers run valuenet's default heap, as users do: how the findings describe each
-# engine's (its default_heap in valuenet/engines/)
-DEFAULT_HEAP = {
-    "arcadedb": "valuenet's default, sized from the data (4x the databases' size on disk + 1 GB, "
-    "at least 2 GB, at most half the RAM)",
-    "neo4j": "valuenet's default, sized from the data (3x the store + 512 MB, at least 1 GB, "
-    "at most half the RAM; page cache 1.5x the store + 256 MB, at least 512 MB)",
-}
 
 
 def _git() -> dict[str, Any]:
@@ -323,11 +315,7 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
     if mem and mem["value"] is not None:
         given = (result.get("settings") or {}).get("heap")
         heap = one.get("heap") or result.get("engine_info", {}).get("heap")
-        how = (
-            "set with --heap"
-            if given
-            else DEFAULT_HEAP.get(result.get("engine", ""), DEFAULT_HEAP["arcadedb"])
-        )
+        how = "set with --heap" if given else _default_memory(result.get("engine", ""))
         out.append(
             f"Engine memory {mem['value']:.0f} MB at scale 1 ({'met' if mem['met'] else 'missed'}; load peak "
             f"{(ld or {}).get('engine_peak_rss_mb')} MB, job suite peak "
@@ -349,6 +337,17 @@ def findings(result: dict[str, Any], args: argparse.Namespace) -> list[str]:
                 f"{result['scales'][sc].get('baseline', {}).get('return1_readonly_p50_ms')} ms)."
             )
     return out
+
+
+def _default_memory(engine: str) -> str:
+    """How the findings describe a local server's default memory (the benchmark, like users, runs valuenet's
+    default unless --heap is given): the engine's own MemoryRules in valuenet/engines/."""
+    if engine == "external":
+        return "the external server's own"
+    from valuenet.engines import engine_server
+
+    rules = engine_server("neo4j" if engine == "neo4j" else "arcadedb").describe_memory()
+    return f"valuenet's default, sized from the data ({rules})"
 
 
 def _ran_at_heap(one: dict[str, Any]) -> str:

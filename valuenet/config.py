@@ -45,8 +45,10 @@ class Settings:
     valuenet_engine: str = "arcadedb"
     valuenet_bolt_port: int = 7688
     valuenet_http_port: int = 2489
-    valuenet_heap: str = ""  # JVM heap of the local server; empty: sized from its data (engines.sized_heap)
-    # Neo4j's page cache; empty: sized from its store (engines.neo4j.default_pagecache; 1x: ~110 MB)
+    valuenet_heap: str = (
+        ""  # JVM heap of the local server; empty: sized from its data (each engine's HEAP_RULE)
+    )
+    # Neo4j's page cache; empty: sized from its store (engines.neo4j.PAGECACHE_RULE; 1x: ~110 MB)
     valuenet_pagecache: str = ""
     # Neo4j's dbms.memory.transaction.total.max; empty: Neo4j's default, 70% of the heap
     valuenet_neo4j_tx_memory: str = ""

@@ -33,6 +33,7 @@ from valuenet.engines import (
     all_engine_servers,
     engine_server,
     log_tail,
+    machine_memory,
     write_private,
 )
 
@@ -227,7 +228,7 @@ def start(
     heap_note = f"heap {s.valuenet_heap}"
     if not s.valuenet_heap:
         s = copy.copy(s)
-        s.valuenet_heap = chosen.default_heap(paths, psutil.virtual_memory().total)
+        s.valuenet_heap = chosen.default_heap(paths, machine_memory())
         heap_note = f"heap {s.valuenet_heap}, sized from the data (VALUENET_HEAP chooses another)"
     launch = chosen.prepare(s, paths, creds.root[1])
     with open(paths.log, "ab") as log:

@@ -29,7 +29,7 @@ from tests.jobs_fixtures import load_nx
 from valuenet import schema, server
 from valuenet.config import MAX_QUERY_TIMEOUT_S, Settings
 from valuenet.db import Graph
-from valuenet.engines import MIN_HEAP_MB, Paths, arcadedb, engine_server
+from valuenet.engines import Paths, arcadedb, engine_server
 
 ENGINES = [
     pytest.param("arcadedb", id="arcadedb"),
@@ -235,9 +235,11 @@ def test_the_default_heap_is_sized_from_the_data(tmp_path: Path) -> None:
     s.valuenet_heap = ""  # as for a user who sets no VALUENET_HEAP
     try:
         st = server.start(s)
-        assert st.running and f"heap {MIN_HEAP_MB}m, sized from the data" in st.message
+        assert st.running and f"heap {arcadedb.HEAP_RULE.min_mb}m, sized from the data" in st.message
         assert st.pid is not None
         argv = psutil.Process(st.pid).cmdline()
-        assert argv[argv.index("--heap") + 1] == f"{MIN_HEAP_MB}m"  # an empty state folder: the minimum
+        assert (
+            argv[argv.index("--heap") + 1] == f"{arcadedb.HEAP_RULE.min_mb}m"
+        )  # an empty state folder: the minimum
     finally:
         server.stop(s)

@@ -56,10 +56,11 @@ def test_a_bad_value_is_named_with_its_source(clean_env: Path, monkeypatch: pyte
 def test_the_default_heap_grows_with_the_data_on_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from valuenet.engines import MIN_HEAP_MB, sized_heap
+    from valuenet.engines.arcadedb import HEAP_RULE
 
+    sized_heap = HEAP_RULE.size
     gib = 2**30
-    assert sized_heap(tmp_path / "nothing-yet", 24 * gib) == f"{MIN_HEAP_MB}m"
+    assert sized_heap(tmp_path / "nothing-yet", 24 * gib) == "2048m"
     data = tmp_path / "databases" / "valuenet"
     data.mkdir(parents=True)
     with open(data / "bucket", "wb") as f:  # sparse: 1 GiB on paper
@@ -90,3 +91,15 @@ def test_neo4j_sizes_heap_and_page_cache_from_its_store_alone(tmp_path: Path) ->
     assert default_pagecache(paths, 24 * gib) == f"{1536 + 256}m"
     assert SERVER.default_heap(paths, 4 * gib) == "2048m"  # at most half the machine's memory
     assert default_pagecache(paths, 4 * gib) == "1024m"  # at most a quarter
+
+
+def test_each_engine_describes_the_memory_rules_it_sizes_by() -> None:
+    from valuenet.engines import engine_server
+
+    assert engine_server("arcadedb").describe_memory() == (
+        "4x the databases' size on disk + 1 GB, at least 2 GB, at most half the RAM"
+    )
+    assert engine_server("neo4j").describe_memory() == (
+        "3x the store + 512 MB, at least 1 GB, at most half the RAM; "
+        "page cache 1.5x the store + 256 MB, at least 512 MB, at most a quarter of the RAM"
+    )

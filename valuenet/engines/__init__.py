@@ -117,7 +117,12 @@ class EngineServer(Protocol):
 
     def default_heap(self, paths: Paths, total_memory: int) -> str:
         """The heap when VALUENET_HEAP is not set (a JVM size such as '2048m'), sized from the databases
-        on disk (sized_heap with the engine's own figures)."""
+        on disk by the engine's own MemoryRule."""
+        ...
+
+    def describe_memory(self) -> str:
+        """How the engine sizes its heap (and any other memory) when the user does not, in words (the bench's
+        report)."""
         ...
 
     def prepare(self, settings: Settings, paths: Paths, password: str) -> Launch:
@@ -147,31 +152,41 @@ def all_engine_servers() -> list[EngineServer]:
     return [engine_server(name) for name in ENGINES]
 
 
-# The embedded engine's JVM heap when VALUENET_HEAP is not set (Neo4j's: engines/neo4j.py): 2 GB from an
-# empty state folder (the server starts before the first load; the scale-1 reference graph and its jobs fit,
-# and ArcadeDB gives each query a share of the heap
-# as its buffer budget: co_investment_pairs needs that much), then 4x the databases' size on disk plus 1 GB,
-# never more than half the machine's memory. The JVM grows into whatever heap it gets: a fixed 4g made the
-# embedded engine 3.2 GB resident on the 1x graph.
-MIN_HEAP_MB = 2048
-HEAP_PER_MB_ON_DISK = 4
+@dataclass(frozen=True)
+class MemoryRule:
+    """How a local server sizes a memory setting (a heap, a page cache) when the user has not set one:
+    `per_mb_on_disk` x its databases' size on disk + `base_mb`, at least `min_mb`, at most `max_share` of
+    the machine's memory. Each engine keeps its own rules; the bench's report reads their `describe()`."""
+
+    min_mb: int
+    per_mb_on_disk: float
+    base_mb: int
+    max_share: float
+    on_disk: str = "the databases' size on disk"
+
+    def size(self, data: Path, total_memory: int) -> str:
+        """A JVM size such as '2048m' for databases kept under `data` on a machine with `total_memory`."""
+        wanted_mb = max(self.min_mb, int(self.per_mb_on_disk * size_on_disk(data) / 2**20) + self.base_mb)
+        return f"{min(wanted_mb, int(total_memory * self.max_share) // 2**20)}m"
+
+    def describe(self) -> str:
+        """E.g. "4x the databases' size on disk + 1 GB, at least 2 GB, at most half the RAM"."""
+        share = {0.5: "half", 0.25: "a quarter of"}.get(self.max_share, f"{self.max_share:.0%} of")
+        return (
+            f"{self.per_mb_on_disk:g}x {self.on_disk} + {_mb(self.base_mb)}, at least {_mb(self.min_mb)}, "
+            f"at most {share} the RAM"
+        )
 
 
-def sized_heap(
-    data: Path,
-    total_memory: int,
-    *,
-    min_mb: int = MIN_HEAP_MB,
-    per_mb_on_disk: float = HEAP_PER_MB_ON_DISK,
-    base_mb: int = 1024,
-    max_share: float = 0.5,
-) -> str:
-    """A memory size (a JVM size such as '2048m') for a server whose databases live under `data`:
-    `per_mb_on_disk` x their size on disk + `base_mb`, at least `min_mb`, at most `max_share` of the
-    machine's memory. The defaults are the embedded engine's heap; Neo4j sizes its own heap and page cache
-    with other figures (valuenet/engines/neo4j.py)."""
-    wanted_mb = max(min_mb, int(per_mb_on_disk * size_on_disk(data) / 2**20) + base_mb)
-    return f"{min(wanted_mb, int(total_memory * max_share) // 2**20)}m"
+def _mb(mb: int) -> str:
+    return f"{mb // 1024} GB" if mb % 1024 == 0 else f"{mb} MB"
+
+
+def machine_memory() -> int:
+    """Bytes of memory on this machine, which every default memory size is capped by."""
+    import psutil
+
+    return int(psutil.virtual_memory().total)
 
 
 def size_on_disk(data: Path) -> int:

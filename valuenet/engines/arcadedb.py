@@ -30,11 +30,11 @@ from valuenet.config import DEFAULT_DATABASE, MAX_QUERY_TIMEOUT_S, Settings
 from valuenet.engines import (
     Credentials,
     Launch,
+    MemoryRule,
     Paths,
     ServerError,
     new_password,
     read_private,
-    sized_heap,
     write_private,
 )
 
@@ -46,6 +46,12 @@ READER_GROUP = "valuenet_reader"
 # Queries the engine runs at once (its admission gate; see _serve): the explorer's and console's readers,
 # a job run and the stops of timed-out queries, with room to spare. Each still waits for the heap budget.
 QUERY_MAX_CONCURRENT = 16
+# The JVM heap when VALUENET_HEAP is not set: 2 GB from an empty state folder (the server starts before the
+# first load; the scale-1 reference graph and its jobs fit, and ArcadeDB gives each query a share of the
+# heap as its buffer budget: co_investment_pairs needs that much), then 4x the databases' size on disk plus
+# 1 GB, never more than half the machine's memory. The JVM grows into whatever heap it gets: a fixed 4g made
+# the embedded engine 3.2 GB resident on the 1x graph.
+HEAP_RULE = MemoryRule(min_mb=2048, per_mb_on_disk=4, base_mb=1024, max_share=0.5)
 
 
 class ArcadeDBServer:
@@ -130,7 +136,10 @@ class ArcadeDBServer:
         return paths.home / "root" / "databases"
 
     def default_heap(self, paths: Paths, total_memory: int) -> str:
-        return sized_heap(self.data_dir(paths), total_memory)
+        return HEAP_RULE.size(self.data_dir(paths), total_memory)
+
+    def describe_memory(self) -> str:
+        return HEAP_RULE.describe()
 
     def prepare(self, settings: Settings, paths: Paths, password: str) -> Launch:
         argv = [

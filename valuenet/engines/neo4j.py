@@ -9,8 +9,8 @@ the distribution of valuenet/engines/neo4j_dist.py on the classpath. In the stat
     logs/neo4j/               Neo4j's own logs (neo4j.log, debug.log); logs/server.log has the JVM's output
 
 Only Bolt listens, on 127.0.0.1 (HTTP and HTTPS are off: valuenet speaks Bolt). Heap (VALUENET_HEAP) and page
-cache (VALUENET_PAGECACHE) are explicit, by default sized from the store at each start (default_heap,
-default_pagecache); GDS and APOC procedures are unrestricted; usage reporting is off.
+cache (VALUENET_PAGECACHE) are explicit, by default sized from the store at each start (HEAP_RULE,
+PAGECACHE_RULE); GDS and APOC procedures are unrestricted; usage reporting is off.
 Community Edition holds one user database (no CREATE DATABASE); valuenet names it `valuenet`.
 """
 
@@ -24,11 +24,12 @@ from valuenet.config import DEFAULT_DATABASE, Settings
 from valuenet.engines import (
     Credentials,
     Launch,
+    MemoryRule,
     Paths,
     ServerError,
+    machine_memory,
     new_password,
     read_private,
-    sized_heap,
     write_private,
 )
 from valuenet.engines.neo4j_dist import Distribution, assemble, find_java, read_lock
@@ -67,17 +68,21 @@ def store_dir(paths: Paths) -> Path:
     return server_home(paths) / "data" / "databases"
 
 
-MIN_HEAP_MB = 1024  # the local Neo4j's default heap from an empty state folder up to the 1x graph
+# The heap when VALUENET_HEAP is not set: 1 GB up to a store of ~170 MB (the 1x graph's is ~110 MB), then 3x
+# the store + 512 MB. The store alone, not the transaction logs beside it (~500 MB after a 1x load, kept up
+# to 1 GB), which made the 1x heap 3.5 GB. What needs heap at 1x is small: the questions' live set ~70 MB
+# (-Xlog:gc), the publication's 5,000-node transactions ~300 MB of the transaction memory (70% of the heap),
+# GDS's projections of 44k nodes a few MB.
+HEAP_RULE = MemoryRule(min_mb=1024, per_mb_on_disk=3, base_mb=512, max_share=0.5, on_disk="the store")
+# The page cache when VALUENET_PAGECACHE is not set: the store and its growth, at least 512 MB (an empty
+# state folder's, which the 1x load fills to ~110 MB). Neo4j takes most of the page cache's memory as pages
+# are read, not all: on an empty store a 4g page cache started 150 MB more resident than a 512m one.
+PAGECACHE_RULE = MemoryRule(min_mb=512, per_mb_on_disk=1.5, base_mb=256, max_share=0.25, on_disk="the store")
 
 
 def default_pagecache(paths: Paths, total_memory: int) -> str:
-    """The page cache when VALUENET_PAGECACHE is not set: 1.5x the store + 256 MB (the store and its
-    growth), at least 512 MB (an empty state folder's, which the 1x load fills to ~110 MB), at most a
-    quarter of the machine's memory. Neo4j takes most of the page cache's memory as pages are read, not
-    all: on an empty store a 4g page cache started 150 MB more resident than a 512m one (one start each)."""
-    return sized_heap(
-        store_dir(paths), total_memory, min_mb=512, per_mb_on_disk=1.5, base_mb=256, max_share=0.25
-    )
+    """The page cache when VALUENET_PAGECACHE is not set (PAGECACHE_RULE over the store)."""
+    return PAGECACHE_RULE.size(store_dir(paths), total_memory)
 
 
 def dist_root(settings: Settings) -> Path:
@@ -124,12 +129,11 @@ class Neo4jServer:
         return server_home(paths) / "data"
 
     def default_heap(self, paths: Paths, total_memory: int) -> str:
-        """1 GB up to a store of ~170 MB (the 1x graph's is ~110 MB), then 3x the store + 512 MB, at most
-        half the machine's memory. The store alone, not the transaction logs beside it (~500 MB after a
-        1x load, kept up to 1 GB), which made the 1x heap 3.5 GB. What needs heap at 1x is small: the
-        questions' live set ~70 MB (-Xlog:gc), the publication's 5,000-node transactions ~300 MB of the
-        transaction memory (70% of the heap), GDS's projections of 44k nodes a few MB."""
-        return sized_heap(store_dir(paths), total_memory, min_mb=MIN_HEAP_MB, per_mb_on_disk=3, base_mb=512)
+        """HEAP_RULE over the store alone (not its transaction logs)."""
+        return HEAP_RULE.size(store_dir(paths), total_memory)
+
+    def describe_memory(self) -> str:
+        return f"{HEAP_RULE.describe()}; page cache {PAGECACHE_RULE.describe()}"
 
     def prepare(self, settings: Settings, paths: Paths, password: str) -> Launch:
         java = find_java()
@@ -173,6 +177,7 @@ def write_conf(settings: Settings, paths: Paths, dist: Distribution) -> Path:
     conf = home / "conf" / "neo4j.conf"
     conf.parent.mkdir(parents=True, exist_ok=True)
     port = settings.valuenet_bolt_port
+    pagecache = settings.valuenet_pagecache or default_pagecache(paths, machine_memory())
     lines = [
         "# Written by valuenet at each start (valuenet/engines/neo4j.py): set VALUENET_* instead of editing.",
         f"initial.dbms.default_database={DEFAULT_DATABASE}",
@@ -187,7 +192,7 @@ def write_conf(settings: Settings, paths: Paths, dist: Distribution) -> Path:
             if (heap := settings.valuenet_heap)
             else []
         ),
-        f"server.memory.pagecache.size={settings.valuenet_pagecache or default_pagecache(paths, _memory())}",
+        f"server.memory.pagecache.size={pagecache}",
         *(
             [f"dbms.memory.transaction.total.max={tx_memory}"]
             if (tx_memory := settings.valuenet_neo4j_tx_memory)
@@ -204,12 +209,6 @@ def write_conf(settings: Settings, paths: Paths, dist: Distribution) -> Path:
     ]
     conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return conf
-
-
-def _memory() -> int:
-    import psutil
-
-    return int(psutil.virtual_memory().total)
 
 
 def run_admin(
