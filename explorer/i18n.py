@@ -156,6 +156,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeout": ("超时", "Timed out"),
     "bad_limits": ("设置超出范围", "Setting out of range"),
     "truncated": ("已达行数上限：只显示前 {cap} 行", "Row cap reached: showing the first {cap} rows"),
+    "engine_warns": ("数据库引擎提示（原文）", "The engine warns"),
     "examples": ("示例", "Examples"),
     # start page
     "page_start": ("首页", "Start"),

@@ -471,6 +471,8 @@ def cypher(
     err = console(stderr=True)
     for note in res.notes:
         err.print(f"note: {note}")
+    for warning in res.engine_warnings:
+        err.print(f"the engine warns: {warning}", markup=False, highlight=False)
     if fmt is OutputFormat.table:
         err.print(f"{len(res.rows)} row(s) in {time.perf_counter() - started:.3f} s")
 

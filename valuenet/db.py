@@ -65,6 +65,13 @@ Row = dict[str, Any]
 Params = Mapping[str, Any]
 
 _log = logging.getLogger(__name__)
+# The driver logs every notification the server sends as a WARNING record, which with logging unconfigured
+# prints a multi-line repr to stderr: on Neo4j, dozens per `valuenet jobs run` on a fresh graph, for the
+# system's own queries reading a property nothing has written yet. Analysts' queries get the server's
+# warnings as ReadResult.engine_warnings instead (run_readonly), shown by `valuenet cypher` and the console.
+_notifications_log = logging.getLogger("neo4j.notifications")
+_notifications_log.addHandler(logging.NullHandler())
+_notifications_log.propagate = False
 
 # Errors re-exported so callers never import neo4j to catch them.
 ServiceUnavailable = neo4j_errors.ServiceUnavailable
@@ -192,6 +199,8 @@ class ReadResult:
     truncated: bool = False
     elapsed_s: float = 0.0
     notes: list[str] = field(default_factory=list)
+    # What the engine warned about the query (Neo4j: e.g. a label that does not exist), in its own words
+    engine_warnings: list[str] = field(default_factory=list)
 
 
 # What the driver hands over as it is: by exact type, before the isinstance checks below (an answer of a few
@@ -778,6 +787,7 @@ class Graph:
         self, query: str, params: Params | None, timeout: float, row_cap: int | None, tag: str
     ) -> ReadResult:
         truncated = False
+        warnings: list[str] = []
         with self._session(read=True, driver=self._readonly_driver()) as s:
             tx = s.begin_transaction(timeout=timeout)
             try:
@@ -800,6 +810,7 @@ class Graph:
                         raise WriteRefusedError(
                             "Writes are not allowed here: the query changed the graph and was rolled back."
                         )
+                    warnings = _engine_warnings(summary)
             finally:
                 # Always: a read-only query must leave nothing behind, whatever the engine. A query ended
                 # on the engine is rolled back there, and the driver may then report the end it caused.
@@ -809,7 +820,9 @@ class Graph:
                     if not truncated:
                         raise
         notes = [f"row cap reached: showing the first {row_cap} rows"] if truncated else []
-        return ReadResult(columns=columns, rows=rows, truncated=truncated, notes=notes)
+        return ReadResult(
+            columns=columns, rows=rows, truncated=truncated, notes=notes, engine_warnings=warnings
+        )
 
     def stop_tagged(self, tag: str) -> bool:
         """Ask the engine to end the running transactions of the query tagged `tag` (SHOW and TERMINATE
@@ -826,6 +839,18 @@ class Graph:
         except (Neo4jError, DriverError):
             return False
         return bool(ids)
+
+
+def _engine_warnings(summary: neo4j.ResultSummary) -> list[str]:
+    """The server's warnings about a query, one line each with where in the query they point."""
+    out = []
+    for status in summary.gql_status_objects:
+        if not status.is_notification or status.severity is not neo4j.NotificationSeverity.WARNING:
+            continue
+        text = status.status_description.removeprefix("warn: ")
+        pos = status.position
+        out.append(f"{text} (line {pos.line}, column {pos.column})" if pos else text)
+    return out
 
 
 def _busy_pause(attempt: int) -> float | None:

@@ -48,6 +48,8 @@ def _show(result: ReadResult, cap: int) -> None:
     st.caption(t("rows", n=len(result.rows), s=result.elapsed_s))
     if result.truncated:
         st.warning(t("truncated", cap=cap))
+    for warning in result.engine_warnings:  # in the engine's own words (Neo4j: English)
+        st.warning(f"{t('engine_warns')}: {warning}")
     nodes, edges = charts.graph_from_values(result.rows)
     if nodes:
         ui.network(nodes, edges, key="con_graph", height=520)

@@ -66,6 +66,24 @@ def test_every_other_command_works_unchanged(neo4j_engine: Settings) -> None:
     assert refused.returncode == 3 and "Writes are not allowed" in refused.stderr
 
 
+def test_an_analysts_query_gets_the_engines_warnings_as_one_line_each(
+    neo4j_engine: Settings, graph: Graph
+) -> None:
+    # Neo4j warns about names the graph has never held. The driver would log each as a multi-line WARNING
+    # record to stderr (and for the system's own queries too); valuenet says it once, where it points.
+    query = "MATCH (n:NoSuchLabelEver) RETURN n.no_such_property_ever AS x"
+    result = graph.run_readonly(query)
+    assert result.rows == []
+    assert any(
+        "`NoSuchLabelEver` does not exist" in w and "(line 1, column 10)" in w for w in result.engine_warnings
+    )
+    assert any("`no_such_property_ever` does not exist" in w for w in result.engine_warnings)
+    done = run_cli(["cypher", query], neo4j_engine)
+    assert done.returncode == 0, done.stderr
+    assert "the engine warns: label does not exist" in done.stderr
+    assert "Received notification" not in done.stderr
+
+
 def test_schema_load_and_jobs_run_on_it(neo4j_engine: Settings, graph: Graph) -> None:
     for args in (["schema", "apply"], ["load", "--dimensions"], ["load", str(EXAMPLES / "mapping.yaml")]):
         done = run_cli(args, neo4j_engine)
