@@ -15,6 +15,7 @@ included, are recorded on the run.
 from __future__ import annotations
 
 import re
+import time
 from typing import TYPE_CHECKING, Any
 
 from gds_jobs.algorithms.base import Orientation, Params, ProgressFn, Result
@@ -107,6 +108,7 @@ class GdsBackend:
             raise ValueError(f"job {job.name!r} ({job.algorithm.name}) has no GDS implementation")
         graph_name = f"{self.graph_prefix}{staged}"
         progress("projecting (GDS)", 0.05)
+        started = time.perf_counter()
         try:
             order = (
                 {"order_seed": getattr(params, "seed", 0) % 2**31}
@@ -120,6 +122,10 @@ class GdsBackend:
                 **order,
             )
             nodes, rels = int(projected.node_count), int(projected.relationship_count)
+            # As the local backend's timings: the projection, then the algorithm (here with GDS's own write
+            # of the staging property, which write_millis tells apart)
+            timings = {"stream_s": round(time.perf_counter() - started, 3)}
+            started = time.perf_counter()
             job.require_relationships(rels, self.focal)
             call = gds_call(params, job.orientation, nodes)
             config = {"concurrency": call.concurrency or self.concurrency, **call.config}
@@ -156,6 +162,8 @@ class GdsBackend:
                 value = getattr(out, field, None)  # not every write result has every field
                 if value is not None:
                     facts[fact] = value
+            timings["compute_s"] = round(time.perf_counter() - started, 3)
+            facts.update(timings)
             facts["gds_endpoint"] = call.endpoint
             facts["gds_concurrency"] = config["concurrency"]
             facts["gds_config"] = repr(sorted(config.items()))
