@@ -260,9 +260,9 @@ class _Resolver:
         keys |= {o.key for r in obs.relations for o in (r.sample, r.partner) if o.id is None}
         groups: set[str] = set()
         for n in obs.nodes:
-            groups |= {g for g in (n.org.parent, self.aliases.group_of(n.org.canonical)) if g}
+            groups |= {g for g in (n.org.parent, self.aliases.group_of_key(n.org.key)) if g}
         for r in obs.relations:
-            groups |= {g for o in (r.sample, r.partner) if (g := self.aliases.group_of(o.canonical))}
+            groups |= {g for o in (r.sample, r.partner) if (g := self.aliases.group_of_key(o.key))}
         keys |= {name_key(self.aliases.canonical(g)) for g in groups}
         out = {k: local[k] for k in keys if k in local}
         rest = sorted(keys - set(out))
@@ -363,7 +363,7 @@ class _Resolver:
             (ident(n.org), n.org.parent, {n.edition}) for n in obs.nodes if n.org.parent
         ]
         for acc in list(self.out.nodes.values()):
-            g = self.aliases.group_of(acc.name)
+            g = self.aliases.group_of_key(acc.key)
             if g:
                 parents.append((acc.id, g, acc.editions))
         for unit, g, eds in parents:
