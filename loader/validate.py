@@ -691,13 +691,16 @@ class RowValidator:
         """Spellings from alias columns join the alias table for the rest of this load (unless the spelling
         is itself the name of an organisation in a node table, or already an alias)."""
         node_keys = {n.org.key for n in nodes}
+        learned = 0
         for n in nodes:
             for alias in n.org.alias_names:
                 k = name_key(alias)
                 if k not in node_keys and k not in self.aliases.same:
                     self.aliases.same[k] = n.org.canonical
-        self._names.clear()  # names now resolve differently
-        self._org_cache.clear()
+                    learned += 1
+        if learned:  # names now resolve differently (else the relation tables' names are the node tables')
+            self._names.clear()
+            self._org_cache.clear()
 
     # -- taxonomies, crosswalks, chains -------------------------------------------------------------------
     def taxonomy(self, f: ReadFile) -> TaxonomyObs:
