@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,20 @@ def test_the_explorer_is_read_only_unless_started_for_operators(
     result = CliRunner().invoke(app, ["explore", *args])
     assert result.exit_code == 0, result.output
     assert (started.get(cli.OPERATOR_ENV) == "1") is operator
+
+
+def test_the_served_index_names_the_server_for_every_page(tmp_path: Path) -> None:
+    """The index.html `explorer.serve` serves sets Streamlit's server address before its code runs, taking
+    a page's path off the URL: every page of app.py is in its list, and the other browser files are there."""
+    import re
+
+    from streamlit import file_util
+
+    from explorer import serve
+
+    app = (cli.APP).read_text(encoding="utf-8")
+    assert set(re.findall(r'url_path="([^"]+)"', app)) == set(serve.PAGE_PATHS)
+    own = serve._static_dir(Path(file_util.get_static_dir()), tmp_path)
+    index = (own / "index.html").read_text(encoding="utf-8")
+    assert index.index("window.__streamlit") < index.index('type="module"')
+    assert '"organization"' in index and (own / "static").is_dir() and (own / "favicon.png").exists()
