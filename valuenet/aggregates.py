@@ -557,7 +557,9 @@ def _org_relations(reads: _Reads, model: GraphModel) -> list[list[Any]]:
 def _org_ego(reads: _Reads, model: GraphModel, name: str) -> list[dict[str, Any]]:
     graph = reads.graph
     orgs = graph.read(queries.load("aggregates/org_ego_organizations").render(model))[0]["organizations"]
-    node = {row[0]: row for row in orgs}
+    # each organisation's labels joined and its id's sort key once, not once per view it is shown in
+    node = {row[0]: [*row[:5], "|".join(row[5]), row[6]] for row in orgs}
+    id_order = {eid: _text_order(row[1]) for eid, row in node.items()}
     relations = _org_relations(reads, model)
     between: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     looped = set()
@@ -573,7 +575,7 @@ def _org_ego(reads: _Reads, model: GraphModel, name: str) -> list[dict[str, Any]
         if len(partners) < EGO_HUB_PARTNERS or centre in looped or not all(p in node for p in partners):
             continue
         # as ego_network orders them: most relations with the centre first, then by id
-        kept = sorted(partners, key=lambda p: (-len(partners[p]), _text_order(node[p][1])))[:EGO_SHOWN]
+        kept = sorted(partners, key=lambda p: (-len(partners[p]), id_order[p]))[:EGO_SHOWN]
         part = _ego_view(centre, kept, between, relations, node)
         if part is not None:
             parts.append({**part, "nodes_total": 1 + len(partners)})
@@ -615,7 +617,7 @@ def _ego_view(
         "node_name_zh": [_text(row[2]) for row in nodes],
         "node_name_en": [_text(row[3]) for row in nodes],
         "node_country": [_text(row[4]) for row in nodes],
-        "node_labels": ["|".join(row[5]) for row in nodes],
+        "node_labels": [row[5] for row in nodes],
         "node_synthetic": [row[6] for row in nodes],
         "edge_source": [position[r[0]] for r in ordered],
         "edge_target": [position[r[1]] for r in ordered],
