@@ -2,7 +2,8 @@
 // title_en: How fresh one keyed part of an aggregate is
 // answers: >
 //   for the part of aggregate `name` of one focal set kept for `key` (org_ego: an organisation's id), the
-//   graph version it was computed from and when (null when there is no such part), and the version its
+//   graph version it was computed from, when and in which layout (1 before layouts were stamped; null when
+//   there is no such part), and the version its
 //   inputs last changed at (`inputs_<aggregate>` where a load stamped one, else the graph's relations
 //   version); one row always
 // params:
@@ -12,9 +13,9 @@
 // template: {aggregate: "the same aggregate, whose stamp is read"}
 OPTIONAL MATCH (a:Aggregate {key: $key})
 WHERE a.name = $name AND a.focal_set = $focal_set
-WITH a.version AS part_version, a.computed_at AS computed_at
+WITH a.version AS part_version, a.computed_at AS computed_at, coalesce(a.layout, 1) AS layout
 CALL () {
   OPTIONAL MATCH (g:GraphSetting {key: 'relations_version'})
   RETURN coalesce(g.inputs_{{ aggregate | default('org_ego') }}, g.value, 0) AS version
 }
-RETURN part_version, computed_at, version
+RETURN part_version, computed_at, layout, version

@@ -20,13 +20,15 @@
 // the maintained pairs (valuenet/aggregates.py: those with at least aggregate_at_least investees in common)
 MATCH (a:Aggregate {name: 'co_investors', focal_set: '{{ model.focal_set.label or 'all' }}'})
 WHERE {{ aggregate_part('co_investors', 'financing', 'a') }}
-// each list read once (an element read from the node's property reads the whole list)
-WITH coalesce(a.pair_shared{{ variant }}, []) AS shared, a.pair_a_zh AS a_zh, a.pair_b_zh AS b_zh,
+// each list read once (an element read from the node's property reads the whole list); investors and
+// example investees are named once in the part, pairs and examples are positions among them
+WITH coalesce(a.pair_shared{{ variant }}, []) AS shared, a.pair_a AS firsts, a.pair_b AS seconds,
+     a.investor_zh AS zh,
 {% if given.investor %}
-     [a.pair_a_id, a.pair_a_zh, a.pair_a_en, a.pair_b_id, a.pair_b_zh, a.pair_b_en] AS names,
+     [a.investor_id, a.investor_zh, a.investor_en] AS names,
 {% endif %}
-     a.pair_examples{{ variant }} AS examples, a.pair_examples_start{{ variant }} AS starts,
-     a.pair_synthetic AS synthetic{{ ',' if not given.investor }}
+     a.investee_zh AS investees, a.pair_examples{{ variant }} AS examples,
+     a.pair_examples_start{{ variant }} AS starts, a.investor_synthetic AS synthetic{{ ',' if not given.investor }}
 {% if given.investor %}
 UNWIND range(0, size(shared) - 1) AS k
 {% else %}
@@ -34,13 +36,14 @@ UNWIND range(0, size(shared) - 1) AS k
      a.pair_order{{ variant }} AS ranked
 UNWIND coalesce(ranked, [])[..$limit] AS k
 {% endif %}
-WITH k, shared[k] AS n, a_zh, b_zh, examples, starts, synthetic{{ ', names' if given.investor }}
+WITH k, shared[k] AS n, firsts[k] AS i, seconds[k] AS j, zh, investees, examples, starts,
+     synthetic{{ ', names' if given.investor }}
 WHERE n >= $min_shared
 {% if given.investor %}
-  AND any(side IN names WHERE side[k] = $investor)
+  AND any(side IN names WHERE side[i] = $investor OR side[j] = $investor)
 {% endif %}
-RETURN a_zh[k] AS investor_a, b_zh[k] AS investor_b, n AS shared, examples[starts[k]..starts[k + 1]] AS examples,
-       synthetic[k] AS synthetic
+RETURN zh[i] AS investor_a, zh[j] AS investor_b, n AS shared,
+       [e IN examples[starts[k]..starts[k + 1]] | investees[e]] AS examples, synthetic[i] OR synthetic[j] AS synthetic
 ORDER BY shared DESC, investor_a, investor_b
 LIMIT $limit
 {% else %}

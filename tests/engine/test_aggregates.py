@@ -12,6 +12,7 @@ import pytest
 
 from loader import load_mapping
 from loader.dimensions import load_dimensions
+from tests.conftest import load_question_fixture
 from tests.loader_support import EXAMPLES
 from valuenet import aggregates, questions
 from valuenet.db import Graph
@@ -185,3 +186,25 @@ def test_org_degrees_and_org_ego_read_the_relations_once_per_version(
     raise_version = True
     aggregates.refresh(g, names=["org_degrees", "org_ego"])
     assert len(asked) == 3
+
+
+def test_parts_of_another_layout_are_stale_and_never_read(fresh_graph: Callable[..., Graph]) -> None:
+    """Parts an older valuenet wrote (no layout stamp: layout 1; co_investors is now 2) are not read: the
+    question counts live and says the aggregate is stale, and a refresh of the stale ones rewrites them."""
+    g = load_question_fixture(fresh_graph("aggregates_layout"))  # a pair with two investees in common
+    aggregates.refresh(g)
+    fresh = questions.ask(g, "co_investment_pairs", {})[2]
+    assert fresh.rows and fresh.notes == []
+    g.write("MATCH (a:Aggregate {name: 'co_investors'}) REMOVE a.layout")
+    assert aggregates.freshness(g, "co_investors").state == "stale"
+    assert aggregates.freshness(g, "focal_places").fresh, "the others keep their layout"
+    live = questions.ask(g, "co_investment_pairs", {})[2]
+    assert live.rows == fresh.rows and len(live.notes) == 1 and "is stale" in live.notes[0]
+    assert set(aggregates.refresh(g, stale_only=True)) == {"co_investors"}
+    assert questions.ask(g, "co_investment_pairs", {})[2].notes == []
+    # org_ego's parts are read one at a time (part_freshness): a part of layout 1 is fresh, of 2 not
+    part = {"name": "org_ego", "focal_set": aggregates.focal_key(MODEL), "key": "ref:某枢纽"}
+    g.write("CREATE (a:Aggregate) SET a = $part, a.version = $v", {"part": part, "v": 10**9})
+    assert aggregates.part_freshness(g, "org_ego", "ref:某枢纽").fresh
+    g.write("MATCH (a:Aggregate {key: 'ref:某枢纽'}) SET a.layout = 2")
+    assert aggregates.part_freshness(g, "org_ego", "ref:某枢纽").state == "stale"
