@@ -61,6 +61,11 @@ PARTS_PER_WRITE = 100  # more parts than this only in org_ego (one per hub)
 LAYOUTS = {"co_investors": 2}
 
 
+def _layout(name: str) -> int:
+    """The layout this code writes aggregate `name`'s parts in (and reads as fresh)."""
+    return LAYOUTS.get(name, 1)
+
+
 @dataclass(frozen=True)
 class Freshness:
     name: str
@@ -109,11 +114,10 @@ def freshness(graph: Graph, name: str, model: GraphModel | None = None) -> Fresh
     if not row["parts"]:
         return Freshness(name, "missing")
     # parts of another layout than this code's (written by an older valuenet) are stale, never read
-    layout = LAYOUTS.get(name, 1)
     current = (
         row["oldest"] == row["newest"]
         and row["oldest"] >= row["version"]
-        and row["layout_oldest"] == row["layout_newest"] == layout
+        and row["layout_oldest"] == row["layout_newest"] == _layout(name)
     )
     return Freshness(name, "fresh" if current else "stale", str(row["computed_at"]))
 
@@ -132,7 +136,7 @@ def part_freshness(graph: Graph, name: str, key: str, model: GraphModel | None =
     row = graph.read(_part_status_query(name), params)[0]
     if row["part_version"] is None:
         return Freshness(name, "missing")
-    current = row["part_version"] >= row["version"] and row["layout"] == LAYOUTS.get(name, 1)
+    current = row["part_version"] >= row["version"] and row["layout"] == _layout(name)
     state: State = "fresh" if current else "stale"
     return Freshness(name, state, str(row["computed_at"]))
 
@@ -203,7 +207,7 @@ def refresh(
             "name": name,
             "focal_set": focal_key(model),
             "version": version,
-            "layout": LAYOUTS.get(name, 1),
+            "layout": _layout(name),
             "computed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
         graph.write(queries.text("aggregates/clear"), {"name": name, "focal_set": focal_key(model)})
@@ -447,8 +451,8 @@ def _investor_pairs(found: list[list[Any]]) -> tuple[dict[tuple[str, str], dict[
     pair shares.
 
     Every pair of every investee is counted in arrays, and only the pairs kept are followed investee by
-    investee: nearly all pairs share one investee, and following each of them here took 12.7 s of a
-    scale-10 load."""
+    investee: nearly all pairs share one investee (at scale 10, 49,954 of 618,831 are kept), and following
+    each of them here took 5.1 s against 2.6 s this way (measured)."""
     import numpy as np
 
     rows: list[list[Any]] = []  # each investee's investors, the smaller id first (Cypher's `a.id < b.id`)
@@ -461,6 +465,8 @@ def _investor_pairs(found: list[list[Any]]) -> tuple[dict[tuple[str, str], dict[
         # a variant some pair shares: two of this investee's investors invested in that edition
         in_edition = Counter(e for investor in ordered for e in set(investor[4]))
         editions |= {str(e) for e, n in in_edition.items() if n > 1}
+    if not rows:
+        return {}, editions
     ids: dict[str, int] = {}
     investor = np.array([ids.setdefault(row[0], len(ids)) for row in rows], dtype=np.int64)
     firsts, seconds, investees = [], [], []  # each pair of each investee's rows, i < j as the loop took them
@@ -469,8 +475,6 @@ def _investor_pairs(found: list[list[Any]]) -> tuple[dict[tuple[str, str], dict[
         firsts.append(i + start)
         seconds.append(j + start)
         investees.append(np.full(len(i), number, dtype=np.int64))
-    if not rows:
-        return {}, editions
     first_row, second_row = np.concatenate(firsts), np.concatenate(seconds)
     investee = np.concatenate(investees)
     pair = investor[first_row] * len(ids) + investor[second_row]
