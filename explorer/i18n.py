@@ -154,6 +154,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bad_json": ("参数不是有效的 JSON 对象", "Parameters are not a valid JSON object"),
     "refused": ("已拒绝", "Refused"),
     "timeout": ("超时", "Timed out"),
+    "query_memory": (
+        "数据库引擎拒绝了这个查询：它需要的内存超过了引擎允许单个查询占用的上限。",
+        "The engine refused this query: it needs more memory than the engine lets one query hold.",
+    ),
+    "memory_hint": (
+        "可以缩小查询（加 LIMIT、更具体的 MATCH、少收集一些值），或给服务器更大的堆内存"
+        "（VALUENET_HEAP，例如 4g，然后 `valuenet server stop` 再 `start`）。",
+        "Narrow the query (a LIMIT, a more selective MATCH, fewer values collected), or give the server a "
+        "larger heap (VALUENET_HEAP, e.g. 4g, then `valuenet server stop` and `start`).",
+    ),
+    "aggregate_stale_hint": (
+        "这个问题是现场计数的，因为它本可读取的维护汇总 {name} 已过期或尚未计算。运行 "
+        "`valuenet aggregates refresh` 重新计算后，这个问题会直接读取汇总。",
+        "This question was counted live because the maintained aggregate it reads, {name}, is stale or not "
+        "computed yet: `valuenet aggregates refresh` recomputes it, and the question then reads it instead.",
+    ),
+    "error_details": ("详细信息（原文）", "Details"),
     "bad_limits": ("设置超出范围", "Setting out of range"),
     "truncated": ("已达行数上限：只显示前 {cap} 行", "Row cap reached: showing the first {cap} rows"),
     "engine_warns": ("数据库引擎提示（原文）", "The engine warns"),

@@ -26,7 +26,7 @@ from explorer.i18n import (
 )
 from valuenet import org_names
 from valuenet.config import NotConfiguredError
-from valuenet.db import DriverError, Neo4jError
+from valuenet.db import DriverError, Neo4jError, QueryLimitError, QueryMemoryError, QueryTimeoutError
 
 # Tooltips: map regions are keyed by adcode, show the region's name instead.
 _MAP_TOOLTIP = JsCode(
@@ -76,6 +76,27 @@ def connect() -> data.Conn:
         st.info(t("engine_hint"))
         st.stop()
         raise  # unreachable: st.stop() raises
+
+
+# What a read can fail with once the engine answers: a limit (time, memory), the engine's refusal, the driver
+READ_ERRORS = (QueryLimitError, Neo4jError, DriverError)
+
+
+def read_failed(e: Exception) -> None:
+    """What a reader sees when a question or query fails: in their language, with what to do next."""
+    if isinstance(e, QueryTimeoutError):
+        st.error(f"{t('timeout')}: {e}")
+    elif isinstance(e, QueryMemoryError):
+        st.error(t("query_memory"))
+    else:
+        st.error(f"{t('query_failed')}: {getattr(e, 'message', None) or e}")
+    if isinstance(e, QueryLimitError) and e.stale_aggregate:
+        st.info(t("aggregate_stale_hint", name=e.stale_aggregate))
+    elif isinstance(e, QueryMemoryError):
+        st.info(t("memory_hint"))
+    if isinstance(e, QueryMemoryError):
+        with st.expander(t("error_details")):
+            st.code(str(e), language=None, wrap_lines=True)
 
 
 def synthetic_banner(c: data.Conn) -> None:

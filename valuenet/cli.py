@@ -444,7 +444,13 @@ def cypher(
     Example: valuenet cypher "MATCH (c:City {code: $code}) RETURN c.name_zh AS city" -p code=440100
     """
     from valuenet.config import Settings
-    from valuenet.db import CONNECTION_ERRORS, Neo4jError, QueryTimeoutError, WriteRefusedError
+    from valuenet.db import (
+        CONNECTION_ERRORS,
+        Neo4jError,
+        QueryMemoryError,
+        QueryTimeoutError,
+        WriteRefusedError,
+    )
 
     s = Settings()
     params = parse_params(param or [])
@@ -463,6 +469,8 @@ def cypher(
             raise fail(str(e), EXIT_WRITE_REFUSED) from None
         except QueryTimeoutError as e:
             raise fail(str(e), EXIT_TIMEOUT) from None
+        except QueryMemoryError as e:
+            raise fail(str(e)) from None
         except CONNECTION_ERRORS:
             raise  # graph_session says what happened to the engine
         except Neo4jError as e:
@@ -536,7 +544,7 @@ def ask(
     valuenet ask --text "谁在为广州汽车制造业赋能" --format json
     """
     from valuenet import questions as questions_mod
-    from valuenet.db import Neo4jError, QueryTimeoutError
+    from valuenet.db import Neo4jError, QueryMemoryError, QueryTimeoutError
 
     if (question_id is None) == (text is None):
         raise fail('give a question ID or --text "a question in plain words" (one of them)', EXIT_USAGE)
@@ -564,6 +572,8 @@ def ask(
             raise fail(str(e), EXIT_USAGE) from None
         except QueryTimeoutError as e:
             raise fail(str(e), EXIT_TIMEOUT) from None
+        except QueryMemoryError as e:
+            raise fail(f"question {question_id}: {e}") from None
         except Neo4jError as e:
             raise fail(f"the engine rejected question {question_id}: {e.message or e}") from None
         for note in questions_mod.resolution_notes(g, q, raw, used):

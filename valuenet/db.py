@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, Self
 
 from valuenet.config import MAX_QUERY_TIMEOUT_S, MAX_ROW_CAP, ConnectionInfo, Settings, connection_info
 from valuenet.readonly import write_clause_in
@@ -94,6 +94,14 @@ BUSY_PAUSE_S = 1.0  # before the first retry; doubled before each further one
 STOP_GRACE_S = 10.0  # how long a query ended on the engine may take to give its thread back
 
 
+# What gives an engine more memory for queries and transactions: its heap (ArcadeDB's query budget is half
+# of it, its cap on in-heap elements one per 2 KB of it; Neo4j's transaction memory 70 % by default).
+LARGER_HEAP = (
+    "give the server a larger heap (VALUENET_HEAP, e.g. 4g, then `valuenet server stop` and `start`; "
+    "with docker compose, NEO4J_HEAP)"
+)
+
+
 class TransactionMemoryError(RuntimeError):
     """The engine refused a transaction for want of transaction memory (Neo4j's
     dbms.memory.transaction.total.max, 70% of the heap by default): running it again cannot pass."""
@@ -102,12 +110,22 @@ class TransactionMemoryError(RuntimeError):
 def raise_if_out_of_memory(e: TransientError) -> None:
     """TransactionMemoryError from `e` where it is the engine's MemoryPoolOutOfMemoryError (for callers
     that retry transient errors: this one never passes by running it again)."""
-    if "MemoryPoolOutOfMemoryError" in (e.code or ""):
+    if _is_memory_refusal(e):
         raise TransactionMemoryError(
             f"the engine refused the transaction for want of memory ({e.message}). It will not pass by "
-            "running it again: give the server a larger heap (VALUENET_HEAP, e.g. 4g, then `valuenet "
-            "server stop` and `start`; with docker compose, NEO4J_HEAP), or write in smaller transactions."
+            f"running it again: {LARGER_HEAP}, or write in smaller transactions."
         ) from e
+
+
+# How each engine says a statement wants more memory than it lets queries hold: Neo4j's error code;
+# ArcadeDB's messages, which reach Bolt as Neo.DatabaseError.General.UnknownError (measured, 26.10.2:
+# its query heap budget, and its cap on the elements one operation holds, e.g. collect()).
+_MEMORY_CODE = "MemoryPoolOutOfMemoryError"
+_MEMORY_MESSAGES = ("Query heap budget exceeded", "Limit of allowed elements for in-heap")
+
+
+def _is_memory_refusal(e: Neo4jError) -> bool:
+    return _MEMORY_CODE in (e.code or "") or any(m in (e.message or "") for m in _MEMORY_MESSAGES)
 
 
 def _failing_fast(work: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -128,8 +146,30 @@ class WriteRefusedError(RuntimeError):
     """A query given as read-only tried to change the graph."""
 
 
-class QueryTimeoutError(RuntimeError):
+class QueryLimitError(RuntimeError):
+    """A read ended by one of the limits the engine and valuenet put on a query (time, memory).
+    `stale_aggregate`: the maintained aggregate a question would have read had it been fresh (it was
+    counted live instead, which is what met the limit)."""
+
+    stale_aggregate: str | None = None
+
+    def counted_live(self, aggregate: str, state: str) -> Self:
+        """The same error, saying that the question was counted live for want of a fresh `aggregate`."""
+        said = {"missing": "not computed for this graph yet"}.get(state, state)
+        again = type(self)(
+            f"{self} It was counted live because the maintained aggregate {aggregate} is {said}: "
+            "`valuenet aggregates refresh` recomputes it, and the question then reads it instead."
+        )
+        again.stale_aggregate = aggregate
+        return again
+
+
+class QueryTimeoutError(QueryLimitError):
     """A query ran longer than its timeout."""
+
+
+class QueryMemoryError(QueryLimitError):
+    """The engine refused a read for the memory it lets one query hold: running it again cannot pass."""
 
 
 class QueryRunner(Protocol):
@@ -705,8 +745,9 @@ class Graph:
     ) -> ReadResult:
         """Run an analyst's query so that it cannot change the graph; see the module docstring.
 
-        Raises WriteRefusedError, QueryTimeoutError, ValueError for a row cap outside 1..MAX_ROW_CAP or
-        a timeout outside (0, MAX_QUERY_TIMEOUT_S], or the driver's Neo4jError for bad Cypher.
+        Raises WriteRefusedError, QueryTimeoutError, QueryMemoryError (the engine refused it for the
+        memory it lets one query hold), ValueError for a row cap outside 1..MAX_ROW_CAP or a timeout
+        outside (0, MAX_QUERY_TIMEOUT_S], or the driver's Neo4jError for bad Cypher.
         """
         clause = write_clause_in(query)
         if clause:
@@ -731,7 +772,7 @@ class Graph:
                     box["result"] = self._readonly_tx(query, params, limit, row_cap, tag)
                     return
                 except TransientError as e:
-                    pause = _busy_pause(attempt)
+                    pause = None if _is_memory_refusal(e) else _busy_pause(attempt)  # it would not pass
                     if pause is None or time.perf_counter() - started + pause >= limit:
                         box["error"] = e
                         return
@@ -778,6 +819,11 @@ class Graph:
                 raise QueryTimeoutError(
                     f"The query ran longer than the {limit:g} s timeout and was stopped on the engine."
                 )
+            if isinstance(err, Neo4jError) and _is_memory_refusal(err):
+                raise QueryMemoryError(
+                    f"The engine refused the query for want of memory ({err.message}). Narrow it (a LIMIT, "
+                    f"a more selective MATCH, fewer values collected), or {LARGER_HEAP}."
+                ) from None
             raise err
         result: ReadResult = box["result"]
         result.elapsed_s = time.perf_counter() - started

@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from valuenet import aggregates, queries, resolve
-from valuenet.db import Graph, ReadResult
+from valuenet.db import Graph, QueryLimitError, ReadResult
 from valuenet.model import MODEL
 
 if TYPE_CHECKING:
@@ -469,9 +469,15 @@ def run(
         )
     query = q.query(params, model, stored=fresh is not None and fresh.fresh)
     used = queries.used_parameters(query)
-    result = graph.run_readonly(
-        query, {k: v for k, v in params.items() if k in used}, timeout=timeout, row_cap=None
-    )
+    try:
+        result = graph.run_readonly(
+            query, {k: v for k, v in params.items() if k in used}, timeout=timeout, row_cap=None
+        )
+    except QueryLimitError as e:
+        # counted live for want of a fresh aggregate, which a refresh makes (not a part for another value)
+        if fresh is not None and not fresh.fresh and (fresh.state == "stale" or not q.aggregate_part):
+            raise e.counted_live(fresh.name, fresh.state) from None
+        raise
     if fresh is not None and fresh.note():
         result.notes.append(fresh.note())
     return result

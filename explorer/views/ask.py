@@ -23,7 +23,7 @@ from explorer.i18n import (
     value_labels,
 )
 from valuenet import questions as qlib
-from valuenet.db import DriverError, Neo4jError, QueryTimeoutError, ReadResult
+from valuenet.db import ReadResult
 from valuenet.questions import Param, Question
 
 NONE = "\u0000none"  # the "(any)" option of an optional parameter
@@ -360,10 +360,8 @@ def _run(c: data.Conn, q: Question, params: dict[str, Any]) -> tuple[ReadResult,
             started = time.perf_counter()
             result = data.ask(c, q.id, params)
             return result, time.perf_counter() - started
-    except QueryTimeoutError as e:
-        st.error(f"{t('timeout')}: {e}")
-    except (Neo4jError, DriverError) as e:
-        st.error(f"{t('query_failed')}: {getattr(e, 'message', None) or e}")
+    except ui.READ_ERRORS as e:
+        ui.read_failed(e)
     return None
 
 

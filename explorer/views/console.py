@@ -11,7 +11,7 @@ import streamlit as st
 from explorer import charts, data, progress, ui
 from explorer.i18n import t
 from valuenet import queries
-from valuenet.db import Neo4jError, QueryTimeoutError, ReadResult, WriteRefusedError
+from valuenet.db import ReadResult, WriteRefusedError
 
 
 def _schema(c: data.Conn) -> None:
@@ -84,11 +84,8 @@ def main() -> None:
     except ValueError as e:  # the settings' row cap or timeout out of bounds
         st.error(f"{t('bad_limits')}: {e} (VALUENET_ROW_CAP / VALUENET_QUERY_TIMEOUT)")
         return
-    except QueryTimeoutError as e:
-        st.error(f"{t('timeout')}: {e}")
-        return
-    except Neo4jError as e:
-        st.error(f"{t('query_failed')}: {e.message or e}")
+    except ui.READ_ERRORS as e:
+        ui.read_failed(e)
         return
     _show(result, cap)
 

@@ -21,7 +21,6 @@ from explorer.i18n import (
 )
 from valuenet import aggregates, org_names
 from valuenet import questions as qlib
-from valuenet.db import DriverError, Neo4jError
 from valuenet.model import MODEL
 
 # Properties shown under provenance rather than attributes.
@@ -182,8 +181,8 @@ def _ego(c: data.Conn, oid: str) -> None:
         )
         try:
             result = data.ask(c, ego.id, params)
-        except (Neo4jError, DriverError) as e:
-            st.error(f"{t('query_failed')}: {e}")
+        except ui.READ_ERRORS as e:
+            ui.read_failed(e)
             return
         notes += [n for n in result.notes if n not in notes]
         rows = result.rows

@@ -41,6 +41,15 @@ def test_the_timeout_stops_a_cartesian_product_on_the_engine(engine_settings: Se
     assert "Traceback" not in res.stderr
 
 
+def test_a_query_past_the_engines_memory_says_what_to_do(engine_settings: Settings, db: Graph) -> None:
+    collects = "UNWIND range(1, 500000) AS x WITH collect(range(1, 300)) AS c RETURN size(c) AS n"
+    res = run_cli(["cypher", collects], engine_settings, database=db.info.database)
+    assert res.returncode == 1, res.stderr
+    said = " ".join(res.stderr.split())  # the console wraps long lines
+    assert "refused the query for want of memory" in said and "VALUENET_HEAP" in said
+    assert "Traceback" not in res.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "env", "says"),
     [

@@ -15,7 +15,7 @@ from loader.dimensions import load_dimensions
 from tests.conftest import load_question_fixture
 from tests.loader_support import EXAMPLES
 from valuenet import aggregates, questions
-from valuenet.db import Graph
+from valuenet.db import Graph, QueryTimeoutError
 from valuenet.model import MODEL
 
 # Shapes of every question that reads an aggregate, on the examples.
@@ -208,3 +208,31 @@ def test_parts_of_another_layout_are_stale_and_never_read(fresh_graph: Callable[
     assert aggregates.part_freshness(g, "org_ego", "ref:某枢纽").fresh
     g.write("MATCH (a:Aggregate {key: 'ref:某枢纽'}) SET a.layout = 2")
     assert aggregates.part_freshness(g, "org_ego", "ref:某枢纽").state == "stale"
+
+
+def test_a_question_counted_live_past_a_limit_says_that_a_refresh_would_answer_it(
+    fresh_graph: Callable[..., Graph],
+) -> None:
+    """A stale aggregate's question is counted live, which may meet a limit (at scale 10, co_investment_pairs
+    met ArcadeDB's query heap budget): the error then says that `valuenet aggregates refresh` makes the
+    question read its aggregate. A timeout too short for any answer stands in for the limit here."""
+    g = load_question_fixture(fresh_graph("aggregates_limit"))
+    aggregates.refresh(g)
+    q = questions.get("co_investment_pairs")
+    params = q.validate({})
+    assert q.answered_by_aggregate(params)
+    with pytest.raises(QueryTimeoutError) as fresh:
+        questions.run(g, q, params, timeout=1e-4)
+    assert fresh.value.stale_aggregate is None and "aggregates refresh" not in str(fresh.value)
+    g.write("MATCH (a:Aggregate {name: 'co_investors'}) REMOVE a.layout")  # as an older valuenet wrote it
+    with pytest.raises(QueryTimeoutError, match="co_investors is stale: `valuenet aggregates refresh`") as e:
+        questions.run(g, q, params, timeout=1e-4)
+    assert e.value.stale_aggregate == "co_investors"
+    # an organisation org_ego keeps no part for is counted live, and a refresh would not change that
+    ego = questions.get("ego_network")
+    centre = ego.validate({"org": "ref:无此机构", "depth": 1, "max_nodes": 10})
+    assert ego.answered_by_aggregate(centre)
+    assert aggregates.part_freshness(g, "org_ego", "ref:无此机构").state == "missing"
+    with pytest.raises(QueryTimeoutError) as part:
+        questions.run(g, ego, centre, timeout=1e-4)
+    assert part.value.stale_aggregate is None

@@ -230,3 +230,33 @@ def test_every_question_runs_from_its_widgets(qid: str) -> None:
     at.button(key="ask_run").click().run()
     assert not errors(at), errors(at)
     assert at.dataframe or "没有结果" in texts(at) or "不相连" in texts(at)
+
+
+def test_a_question_that_meets_a_limit_says_what_to_do(
+    monkeypatch: pytest.MonkeyPatch, xgraph: Graph
+) -> None:
+    """Counted live (its aggregate is not fresh) and ended by a limit: the reader is told, in their
+    language, that refreshing the aggregates lets the question read it. A timeout too short for any
+    answer stands in for the limit (at scale 10 it was ArcadeDB's query heap budget)."""
+    import streamlit as st
+
+    from valuenet import aggregates
+
+    assert not aggregates.freshness(xgraph, "co_investors").fresh
+    monkeypatch.setenv("VALUENET_QUERY_TIMEOUT", "0.0001")
+    # a connection with this timeout, and not the answer an earlier test left in the cache; after it, none
+    # of the two for the tests that come next
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = app(q="co_investment_pairs")
+        at.button(key="ask_run").click().run()
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+    assert [e.value.split(":")[0] for e in at.error] == ["超时"]
+    assert [i.value for i in at.info if "co_investors" in i.value] == [
+        "这个问题是现场计数的，因为它本可读取的维护汇总 co_investors 已过期或尚未计算。运行 "
+        "`valuenet aggregates refresh` 重新计算后，这个问题会直接读取汇总。"
+    ]
+    assert not at.exception

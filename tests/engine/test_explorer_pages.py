@@ -315,6 +315,19 @@ def test_console_errors_are_shown(on_plain: Graph) -> None:
     assert at.error and at.error[0].value.startswith("查询失败")
 
 
+def test_console_says_what_to_do_when_the_engine_refuses_a_query_for_memory(on_plain: Graph) -> None:
+    at = app("console")
+    at.text_area(key="con_query").input(
+        "UNWIND range(1, 500000) AS x WITH collect(range(1, 300)) AS c RETURN size(c) AS n"
+    )
+    at.button(key="con_run").click().run(timeout=60)
+    assert [e.value for e in at.error] == [
+        "数据库引擎拒绝了这个查询：它需要的内存超过了引擎允许单个查询占用的上限。"
+    ]
+    assert at.info and "VALUENET_HEAP" in at.info[0].value
+    assert not at.exception
+
+
 def test_console_row_cap(monkeypatch: pytest.MonkeyPatch, on_plain: Graph) -> None:
     monkeypatch.setenv("VALUENET_ROW_CAP", "5")
     at = app("console")

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import neo4j_settings, running
 from tests.jobs_fixtures import load_orgs
 from valuenet import db, schema
-from valuenet.db import Graph, TransactionMemoryError, connect
+from valuenet.db import Graph, QueryMemoryError, TransactionMemoryError, connect
 
 pytestmark = [pytest.mark.neo4j]
 TX_MEMORY = "40m"  # dbms.memory.transaction.total.max of this test's server
@@ -93,3 +93,17 @@ def test_removing_properties_from_every_node_goes_in_batches(tight: Graph) -> No
     assert tight.remove_properties("Organization", gone, key="id", batch_size=500) == len(IDS) - 1
     left = " OR ".join(f"n.{p} IS NOT NULL" for p in gone)
     assert tight.read(f"MATCH (n:Organization) WHERE {left} RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_a_read_past_the_transaction_memory_is_refused_at_once_with_what_to_do(
+    tight: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An analyst's read that collects more than the server's transaction memory: Neo4j reports it as
+    transient, but it would not pass by running it again; QueryMemoryError at once, naming the fix."""
+    pauses: list[int] = []
+    real_pause = db._busy_pause
+    monkeypatch.setattr(db, "_busy_pause", lambda attempt: pauses.append(attempt) or real_pause(attempt))
+    with pytest.raises(QueryMemoryError, match="VALUENET_HEAP"):
+        tight.run_readonly("UNWIND range(1, 2000000) AS x RETURN size(collect(toString(x))) AS n", timeout=60)
+    assert pauses == []
+    assert tight.run_readonly("RETURN 1 AS one").rows == [{"one": 1}]

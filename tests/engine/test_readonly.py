@@ -12,7 +12,7 @@ import pytest
 
 from valuenet import db, server
 from valuenet.config import MAX_QUERY_TIMEOUT_S, MAX_ROW_CAP, Settings
-from valuenet.db import Graph, Neo4jError, QueryTimeoutError, WriteRefusedError
+from valuenet.db import Graph, Neo4jError, QueryMemoryError, QueryTimeoutError, WriteRefusedError
 from valuenet.readonly import LINE_BREAKS
 
 # Every control, format, line and paragraph separator and space character: the candidates for ending a
@@ -172,3 +172,17 @@ def test_row_cap_and_timeout_are_bounded(graph: Graph, row_cap: int, timeout: fl
 def test_bad_cypher_surfaces_the_engine_error(graph: Graph) -> None:
     with pytest.raises(Neo4jError):
         graph.run_readonly("MATCH (n RETURN n")
+
+
+# Past what the engine lets one query hold, on any test heap: ArcadeDB's query heap budget (half the heap)
+# and its cap on one operation's in-heap elements (one per 2 KB of heap, at least 500,000).
+PAST_THE_BUDGET = "UNWIND range(1, 500000) AS x WITH collect(range(1, 300)) AS c RETURN size(c) AS n"
+PAST_THE_ELEMENTS = "UNWIND range(1, 10000000) AS x WITH collect(x) AS c RETURN size(c) AS n"
+
+
+@pytest.mark.parametrize("query", [PAST_THE_BUDGET, PAST_THE_ELEMENTS], ids=["heap budget", "elements"])
+def test_a_query_past_the_engines_memory_says_what_to_do(graph: Graph, query: str) -> None:
+    with pytest.raises(QueryMemoryError, match="VALUENET_HEAP") as refused:
+        graph.run_readonly(query, timeout=60)
+    assert "for want of memory" in str(refused.value) and refused.value.stale_aggregate is None
+    assert graph.run_readonly("RETURN 1 AS one").rows == [{"one": 1}]  # the engine is fine after it
