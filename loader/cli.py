@@ -195,8 +195,6 @@ def register(app: typer.Typer) -> None:
         Examples: valuenet load examples/mapping.yaml --report load.json;
         valuenet load --reference --scale 1 (the reference dataset, with its dimensions)
         """
-        from rich.markup import escape
-
         from loader import mapping as mapping_mod
         from valuenet.cli import err, out
 
@@ -214,9 +212,7 @@ def register(app: typer.Typer) -> None:
             try:
                 m = mapping_mod.load(mapping)
             except mapping_mod.MappingError as e:
-                raise fail(
-                    escape(f"{e}\nFix the mapping (its JSON Schema: valuenet load --print-schema).")
-                ) from None
+                raise fail(f"{e}\nFix the mapping (its JSON Schema: valuenet load --print-schema).") from None
         from loader.pipeline import LoadError, load_mapping
 
         started = time.perf_counter()
@@ -258,7 +254,7 @@ def register(app: typer.Typer) -> None:
                             batch_size=batch_size,
                         )
                     except LoadError as e:
-                        raise fail(escape(f"{e}\nNothing was written.")) from None
+                        raise fail(f"{e}\nNothing was written.") from None
             if m is not None:
                 rejects_path = rejects or Path(f"rejects-{m.dataset}-{m.edition}.csv")
                 with progress_bar(err) as update:
@@ -278,7 +274,7 @@ def register(app: typer.Typer) -> None:
                         )
                     except LoadError as e:
                         msg = f"{e}\nNothing was written. Fix the file or the mapping and rerun."
-                        raise fail(escape(msg)) from None
+                        raise fail(msg) from None
             changed = (dimensions and rep.changed) or any(r.changed and not r.dry_run for r in reports)
             if changed or (reports and not any(r.dry_run for r in reports)):
                 from valuenet import aggregates
@@ -306,9 +302,7 @@ def register(app: typer.Typer) -> None:
             paths = sorted({r.rejects_path for r in reports if r.rejects_path})
             msg = f"{rejected:,} row(s) rejected: see {', '.join(paths)} (file, row, column, value, reason)."
             if strict:
-                raise fail(
-                    escape(msg) + " Nothing was written (--strict). Fix the rows and rerun.", EXIT_ERROR
-                )
+                raise fail(msg + " Nothing was written (--strict). Fix the rows and rerun.", EXIT_ERROR)
             dry = any(r.dry_run for r in reports)
             if allow_rejects:
                 done = "Would load" if dry else "Loaded"
@@ -316,7 +310,7 @@ def register(app: typer.Typer) -> None:
             else:
                 done = "would be loaded" if dry else "were loaded"
                 raise fail(
-                    escape(msg) + f" The other rows {done}. Fix the rows and rerun (loading is idempotent), "
+                    msg + f" The other rows {done}. Fix the rows and rerun (loading is idempotent), "
                     "or pass --allow-rejects to accept them.",
                     EXIT_ERROR,
                 )

@@ -1,3 +1,3 @@
-from valuenet.cli import app
+from valuenet.cli import run
 
-app(prog_name="valuenet")
+run()

@@ -76,10 +76,11 @@ EXIT_NO_ENGINE = 5
 
 @functools.cache
 def console(stderr: bool = False) -> Console:
-    """The console a command prints with (stdout, or stderr for notes and progress), made on first use."""
+    """The console a command prints with (stdout, or stderr for notes and progress), made on first use.
+    No markup: what it prints holds names, queries and typed text, whose `[...]` is not Rich's."""
     from rich.console import Console
 
-    return Console(stderr=stderr)
+    return Console(stderr=stderr, markup=False)
 
 
 def __getattr__(name: str) -> Console:
@@ -90,8 +91,25 @@ def __getattr__(name: str) -> Console:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def run() -> None:
+    """The `valuenet` command: the app, with a path the system refuses (an output folder that cannot be
+    made, a file that cannot be written or read) said in one line and exit 1, never a traceback."""
+    try:
+        app(prog_name="valuenet")
+    except OSError as e:
+        where = f" {e.filename}" if e.filename else ""
+        fail(
+            f"the system refused{where}: {e.strerror or e}. Check the path: its folder must exist or be one "
+            "valuenet can create, and you must be allowed to write (or read) there."
+        )
+        sys.exit(EXIT_ERROR)
+
+
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
-    console(stderr=True).print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    from rich.markup import escape
+
+    # the message may quote what was typed (`valuenet ask "x[/]"`): its brackets are text, not markup
+    console(stderr=True).print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True)
     return typer.Exit(code)
 
 
@@ -197,8 +215,8 @@ def print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: OutputFormat
         if not out.is_terminal and "COLUMNS" not in os.environ:
             # piped: as wide as the table needs (up to PIPED_WIDTH, then long cells wrap in their column),
             # not rich's 80 columns for a stream without a terminal
-            natural = Console(width=PIPED_WIDTH, file=io.StringIO()).measure(table).maximum
-            out = Console(width=max(80, natural))
+            natural = Console(width=PIPED_WIDTH, file=io.StringIO(), markup=False).measure(table).maximum
+            out = Console(width=max(80, natural), markup=False)
         out.print(table)
 
 
@@ -580,7 +598,8 @@ def ask(
             err.print(f"note: {note}", highlight=False, markup=False)
     if show_query:
         shown = json.dumps(used, ensure_ascii=False)
-        err.print(f"// {q.title_en}\n{q.query(used, focal.model)}\n// parameters: {shown}")
+        # as written, to copy: no line broken at the terminal's width
+        err.print(f"// {q.title_en}\n{q.query(used, focal.model)}\n// parameters: {shown}", soft_wrap=True)
     if text is not None and fmt is OutputFormat.json:
         # one object: what the sentence was read as, and the rows
         answer = {"question": q.id, "params": used, "rows": res.rows}

@@ -98,3 +98,31 @@ def test_an_engine_that_is_gone_is_one_clean_message(engine_settings: Settings, 
     said = " ".join(res.stderr.split())
     assert res.returncode == 5, res.stderr
     assert "cannot reach" in said and "valuenet server start" in said and "Traceback" not in said
+
+
+def test_brackets_in_values_and_in_what_was_typed_are_text(engine_settings: Settings, db: Graph) -> None:
+    """Rich reads `[...]` as markup: a value `[/]` in a table, or typed in a question's id, once ended the
+    command with a MarkupError traceback, and `[bold]` vanished from what was printed."""
+    res = run_cli(
+        ["cypher", "RETURN '[/]' AS a, '[bold]b[/bold]' AS b"], engine_settings, database=db.info.database
+    )
+    assert res.returncode == 0, res.stderr
+    assert "[/]" in res.stdout and "[bold]b[/bold]" in res.stdout
+    res = run_cli(["ask", "no_such[/]question"], engine_settings, database=db.info.database)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert "no question 'no_such[/]question'" in res.stderr
+
+
+def test_show_query_prints_the_query_as_it_ran(engine_settings: Settings, db: Graph) -> None:
+    from valuenet import focal, questions
+
+    q = questions.get("talent_sources")
+    used = q.validate({"place": "440000", "experience": "study"})
+    res = run_cli(
+        ["ask", "talent_sources", "-p", "place=440000", "-p", "experience=study", "--show-query",
+         "--format", "json"],
+        engine_settings, database=db.info.database, env_extra={"COLUMNS": "60"},
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    # every bracket kept and no line broken at the terminal's 60 columns
+    assert q.query(used, focal.for_graph(db).model) in res.stderr
