@@ -153,17 +153,33 @@ def _widget_for(c: data.Conn, q: Question, p: Param, base: str, key: str, initia
             label, options, index=index, format_func=lambda v: labels.get(v, str(v)), key=key
         )
         return None if value == NONE else value
-    if p.type in ("int", "float") and initial is not None:
+    number = _number(p, initial)
+    if number is not None:
         kind = int if p.type == "int" else float
         return st.number_input(
             label,
             help=_limits(p),
-            value=kind(initial),
+            value=number,
             min_value=kind(p.minimum) if p.minimum is not None else None,
             max_value=kind(p.maximum) if p.maximum is not None else None,
             key=key,
         )
+    if p.type in ("int", "float") and initial is not None:
+        # a URL's value that is no number within the bounds (limit=abc, limit=-3): shown as typed, in a box
+        # of its own (its text never reaches the number box's state), for the checks below to name
+        return st.text_input(label, value=str(initial), help=_limits(p), key=f"{key}__typed")
     return st.text_input(label, value="" if initial is None else str(initial), key=key)
+
+
+def _number(p: Param, value: Any) -> int | float | None:
+    """`value` as the number parameter `p` takes, when it is one within its bounds (a URL carries text)."""
+    if p.type not in ("int", "float") or value is None:
+        return None
+    try:
+        number = p.convert(value)
+    except qlib.QuestionError:
+        return None
+    return number if isinstance(number, (int, float)) else None
 
 
 def _limits(p: Param) -> str | None:

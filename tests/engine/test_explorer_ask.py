@@ -260,3 +260,21 @@ def test_a_question_that_meets_a_limit_says_what_to_do(
         "`valuenet aggregates refresh` 重新计算后，这个问题会直接读取汇总。"
     ]
     assert not at.exception
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"), [("abc", "应为数字"), ("-3", "应在 1 到 1000 之间")], ids=["not a number", "below"]
+)
+def test_a_number_in_the_url_that_is_none_is_named_not_raised(typed: str, why: str) -> None:
+    """A shared or edited URL with `limit=abc` or `limit=-3` once ended the page in Streamlit's exception
+    box (number_input takes no text, nor a value below its minimum): the value shows as typed, the page
+    says what is wrong with it, and once it is mended the answer comes."""
+    at = app(q="top_by_degree", limit=typed, run="1")
+    assert not at.exception
+    assert f"「显示条数」的值不合适：{why}" in [w.value for w in at.warning]
+    assert not at.dataframe, "nothing runs with a bad value"
+    box = next(b for b in at.text_input if b.value == typed)
+    box.input("5").run()
+    at.button(key="ask_run").click().run()
+    assert not at.exception and len(at.dataframe) == 1 and len(at.dataframe[0].value) == 5
+    assert not at.run().exception, "the number box again, once the value is one"
