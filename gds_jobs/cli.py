@@ -312,10 +312,19 @@ def schedule(
 ) -> None:
     """Run jobs on a cron schedule in this (foreground) process until stopped. See gds_jobs/README.md for
     running it as the `jobs` compose service."""
+    from zoneinfo import ZoneInfoNotFoundError
+
     from gds_jobs.schedule import build_scheduler
     from valuenet.cli import out
 
     jobs = _known(names)
+    try:
+        _now(timezone)
+    except (ZoneInfoNotFoundError, ValueError):  # a typo, an empty or a path-like name
+        raise fail(
+            f"unknown time zone {timezone!r}: give an IANA name, e.g. UTC, Asia/Shanghai, Europe/Berlin",
+            EXIT_USAGE,
+        ) from None
     try:
         scheduler, trigger = build_scheduler(cron, [j.name for j in jobs], backend=backend, timezone=timezone)
     except ValueError as e:

@@ -96,6 +96,15 @@ def test_cron_parsing_and_next_fire_time() -> None:
         build_scheduler("0 3 * * *", ["nope"])
 
 
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "", "../etc/passwd"])
+def test_an_unknown_time_zone_is_a_usage_error(zone: str) -> None:
+    """An operator's typo in --timezone was a ZoneInfoNotFoundError traceback; now one line, exit 2, before
+    anything is scheduled."""
+    result = CliRunner().invoke(app, ["jobs", "schedule", "0 3 * * *", "--timezone", zone])
+    assert result.exit_code == 2 and not isinstance(result.exception, LookupError)
+    assert f"unknown time zone {zone!r}" in " ".join(result.stderr.split())
+
+
 def test_a_scheduled_fire_runs_the_jobs(cli_graph: Graph, engine_settings: Settings) -> None:
     settings = dataclasses.replace(engine_settings, neo4j_database=cli_graph.info.database)
     assert scheduled_run(["degree_tech", "wcc"], "local", settings) == {
