@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,29 @@ class Settings:
             else:
                 value = f.default
             setattr(self, name, value)
+        self._check()
+
+    def _check(self) -> None:
+        """Values of the right type that no engine takes, named here rather than as a driver's or a JVM's
+        traceback at the first command or server start."""
+        scheme = (self.neo4j_uri or "").partition("://")[0].lower()
+        if self.neo4j_uri and scheme not in URI_SCHEMES:
+            raise SettingsError(
+                f"NEO4J_URI={self.neo4j_uri!r}: use a Bolt address, e.g. bolt://localhost:7687 or "
+                f"neo4j://host:7687 (one of {', '.join(s + '://' for s in URI_SCHEMES)}); the browser's "
+                "http:// port is not the drivers'"
+            )
+        for name in ("valuenet_bolt_port", "valuenet_http_port"):
+            port = getattr(self, name)
+            if not 1 <= port <= 65535:
+                raise SettingsError(f"{name.upper()}={port}: a port is from 1 to 65535")
+        for name in ("valuenet_heap", "valuenet_pagecache"):
+            size = getattr(self, name)
+            if size and not MEMORY_SIZE.fullmatch(size):
+                raise SettingsError(
+                    f"{name.upper()}={size!r}: write a size as the JVM does, e.g. 4g, 2048m (or leave it "
+                    "empty: sized from the data)"
+                )
 
     @property
     def home(self) -> Path:
@@ -90,6 +114,11 @@ class Settings:
     @property
     def embedded(self) -> bool:
         return not self.neo4j_uri
+
+
+# The driver's Bolt schemes (neo4j.GraphDatabase.driver); its `http` one needs a backend not installed
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+MEMORY_SIZE = re.compile(r"[1-9][0-9]*[kKmMgG]?")  # -Xmx's form, which both engines' heap settings take
 
 
 def _parse(name: str, text: str, kind: type, source: str) -> Any:

@@ -53,6 +53,39 @@ def test_a_bad_value_is_named_with_its_source(clean_env: Path, monkeypatch: pyte
         Settings(neo4j_url="bolt://x")
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("NEO4J_URI", "http://localhost:7474", "use a Bolt address"),
+        ("NEO4J_URI", "localhost:7687", "use a Bolt address"),
+        ("VALUENET_BOLT_PORT", "99999", "a port is from 1 to 65535"),
+        ("VALUENET_HTTP_PORT", "0", "a port is from 1 to 65535"),
+        ("VALUENET_HEAP", "abc", "write a size as the JVM does"),
+        ("VALUENET_PAGECACHE", "1.5g", "write a size as the JVM does"),
+    ],
+)
+def test_a_value_no_engine_takes_is_named_before_anything_starts(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, says: str
+) -> None:
+    """Of the right type but unusable: once a driver's traceback (http://: a missing aiohttp), a bind()
+    OverflowError, or the JVM's own start-up failure printed from the server log."""
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=f"{variable}=.*{says}"):
+        Settings()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("NEO4J_URI", "neo4j+s://x.databases.neo4j.io"), ("NEO4J_URI", "BOLT://host:7687"),
+     ("VALUENET_HEAP", "4g"), ("VALUENET_HEAP", "2048m"), ("VALUENET_PAGECACHE", "512M")],
+)  # fmt: skip
+def test_the_values_engines_take_pass(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    assert getattr(Settings(), variable.lower()) == value
+
+
 def test_the_default_heap_grows_with_the_data_on_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

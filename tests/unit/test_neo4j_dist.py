@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import free_port
 from valuenet import server
 from valuenet.config import Settings
 from valuenet.engines import neo4j_dist
@@ -142,7 +143,9 @@ def test_start_without_java_fails_before_any_process_starts(
 ) -> None:
     monkeypatch.delenv("JAVA_HOME", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    s = Settings(_env_file=None, neo4j_uri=None, valuenet_home=tmp_path / "home", valuenet_bolt_port=0)
+    s = Settings(
+        _env_file=None, neo4j_uri=None, valuenet_home=tmp_path / "home", valuenet_bolt_port=free_port()
+    )
     with pytest.raises(server.ServerError, match=r"Neo4j needs Java 17 or newer"):
         server.start(s, engine="neo4j")
     assert not (tmp_path / "home" / "server.pid").exists()
