@@ -45,7 +45,7 @@ def command(port: int, host: str) -> list[str]:
 
 
 def explore(
-    port: Annotated[int, typer.Option("--port", help="HTTP port of the explorer")] = 8501,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="HTTP port of the explorer")] = 8501,
     host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
     operator: Annotated[
         bool, typer.Option("--operator", help='show the Jobs page\'s "Run job" button (writes scores)')

@@ -44,6 +44,17 @@ def test_explore_is_registered_with_valuenet() -> None:
     assert "--port" in result.output and "--host" in result.output
 
 
+@pytest.mark.parametrize("port", ["99999", "0"])
+def test_a_port_outside_1_to_65535_is_a_usage_error(port: str) -> None:
+    """Once Streamlit's bind() OverflowError traceback, after its start-up."""
+    from typer.testing import CliRunner
+
+    from valuenet.cli import app
+
+    result = CliRunner().invoke(app, ["explore", "--port", port])
+    assert result.exit_code == 2 and "--port" in result.output
+
+
 def test_serve_hands_over_to_streamlit() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "explorer.serve", "--version"], capture_output=True, text=True, check=False
