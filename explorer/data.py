@@ -24,7 +24,7 @@ from explorer.i18n import t
 from valuenet import aggregates, focal, org_names, plain_words, queries, resolve
 from valuenet import questions as qlib
 from valuenet.config import ConnectionInfo, NotConfiguredError, Settings, connection_info
-from valuenet.db import DriverError, Graph, Neo4jError, ReadResult
+from valuenet.db import DriverError, Graph, Neo4jError, QueryLimitError, ReadResult
 from valuenet.model import MODEL, GraphModel
 
 RESULT_TTL_S = 3600
@@ -210,7 +210,7 @@ def warm_now() -> None:
             _ask(c.key, epoch(c), focal_set(c)[0], qid, _plain(qlib.validated(c.graph, q, params)), c.graph)
             if i == 0:  # the reports' first question first, then the words a reader may type
                 _lexicon(c.key, loaded(c), c.graph)
-    except (NotConfiguredError, DriverError, Neo4jError, qlib.QuestionError, OSError):
+    except (NotConfiguredError, DriverError, Neo4jError, QueryLimitError, qlib.QuestionError, OSError):
         return
 
 

@@ -110,7 +110,7 @@ class TransactionMemoryError(RuntimeError):
 def raise_if_out_of_memory(e: TransientError) -> None:
     """TransactionMemoryError from `e` where it is the engine's MemoryPoolOutOfMemoryError (for callers
     that retry transient errors: this one never passes by running it again)."""
-    if _is_memory_refusal(e):
+    if _MEMORY_CODE in (e.code or ""):
         raise TransactionMemoryError(
             f"the engine refused the transaction for want of memory ({e.message}). It will not pass by "
             f"running it again: {LARGER_HEAP}, or write in smaller transactions."
