@@ -96,6 +96,9 @@ def run() -> None:
     made, a file that cannot be written or read) said in one line and exit 1, never a traceback."""
     try:
         app(prog_name="valuenet")
+    except BrokenPipeError:  # the reader of stdout left (`valuenet cypher ... | head`): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_ERROR)
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
         fail(
