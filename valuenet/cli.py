@@ -675,11 +675,19 @@ def report(
     (exit 1 on a miss): valuenet figures."""
     from valuenet import figures as figures_mod
     from valuenet import report as report_mod
+    from valuenet.db import CONNECTION_ERRORS, Neo4jError, QueryLimitError
 
     with graph_session() as g, console(stderr=True).status("describing the graph ..."):
         focal = _focal_set(g)
         wanted = None if compare is Compare.auto else compare is Compare.edition_2021
-        rep = report_mod.build(g, compare=wanted, focal=focal)
+        try:
+            rep = report_mod.build(g, compare=wanted, focal=focal)
+        except QueryLimitError as e:  # one of the report's questions, read as an analyst's (time, memory)
+            raise fail(f"the report was not written: {e}") from None
+        except CONNECTION_ERRORS:
+            raise  # graph_session says what happened to the engine
+        except Neo4jError as e:
+            raise fail(f"the report was not written: the engine rejected a query: {e.message or e}") from None
     md, page = report_mod.write(rep, out_dir)
     synthetic = " (synthetic reconstruction)" if rep.synthetic else ""
     out = console()

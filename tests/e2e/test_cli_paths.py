@@ -56,3 +56,19 @@ def test_a_report_on_a_graph_without_organisations_says_so(
     assert res.returncode == 0, res.stderr
     assert "0 organisations" in " ".join(res.stderr.split() + res.stdout.split())
     assert "| organisations | 0 |" in (tmp_path / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_report_whose_question_meets_a_limit_says_so(
+    engine_settings: Settings, db: Graph, tmp_path: Path
+) -> None:
+    """The report's tables beside the 2021 figures run library questions through the read-only path: one
+    ended by a limit (a timeout too short for any answer here) is one line, exit 1, and no report."""
+    res = run_cli(
+        ["report", "--compare", "2021", "--out", str(tmp_path / "r")], engine_settings,
+        database=db.info.database, env_extra={"VALUENET_QUERY_TIMEOUT": "0.0001"},
+    )  # fmt: skip
+    assert res.returncode == 1 and "Traceback" not in res.stderr, res.stderr
+    assert "the report was not written: The query ran longer than the 0.0001 s timeout" in " ".join(
+        res.stderr.split()
+    )
+    assert not (tmp_path / "r").exists()
