@@ -37,6 +37,25 @@ def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) 
     return pd.DataFrame([{c: cell(r.get(c)) for c in cols} for r in rows], columns=cols)
 
 
+def arrow_ready(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with each column that mixes text and numbers (or booleans and either) as text, as Streamlit's
+    dataframe shows it: it sends tables to the browser as Arrow, which holds one type per column, and for such
+    a column first fails, logs that with a traceback, then converts it (the network page's methods table)."""
+    from pandas.api.types import infer_dtype
+
+    mixed = [
+        c
+        for c in df.columns
+        if df[c].dtype == object and infer_dtype(df[c], skipna=True) in ("mixed", "mixed-integer")
+    ]
+    if not mixed:
+        return df
+    out = df.copy()
+    for c in mixed:
+        out[c] = df[c].astype("string")
+    return out
+
+
 def readable(v: Any, language: str = "zh") -> str:
     """A number as readers write it: 9,985万 / 1.23亿 in Chinese, 99.85 M / 1.23 bn in English; small
     fractions with 4 significant digits; text unchanged."""

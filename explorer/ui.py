@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_echarts import JsCode, Map, st_echarts
 
 from explorer import blocks, charts, data, geo, progress
-from explorer.display import cell, frame, readable
+from explorer.display import arrow_ready, cell, frame, readable
 from explorer.i18n import (
     LANGS,
     column_label,
@@ -312,6 +312,7 @@ def table(
         df, links = reader_frame(rows, columns)
     else:
         df, links = frame(rows, columns), []
+    df = arrow_ready(df)
     label = column_label if readers else str
     config: dict[str, Any] = {c: st.column_config.Column(label(c)) for c in df.columns}
     for c in links:

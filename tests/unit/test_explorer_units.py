@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from explorer import blocks, charts, display, geo, i18n, progress
 from valuenet import org_names, questions
 from valuenet.model import MODEL
@@ -108,6 +110,29 @@ def test_tables_show_graph_values_as_cypher_text() -> None:
     assert display.cell(["a", "b"]) == "a, b" and display.cell(True) is True
     df = display.frame([{"x": 1, "y": [1, 2]}], ["y", "x"])
     assert list(df.columns) == ["y", "x"] and df.iloc[0]["y"] == "1, 2"
+
+
+def test_a_column_of_text_and_numbers_reaches_arrow_as_text() -> None:
+    """The network page's methods table (and a console query's CASE ... THEN 1 ELSE 'x'): Streamlit sends a
+    table as Arrow, which refuses a column of text and numbers (it then logs a traceback and converts it)."""
+    import pyarrow as pa
+    import pytest
+
+    rows: list[dict[str, Any]] = [
+        {"figure": "modularity", "value": 0.7138},
+        {"figure": "method", "value": "louvain"},
+        {"figure": "communities", "value": 16},
+        {"figure": "missing", "value": None},
+    ]
+    df = display.frame(rows, ["figure", "value"])
+    with pytest.raises(pa.ArrowException):
+        pa.Table.from_pandas(df)
+    ready = display.arrow_ready(df)
+    table = pa.Table.from_pandas(ready)
+    assert table.column("value").to_pylist() == ["0.7138", "louvain", "16", None]
+    assert ready["figure"].tolist() == df["figure"].tolist()  # a column of one type is left as it is
+    numbers = display.frame([{"n": 1}, {"n": 2.5}], ["n"])
+    assert display.arrow_ready(numbers) is numbers
 
 
 def test_every_string_has_both_languages() -> None:
