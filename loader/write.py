@@ -129,6 +129,20 @@ def link_step(template: str, link: str, label: str, *, start: str | None = None,
     return Step(template, tuple(names))
 
 
+def _create_step(labels: frozenset[str]) -> Step:
+    """create_org's step for a new organisation with these kind and role labels (in the model's order)."""
+    ordered = tuple(x for x in (*MODEL.kind_labels, *MODEL.role_labels) if x in labels)
+    return Step("create_org", (("labels", ordered),))
+
+
+def _rel_step(old: bool, rel_type: str, inferred: bool) -> Step:
+    """The step of a relationship between organisations: rel (both ends in the graph) or create_rel."""
+    names: tuple[tuple[str, Name], ...] = (("type", rel_type),)
+    if inferred:
+        names += (("inferred", True),)
+    return Step("rel" if old else "create_rel", names)
+
+
 class Plan:
     """The rows of every write step, by template and graph-model names, in the order they run."""
 
@@ -176,6 +190,16 @@ class Plan:
             if d.props:
                 row["props"] = d.props
             self.dim_links.setdefault(step, []).append(row)
+        # each step's rows found by a plain key once the step is made (a Step made and hashed per row was a
+        # third of the plan's time)
+        known: dict[Any, list[dict[str, Any]]] = {}
+
+        def rows_of(steps: Steps, key: Any, step: Callable[[], Step]) -> list[dict[str, Any]]:
+            found = known.get(key)
+            if found is None:
+                found = known[key] = steps.setdefault(step(), [])
+            return found
+
         for row, acc in zip(node_rows(resolved, m), resolved.nodes.values(), strict=True):
             labels = acc.kinds | acc.roles
             if row["id"] in existing:
@@ -183,8 +207,10 @@ class Plan:
                 for label in sorted(labels):
                     self.labels.setdefault(Step("label", (("label", label),)), []).append({"id": acc.id})
             else:
-                ordered = tuple(x for x in (*MODEL.kind_labels, *MODEL.role_labels) if x in labels)
-                self.creates.setdefault(Step("create_org", (("labels", ordered),)), []).append(row)
+                labelled = frozenset(labels)
+                rows_of(
+                    self.creates, ("create_org", labelled), functools.partial(_create_step, labelled)
+                ).append(row)
         for acc in resolved.nodes.values():
             old = acc.id in existing
             template = "link" if old else "create_link"
@@ -192,21 +218,21 @@ class Plan:
                 label, code = acc.place
                 eds = acc.place_editions or {m.edition}
                 row = {"id": acc.id, "code": code, "existed": old, **_provenance(m, eds)}
-                self.links.setdefault(link_step(template, LINKS[label], label), []).append(row)
+                make = functools.partial(link_step, template, LINKS[label], label)
+                rows_of(self.links, ("place", template, label), make).append(row)
             for (label, code), p in sorted(acc.links.items()):
                 row = {"id": acc.id, "code": code, **_provenance(m, p)}
-                step = link_step(template, LINKS[label], label, inferred=p.inferred)
-                self.links.setdefault(step, []).append(row)
+                make = functools.partial(link_step, template, LINKS[label], label, inferred=p.inferred)
+                rows_of(self.links, ("link", template, label, p.inferred), make).append(row)
         for r in resolved.rels.values():
             row = {"source": r.source, "target": r.target, "props": r.props, **_provenance(m, r.provenance)}
             key_prop = MODEL.relationships[r.type].key
             if key_prop:
                 row[key_prop] = r.key_value
             old = r.source in existing and r.target in existing
-            names: tuple[tuple[str, Name], ...] = (("type", r.type),)
-            if r.provenance.inferred:
-                names += (("inferred", True),)
-            self.rels.setdefault(Step("rel" if old else "create_rel", names), []).append(row)
+            inferred = r.provenance.inferred
+            make = functools.partial(_rel_step, old, r.type, inferred)
+            rows_of(self.rels, ("rel", old, r.type, inferred), make).append(row)
 
     @property
     def rows(self) -> int:
