@@ -153,15 +153,35 @@ def link_contained(state: GraphState, step: Step, row: dict[str, Any]) -> bool:
     )
 
 
-def rel_contained(state: GraphState, step: Step, row: dict[str, Any]) -> bool:
-    """Whether the rel step would change nothing for the row."""
+def _held_rel(state: GraphState, step: Step, row: dict[str, Any]) -> dict[str, Any] | None:
+    """The properties of the relationship the rel step's row merges into, if the graph holds it."""
     rtype = str(step.name("type"))
     key = MODEL.relationships[rtype].key
     for t, label, target, p in state.links.get((MODEL.org_label, row["source"]), ()):
         same = t == rtype and label == MODEL.org_label and target == row["target"]
         if same and (key is None or p.get(key) == row[key]):
-            return provenance_contained(p, row) and _props_equal(p, row["props"])
-    return False
+            return p
+    return None
+
+
+def rel_contained(state: GraphState, step: Step, row: dict[str, Any]) -> bool:
+    """Whether the rel step would change nothing for the row."""
+    p = _held_rel(state, step, row)
+    return p is not None and provenance_contained(p, row) and _props_equal(p, row["props"])
+
+
+def _create_the_missing(state: GraphState, plan: Plan) -> None:
+    """The rel steps' rows whose relationship the graph does not hold yet move to create_rel: what MERGE
+    would create, created as a new organisation's relationships are (in bulk where the engine has that). A
+    MERGE looks for the relationship among every relationship of its start, a hub's thousands for each row:
+    the reference graph's EMPOWERS between organisations already in the graph took 8.1 s at scale 10."""
+    for step, rows in list(plan.rels.items()):
+        if step.template != "rel":
+            continue
+        missing = [r for r in rows if _held_rel(state, step, r) is None]
+        if missing:
+            plan.rels[step] = [r for r in rows if _held_rel(state, step, r) is not None]
+            plan.rels.setdefault(Step("create_rel", step.names), []).extend(missing)
 
 
 def _filter(steps: Steps, keep: Any) -> int:
@@ -211,5 +231,6 @@ def leave_out_unchanged(graph: Graph, plan: Plan) -> Unchanged:
         out.relationships += _filter(
             plan.rels, lambda step, r: step.template == "rel" and rel_contained(state, step, r)
         )
+        _create_the_missing(state, plan)
     out.seconds = time.perf_counter() - started
     return out

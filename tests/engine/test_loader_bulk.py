@@ -126,3 +126,58 @@ def test_new_organisations_carry_the_counts_the_refresh_computes(fresh_graph: An
     assert {k: [before[k][p] for p in counted] for k in new} == {
         k: [after[k][p] for p in counted] for k in new
     }
+
+
+def test_relationships_between_known_organisations_are_merged_only_where_the_graph_holds_them(
+    fresh_graph: Any,
+) -> None:
+    """The 2020 edition of the examples meets the 2021 edition's organisations: of its relationships between
+    them, the ones the graph holds are merged (the rel step), the others are created (create_rel, in bulk on
+    the embedded engine): MERGE would look for each among every relationship of its start."""
+    from loader import mapping as mapping_mod
+    from loader.diff import leave_out_unchanged
+    from loader.pipeline import prepare
+    from loader.resolve import existing_ids
+    from loader.write import Plan
+
+    g: Graph = fresh_graph("bulk_known")
+    load_dimensions(g)
+    first, second = LOADS["examples"]
+    load_mapping(g, first)
+    m = mapping_mod.load(second)
+
+    def plan_between_known() -> dict[str, list[dict[str, Any]]]:
+        resolved = prepare(g, m, mapping_name=second.name).resolved
+        plan = Plan(resolved, m, existing_ids(g, set(resolved.nodes)))
+        known = {
+            (r["source"], r["target"])
+            for step, rows in plan.rels.items()
+            if step.template == "rel"
+            for r in rows
+        }
+        leave_out_unchanged(g, plan)
+        return {
+            step.template: [r for r in rows if (r["source"], r["target"]) in known]
+            for step, rows in plan.rels.items()
+            if step.name("type") == "EMPOWERS"
+        }
+
+    merged = plan_between_known().get("rel", [])
+    assert merged  # the second edition has EMPOWERS relationships between the first one's organisations
+    gone = merged[0]
+    delete = "MATCH (:Organization {id: $s})-[r:EMPOWERS]->(:Organization {id: $t}) DELETE r"
+    g.write(delete, {"s": gone["source"], "t": gone["target"]})
+    steps = plan_between_known()
+    assert [(r["source"], r["target"]) for r in steps.get("create_rel", [])] == [
+        (gone["source"], gone["target"])
+    ]
+    assert [
+        r for r in steps.get("rel", []) if r["source"] == gone["source"] and r["target"] == gone["target"]
+    ] == []
+    report = load_mapping(g, second)
+    count = (
+        "MATCH (:Organization {id: $s})-[r:EMPOWERS]->(:Organization {id: $t}) RETURN r.editions AS editions"
+    )
+    assert [r["editions"] for r in g.read(count, {"s": gone["source"], "t": gone["target"]})] == [[2020]]
+    again = load_mapping(g, second)  # and loading it again finds every relationship held
+    assert report.relationships_created and again.relationships_created == 0
