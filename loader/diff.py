@@ -52,6 +52,7 @@ class GraphState:
         self.graph = graph
         self.nodes: dict[tuple[str, str], tuple[set[str], dict[str, Any]]] = {}
         self.links: dict[tuple[str, str], list[Link]] = {}
+        self._links_to: dict[tuple[str, str], dict[tuple[str, str, str], list[dict[str, Any]]]] = {}
 
     def _read(self, template: str, label: str, keys: Iterable[str]) -> list[dict[str, Any]]:
         todo = sorted(set(keys))
@@ -69,10 +70,23 @@ class GraphState:
         keys = [k for k in dict.fromkeys(keys) if (label, k) not in self.links]  # each node read once
         for k in keys:
             self.links[(label, k)] = []
-        for r in self._read("existing_links", label, keys):
-            target = _key_of(list(r["labels"]), r["id"], r["code"])
-            if target is not None:
-                self.links[(label, str(r["key"]))].append((str(r["type"]), *target, dict(r["props"])))
+            self._links_to.pop((label, k), None)
+        for batch in self._read("existing_links", label, keys):
+            for key, link_type, labels, ident, code, props in batch["links"]:
+                target = _key_of(list(labels), ident, code)
+                if target is not None:
+                    self.links[(label, str(key))].append((str(link_type), *target, dict(props)))
+
+    def links_to(self, label: str, key: str) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+        """The node's links read so far by (type, target label, target key): their properties (a
+        relationship type with a key property can link the same two nodes more than once). Built once per
+        node: looking through a hub's thousands for each row of a reload took seconds."""
+        found = self._links_to.get((label, key))
+        if found is None:
+            found = self._links_to[(label, key)] = {}
+            for link_type, target_label, target, props in self.links.get((label, key), ()):
+                found.setdefault((link_type, target_label, target), []).append(props)
+        return found
 
     def props(self, label: str, key: str) -> dict[str, Any] | None:
         hit = self.nodes.get((label, key))
@@ -157,11 +171,8 @@ def _held_rel(state: GraphState, step: Step, row: dict[str, Any]) -> dict[str, A
     """The properties of the relationship the rel step's row merges into, if the graph holds it."""
     rtype = str(step.name("type"))
     key = MODEL.relationships[rtype].key
-    for t, label, target, p in state.links.get((MODEL.org_label, row["source"]), ()):
-        same = t == rtype and label == MODEL.org_label and target == row["target"]
-        if same and (key is None or p.get(key) == row[key]):
-            return p
-    return None
+    held = state.links_to(MODEL.org_label, row["source"]).get((rtype, MODEL.org_label, row["target"]), ())
+    return next((p for p in held if key is None or p.get(key) == row[key]), None)
 
 
 def rel_contained(state: GraphState, step: Step, row: dict[str, Any]) -> bool:
