@@ -189,9 +189,12 @@ def _create_the_missing(state: GraphState, plan: Plan) -> None:
     for step, rows in list(plan.rels.items()):
         if step.template != "rel":
             continue
-        missing = [r for r in rows if _held_rel(state, step, r) is None]
+        held: list[dict[str, Any]] = []
+        missing: list[dict[str, Any]] = []
+        for r in rows:
+            (held if _held_rel(state, step, r) is not None else missing).append(r)
         if missing:
-            plan.rels[step] = [r for r in rows if _held_rel(state, step, r) is not None]
+            plan.rels[step] = held
             plan.rels.setdefault(Step("create_rel", step.names), []).extend(missing)
 
 
