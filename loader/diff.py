@@ -54,17 +54,23 @@ class GraphState:
         self.links: dict[tuple[str, str], list[Link]] = {}
         self._links_to: dict[tuple[str, str], dict[tuple[str, str, str], list[dict[str, Any]]]] = {}
 
-    def _read(self, template: str, label: str, keys: Iterable[str]) -> list[dict[str, Any]]:
+    def _read(self, template: str, label: str, keys: Iterable[str], **params: Any) -> list[dict[str, Any]]:
         todo = sorted(set(keys))
         rows: list[dict[str, Any]] = []
         query = render(template, label=label)
         for start in range(0, len(todo), LOOKUP_BATCH):
-            rows += self.graph.run(query, {"keys": todo[start : start + LOOKUP_BATCH]})
+            rows += self.graph.run(query, {"keys": todo[start : start + LOOKUP_BATCH], **params})
         return rows
 
-    def read_nodes(self, label: str, keys: Iterable[str]) -> None:
-        for r in self._read("existing_nodes", label, keys):
-            self.nodes[(label, str(r["key"]))] = (set(r["labels"]), dict(r["props"]))
+    def read_nodes(self, label: str, keys: Iterable[str], properties: Iterable[str]) -> None:
+        """The labels of the `label` nodes with these keys, and those of `properties` they have: only what
+        the comparison looks at (all of a node's properties, the jobs' scores among them, took 2.7x as
+        long to read: reference graph, 43.8k organisations, 2.15 s against 0.80 s)."""
+        wanted = sorted(set(properties))
+        for batch in self._read("existing_nodes", label, keys, properties=wanted):
+            for key, labels, values in batch["nodes"]:
+                have = {p: v for p, v in zip(wanted, values, strict=True) if v is not None}
+                self.nodes[(label, str(key))] = (set(labels), have)
 
     def read_links(self, label: str, keys: Iterable[str]) -> None:
         keys = [k for k in dict.fromkeys(keys) if (label, k) not in self.links]  # each node read once
@@ -115,6 +121,15 @@ def provenance_contained(p: dict[str, Any], row: dict[str, Any]) -> bool:
 
 def _props_equal(have: dict[str, Any], want: dict[str, Any]) -> bool:
     return all(have.get(k) == v for k, v in want.items())
+
+
+# What org_contained reads of an organisation besides the properties its rows set
+ORG_COMPARED = ("sources", "synthetic", "name_zh", "name_en", "name_key", "sample_editions", "aliases")
+
+
+def _member_compared(rows: Iterable[dict[str, Any]]) -> set[str]:
+    """What member_contained reads of the members (or taxonomies) these rows merge."""
+    return {"sources"} | {k for r in rows for k in r if k not in ("id", "dataset")}
 
 
 def org_contained(state: GraphState, row: dict[str, Any]) -> bool:
@@ -214,12 +229,12 @@ def leave_out_unchanged(graph: Graph, plan: Plan) -> Unchanged:
     state = GraphState(graph)
     out = Unchanged()
     if plan.taxonomies:
-        state.read_nodes("Taxonomy", (r["id"] for r in plan.taxonomies))
+        state.read_nodes("Taxonomy", (r["id"] for r in plan.taxonomies), _member_compared(plan.taxonomies))
         kept = [r for r in plan.taxonomies if not member_contained(state, "Taxonomy", r)]
         out.nodes += len(plan.taxonomies) - len(kept)
         plan.taxonomies = kept
     for step, rows in plan.members.items():
-        state.read_nodes(str(step.name("label")), (r["id"] for r in rows))
+        state.read_nodes(str(step.name("label")), (r["id"] for r in rows), _member_compared(rows))
         state.read_links(str(step.name("label")), (r["id"] for r in rows))
     members = _filter(plan.members, lambda step, r: member_contained(state, str(step.name("label")), r))
     out.nodes += members
@@ -229,7 +244,8 @@ def leave_out_unchanged(graph: Graph, plan: Plan) -> Unchanged:
     out.relationships += _filter(plan.dim_links, lambda step, r: link_contained(state, step, r))
     if plan.merges:
         ids = [r["id"] for r in plan.merges]
-        state.read_nodes(MODEL.org_label, ids)
+        compared = {*ORG_COMPARED, *(k for r in plan.merges for k in r["props"])}
+        state.read_nodes(MODEL.org_label, ids, compared)
         kept = [r for r in plan.merges if not org_contained(state, r)]
         out.nodes += len(plan.merges) - len(kept)
         plan.merges = kept
