@@ -164,8 +164,9 @@ def test_a_load_makes_stale_only_the_aggregates_whose_inputs_it_changes(
 def test_org_degrees_and_org_ego_read_the_relations_once_per_version(
     examples_graph: Graph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """One refresh of org_degrees and org_ego reads every relation between organisations once; when the
-    relations version rises between the two (a load began writing), the second reads them again."""
+    """One refresh of org_degrees and org_ego reads every relation between organisations once, the two
+    recomputed at once (the second waits for the first's read); when the relations version rises between
+    the two, one after another (a load began writing), the second reads them again."""
     g = examples_graph
     org_relations = aggregates.queries.load("aggregates/org_relations").render(MODEL)
     read = g.read
@@ -184,6 +185,7 @@ def test_org_degrees_and_org_ego_read_the_relations_once_per_version(
     assert set(aggregates.refresh(g, names=["org_degrees", "org_ego"])) == {"org_degrees", "org_ego"}
     assert len(asked) == 1
     raise_version = True
+    monkeypatch.setattr(aggregates, "REFRESH_WORKERS", 1)
     aggregates.refresh(g, names=["org_degrees", "org_ego"])
     assert len(asked) == 3
 
