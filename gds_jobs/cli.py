@@ -7,6 +7,7 @@ the scheduler are imported inside the commands that use them, so `valuenet --hel
 from __future__ import annotations
 
 import json
+import time
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -175,8 +176,10 @@ def run(
             from valuenet import aggregates
             from valuenet.cli import err
 
-            for name, s in aggregates.refresh(g, stale_only=True).items():
-                err.print(f"aggregate {name} recomputed in {s:.2f} s", highlight=False)
+            refreshing = time.perf_counter()
+            seconds = aggregates.refresh(g, stale_only=True)
+            for line in aggregates.refreshed_lines(seconds, time.perf_counter() - refreshing):
+                err.print(line, highlight=False)
     rows = [_summary_row(r) for r in results]
     print_rows(["job", "run", "backend", "status", "seconds", "nodes", "relationships", "note"], rows, fmt)
     if any(isinstance(r, JobFailedError) for r in results):

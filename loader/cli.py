@@ -281,8 +281,10 @@ def register(app: typer.Typer) -> None:
 
                 # Those whose inputs the load changed are stale (and any a killed load left stale: its last
                 # bulk request may have finished on the engine without it); the others stay as they are.
-                for name, s in aggregates.refresh(g, stale_only=True).items():
-                    err.print(f"aggregate {name} recomputed in {s:.1f} s", highlight=False)
+                refreshing = time.perf_counter()
+                seconds = aggregates.refresh(g, stale_only=True)
+                for line in aggregates.refreshed_lines(seconds, time.perf_counter() - refreshing):
+                    err.print(line, highlight=False)
             totals = g.counts() if reference else None
         for r in reports:
             print_report(r, out)

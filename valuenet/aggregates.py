@@ -234,6 +234,16 @@ def refresh(
     return dict(zip(chosen, seconds, strict=True))
 
 
+def refreshed_lines(seconds: Mapping[str, float], wall_s: float) -> list[str]:
+    """What a command says after `refresh`: each aggregate's seconds and, when several were recomputed, how
+    long they took together (REFRESH_WORKERS at a time: their own seconds overlap)."""
+    lines = [f"aggregate {name} recomputed in {s:.2f} s" for name, s in seconds.items()]
+    if len(seconds) > 1:
+        together = f"{len(seconds)} aggregates recomputed in {wall_s:.2f} s, {REFRESH_WORKERS} at a time"
+        lines.append(together)
+    return lines
+
+
 class _Reads:
     """The graph as the aggregates of one refresh read it: a read two of them make alike (every relation
     between organisations: org_degrees and org_ego) runs once for the relations version each read before

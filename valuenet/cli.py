@@ -413,9 +413,10 @@ def aggregates_refresh() -> None:
     from valuenet import aggregates
 
     with graph_session() as g:
+        started = time.perf_counter()
         seconds = aggregates.refresh(g, _focal_set(g).model)
-    for name, s in seconds.items():
-        console().print(f"{name}: recomputed in {s:.2f} s", highlight=False)
+    for line in aggregates.refreshed_lines(seconds, time.perf_counter() - started):
+        console().print(line, highlight=False)
 
 
 # -- cypher --------------------------------------------------------------------------------------------------

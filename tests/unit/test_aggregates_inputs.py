@@ -1,4 +1,5 @@
-"""Which aggregates a write makes stale (valuenet.aggregates.changed_by), from the graph model."""
+"""Which aggregates a write makes stale (valuenet.aggregates.changed_by), from the graph model; what a command
+says after a refresh (refreshed_lines)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,18 @@ def test_degree_values_count_each_organisations_relations_partners_and_sole_part
     assert all(type(v) is int for v in counts)  # plain ints, as the engine stores them
     empty = aggregates.degree_values(MODEL, {"x": None}, [])
     assert empty == {"x": [0] * (len(props) - 1) + [[]]}
+
+
+def test_a_refresh_is_reported_per_aggregate_and_together() -> None:
+    """Recomputed REFRESH_WORKERS at a time, their own seconds overlap: the report adds how long they took
+    together (and says nothing more for one)."""
+    from valuenet.aggregates import REFRESH_WORKERS, refreshed_lines
+
+    lines = refreshed_lines({"focal_places": 2.081, "org_ego": 1.5}, 2.6)
+    assert lines == [
+        "aggregate focal_places recomputed in 2.08 s",
+        "aggregate org_ego recomputed in 1.50 s",
+        f"2 aggregates recomputed in 2.60 s, {REFRESH_WORKERS} at a time",
+    ]
+    assert refreshed_lines({"org_ego": 1.5}, 1.6) == ["aggregate org_ego recomputed in 1.50 s"]
+    assert refreshed_lines({}, 0.0) == []
