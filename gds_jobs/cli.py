@@ -7,7 +7,6 @@ the scheduler are imported inside the commands that use them, so `valuenet --hel
 from __future__ import annotations
 
 import json
-import time
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -176,9 +175,7 @@ def run(
             from valuenet import aggregates
             from valuenet.cli import err
 
-            refreshing = time.perf_counter()
-            seconds = aggregates.refresh(g, stale_only=True)
-            for line in aggregates.refreshed_lines(seconds, time.perf_counter() - refreshing):
+            for line in aggregates.refresh_reported(g, stale_only=True):
                 err.print(line, highlight=False)
     rows = [_summary_row(r) for r in results]
     print_rows(["job", "run", "backend", "status", "seconds", "nodes", "relationships", "note"], rows, fmt)

@@ -281,9 +281,7 @@ def register(app: typer.Typer) -> None:
 
                 # Those whose inputs the load changed are stale (and any a killed load left stale: its last
                 # bulk request may have finished on the engine without it); the others stay as they are.
-                refreshing = time.perf_counter()
-                seconds = aggregates.refresh(g, stale_only=True)
-                for line in aggregates.refreshed_lines(seconds, time.perf_counter() - refreshing):
+                for line in aggregates.refresh_reported(g, stale_only=True):
                     err.print(line, highlight=False)
             totals = g.counts() if reference else None
         for r in reports:

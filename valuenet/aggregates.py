@@ -234,9 +234,16 @@ def refresh(
     return dict(zip(chosen, seconds, strict=True))
 
 
+def refresh_reported(graph: Graph, model: GraphModel | None = None, *, stale_only: bool = False) -> list[str]:
+    """`refresh`, and what a command says after it: each aggregate's seconds and, when several were
+    recomputed, how long they took together (REFRESH_WORKERS at a time: their own seconds overlap)."""
+    started = time.perf_counter()
+    seconds = refresh(graph, model, stale_only=stale_only)
+    return refreshed_lines(seconds, time.perf_counter() - started)
+
+
 def refreshed_lines(seconds: Mapping[str, float], wall_s: float) -> list[str]:
-    """What a command says after `refresh`: each aggregate's seconds and, when several were recomputed, how
-    long they took together (REFRESH_WORKERS at a time: their own seconds overlap)."""
+    """The lines of `refresh_reported` for these seconds per aggregate and `wall_s` in all."""
     lines = [f"aggregate {name} recomputed in {s:.2f} s" for name, s in seconds.items()]
     if len(seconds) > 1:
         together = f"{len(seconds)} aggregates recomputed in {wall_s:.2f} s, {REFRESH_WORKERS} at a time"

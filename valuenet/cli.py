@@ -413,9 +413,8 @@ def aggregates_refresh() -> None:
     from valuenet import aggregates
 
     with graph_session() as g:
-        started = time.perf_counter()
-        seconds = aggregates.refresh(g, _focal_set(g).model)
-    for line in aggregates.refreshed_lines(seconds, time.perf_counter() - started):
+        lines = aggregates.refresh_reported(g, _focal_set(g).model)
+    for line in lines:
         console().print(line, highlight=False)
 
 
