@@ -127,9 +127,14 @@ def _props_equal(have: dict[str, Any], want: dict[str, Any]) -> bool:
 ORG_COMPARED = ("sources", "synthetic", "name_zh", "name_en", "name_key", "sample_editions", "aliases")
 
 
+def _member_props(row: dict[str, Any]) -> dict[str, Any]:
+    """What a member's (or taxonomy's) row sets on its node, compared by member_contained."""
+    return {k: v for k, v in row.items() if k not in ("id", "dataset")}
+
+
 def _member_compared(rows: Iterable[dict[str, Any]]) -> set[str]:
     """What member_contained reads of the members (or taxonomies) these rows merge."""
-    return {"sources"} | {k for r in rows for k in r if k not in ("id", "dataset")}
+    return {"sources"} | {k for r in rows for k in _member_props(r)}
 
 
 def org_contained(state: GraphState, row: dict[str, Any]) -> bool:
@@ -161,7 +166,7 @@ def member_contained(state: GraphState, label: str, row: dict[str, Any]) -> bool
         for t, _, target, _ in state.links.get((label, row["id"]), ())
     ):
         return False
-    return _props_equal(p, {k: v for k, v in row.items() if k not in ("id", "dataset")})
+    return _props_equal(p, _member_props(row))
 
 
 def link_contained(state: GraphState, step: Step, row: dict[str, Any]) -> bool:
